@@ -1,0 +1,177 @@
+// Package article defines Barg's article model: the JSON document that a
+// capture produces, versioned as "barg.article/1".
+//
+// Every field of the JSON is declared here; schema.json beside this file is
+// its JSON Schema. Where a field is filled:
+//
+//   - metadata fields (Meta): package shared/metadata
+//   - blocks: package shared/extract (body.go and blocks.go)
+//   - text, word_count, reading_minutes: Finalize, below
+//   - normalization: package shared/extract (normalize.go), with shared/persian
+//   - extractor, captured_at: package shared/extract (extract.go)
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Schema is the version tag written into every article.
+const Schema = "barg.article/1"
+
+// Article is one captured article.
+type Article struct {
+	Schema string `json:"schema"`
+	Meta
+	Blocks         []Block       `json:"blocks"`
+	Text           string        `json:"text"`
+	WordCount      int           `json:"word_count"`
+	ReadingMinutes int           `json:"reading_minutes"`
+	Normalization  Normalization `json:"normalization"`
+	Extractor      Extractor     `json:"extractor"`
+	CapturedAt     string        `json:"captured_at"`
+}
+
+// Meta is the article's metadata: everything but the body.
+type Meta struct {
+	URL           string   `json:"url"`
+	CanonicalURL  string   `json:"canonical_url"`
+	Title         string   `json:"title"`
+	Lang          string   `json:"lang"`
+	Dir           string   `json:"dir"`
+	SiteName      string   `json:"site_name"`
+	Authors       []string `json:"authors"`
+	Published     string   `json:"published"`      // RFC 3339 with the page's offset, or ""
+	Modified      string   `json:"modified"`       // RFC 3339 with the page's offset, or ""
+	PublishedText string   `json:"published_text"` // the date as the page shows it
+	Description   string   `json:"description"`
+	Lead          string   `json:"lead"`
+	Section       string   `json:"section"`
+	Tags          []string `json:"tags"`
+	Image         *Image   `json:"image"`
+}
+
+// Image is the article's lead image.
+type Image struct {
+	Src     string `json:"src"`
+	Alt     string `json:"alt,omitempty"`
+	Caption string `json:"caption,omitempty"`
+}
+
+// Block types.
+const (
+	Heading   = "heading"
+	Paragraph = "paragraph"
+	List      = "list"
+	Quote     = "quote"
+	Figure    = "figure"
+	Table     = "table"
+	Code      = "code"
+	Embed     = "embed"
+)
+
+// Block is one piece of the body, in reading order.
+type Block struct {
+	Type string `json:"type"`
+	Text string `json:"text"`
+
+	Level   int        `json:"level,omitempty"`   // heading: 1–6
+	Ordered bool       `json:"ordered,omitempty"` // list
+	Items   []string   `json:"items,omitempty"`   // list
+	Src     string     `json:"src,omitempty"`     // figure, embed: absolute URL
+	Alt     string     `json:"alt,omitempty"`     // figure
+	Caption string     `json:"caption,omitempty"` // figure
+	Rows    [][]string `json:"rows,omitempty"`    // table: rows of cell texts
+	Lang    string     `json:"lang,omitempty"`    // code: language hint, if the page gave one
+	Links   []Link     `json:"links,omitempty"`   // inline links held by the block
+	Dir     string     `json:"dir,omitempty"`     // set only when it differs from the article's
+}
+
+// Link is an inline link inside a block.
+type Link struct {
+	Text string `json:"text"`
+	Href string `json:"href"` // absolute
+}
+
+// Normalization records what text normalization did to the article.
+type Normalization struct {
+	Persian bool   `json:"persian"`          // Persian normalization ran
+	Digits  string `json:"digits,omitempty"` // "persian" or "latin" when it ran
+	Changes int    `json:"changes"`          // number of edits it made
+}
+
+// Extractor names the program that produced the article.
+type Extractor struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// WordsPerMinute is the reading speed behind ReadingMinutes.
+const WordsPerMinute = 200
+
+// Finalize derives Text, WordCount and ReadingMinutes from the blocks and
+// replaces nil lists with empty ones, so the JSON always has the same shape.
+func (a *Article) Finalize() {
+	a.Schema = Schema
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
+	if a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if a.Blocks == nil {
+		a.Blocks = []Block{}
+	}
+	var parts []string
+	for _, b := range a.Blocks {
+		if t := strings.TrimSpace(b.PlainText()); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	a.Text = strings.Join(parts, "\n\n")
+	a.WordCount = CountWords(a.Text)
+	a.ReadingMinutes = 0
+	if a.WordCount > 0 {
+		a.ReadingMinutes = (a.WordCount + WordsPerMinute - 1) / WordsPerMinute
+	}
+}
+
+// PlainText is the block's contribution to the article's plain text:
+// list items one per line, table rows one per line with cells separated by
+// tabs, a figure's caption, an embed nothing.
+func (b *Block) PlainText() string {
+	switch b.Type {
+	case List:
+		return strings.Join(b.Items, "\n")
+	case Table:
+		rows := make([]string, 0, len(b.Rows))
+		for _, r := range b.Rows {
+			rows = append(rows, strings.Join(r, "\t"))
+		}
+		return strings.Join(rows, "\n")
+	case Figure:
+		return b.Caption
+	case Embed:
+		return ""
+	}
+	return b.Text
+}
+
+// CountWords counts runs of letters and digits separated by anything else.
+// Joiners (ZWNJ U+200C, ZWJ U+200D) and combining marks stay inside a word,
+// so "می‌شود" is one word, as a Persian reader counts it.
+func CountWords(s string) int {
+	n, in := 0, false
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
+			(in && (r == '\u200c' || r == '\u200d' || r == '\'' || r == '’'))
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
+}

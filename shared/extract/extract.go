@@ -1,0 +1,181 @@
+// Package extract turns a web page into a Barg article: it finds the main
+// content, reads the metadata, normalizes Persian text and returns the
+// article model of package article.
+//
+// The phases, one file each: extract.go runs them in order; body.go finds
+// the article's content; blocks.go turns it into blocks; normalize.go
+// applies Persian normalization to the finished article.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/metadata"
+	"github.com/barg-app/barg/shared/persian"
+)
+
+// Name and Version identify the extractor in every article.
+const (
+	Name    = "barg"
+	Version = "0.1.0"
+)
+
+// DefaultMaxBytes is the largest page read unless Options.MaxBytes says otherwise.
+const DefaultMaxBytes = 20 << 20
+
+var (
+	// ErrNoArticle means the page holds no article text.
+	ErrNoArticle = errors.New("no article found on this page")
+	// ErrTooLarge means the page is larger than Options.MaxBytes.
+	ErrTooLarge = errors.New("page is too large")
+)
+
+// Options controls an extraction. The zero value is ready to use.
+type Options struct {
+	// CapturedAt is written as captured_at; zero means now.
+	CapturedAt time.Time
+	// MaxBytes limits the page size; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Raw switches text normalization off.
+	Raw bool
+	// Persian configures Persian normalization.
+	Persian persian.Options
+}
+
+func (o *Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// FromHTML extracts the article of the UTF-8 page read from r, which was
+// fetched from pageURL (used to resolve relative links).
+func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, error) {
+	doc, u, err := parse(r, pageURL, opts.maxBytes())
+	if err != nil {
+		return nil, err
+	}
+	meta := metadata.Read(doc, u)
+	blocks, err := Body(doc, baseURL(doc, u))
+	if err != nil {
+		return nil, err
+	}
+	return finish(meta, blocks, opts), nil
+}
+
+// FromSelection extracts an article whose body is the HTML fragment
+// selection (what the user selected) and whose metadata is read from the
+// whole page, read from r.
+func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*article.Article, error) {
+	doc, u, err := parse(r, pageURL, opts.maxBytes())
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(selection)) > opts.maxBytes() {
+		return nil, fmt.Errorf("%w: selection over %d bytes", ErrTooLarge, opts.maxBytes())
+	}
+	meta := metadata.Read(doc, u)
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(selection), ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading the selection: %w", err)
+	}
+	for _, n := range nodes {
+		ctx.AppendChild(n)
+	}
+	blocks := Blocks(ctx, baseURL(doc, u))
+	if len(blocks) == 0 {
+		return nil, fmt.Errorf("%w: the selection holds no text", ErrNoArticle)
+	}
+	return finish(meta, blocks, opts), nil
+}
+
+func parse(r io.Reader, pageURL string, max int64) (*html.Node, *url.URL, error) {
+	u, err := url.Parse(pageURL)
+	if err != nil || !u.IsAbs() {
+		return nil, nil, fmt.Errorf("page URL %q is not an absolute URL", pageURL)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the page: %w", err)
+	}
+	if int64(len(data)) > max {
+		return nil, nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, fmt.Errorf("parsing the page: %w", err)
+	}
+	return doc, u, nil
+}
+
+// baseURL is the URL that relative links resolve against: the page's
+// <base href> if it has one, else the page URL.
+func baseURL(doc *html.Node, page *url.URL) *url.URL {
+	var base *url.URL
+	var find func(*html.Node) bool
+	find = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Base {
+			for _, a := range n.Attr {
+				if a.Key == "href" && a.Namespace == "" {
+					if b, err := page.Parse(strings.TrimSpace(a.Val)); err == nil {
+						base = b
+					}
+					return true
+				}
+			}
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return true // <base> belongs in <head>
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if find(c) {
+				return true
+			}
+		}
+		return false
+	}
+	find(doc)
+	if base == nil {
+		return page
+	}
+	return base
+}
+
+// finish assembles the article: drops a leading heading that repeats the
+// title, settles language, normalizes and derives the plain text.
+func finish(meta article.Meta, blocks []article.Block, opts Options) *article.Article {
+	if len(blocks) > 0 && blocks[0].Type == article.Heading && sameText(blocks[0].Text, meta.Title) {
+		blocks = blocks[1:]
+	}
+	a := &article.Article{Meta: meta, Blocks: blocks}
+	a.Finalize()
+	metadata.Settle(&a.Meta, a.Text)
+	markDirections(a)
+	if !opts.Raw {
+		normalize(a, opts.Persian)
+	}
+	a.Finalize()
+	a.Extractor = article.Extractor{Name: Name, Version: Version}
+	at := opts.CapturedAt
+	if at.IsZero() {
+		at = time.Now()
+	}
+	a.CapturedAt = at.Format(time.RFC3339)
+	return a
+}
+
+func sameText(a, b string) bool {
+	return a != "" && strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
