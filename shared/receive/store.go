@@ -1,0 +1,172 @@
+package receive
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Store keeps received articles as files in one directory, one file per
+// idempotency key. A file appears complete or not at all, and a key is
+// stored at most once, even when several requests carry it at the same time
+// (or several receivers share the directory): the article is written to a
+// temporary file, synced, and then hard-linked to its final name, which
+// fails when that name already exists.
+type Store struct {
+	dir string
+}
+
+// NewStore opens (creating if needed) the directory dir.
+func NewStore(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("receive: no directory")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Dir is the directory the store writes to.
+func (s *Store) Dir() string { return s.dir }
+
+// Put stores data under key unless the key is already held. It reports
+// whether this call stored it. The bytes are written exactly as given.
+func (s *Store) Put(key string, data []byte) (created bool, err error) {
+	name := filepath.Join(s.dir, FileName(key))
+	if _, err := os.Lstat(name); err == nil {
+		return false, nil
+	}
+	tmp, err := os.CreateTemp(s.dir, ".incoming-*")
+	if err != nil {
+		return false, err
+	}
+	defer os.Remove(tmp.Name()) // the link, if made, keeps the data
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return false, err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return false, err
+	}
+	if err := tmp.Close(); err != nil {
+		return false, err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return false, err
+	}
+	switch err := os.Link(tmp.Name(), name); {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrExist):
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+// Entry describes one stored article.
+type Entry struct {
+	Key      string    `json:"key"`
+	File     string    `json:"file"`
+	Size     int64     `json:"size"`
+	StoredAt time.Time `json:"stored_at"`
+}
+
+// List returns the stored articles, oldest first.
+func (s *Store) List() ([]Entry, error) {
+	des, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	out := []Entry{}
+	for _, de := range des {
+		key, ok := keyOf(de.Name())
+		if !ok || !de.Type().IsRegular() {
+			continue
+		}
+		info, err := de.Info()
+		if err != nil {
+			continue // removed meanwhile
+		}
+		out = append(out, Entry{Key: key, File: de.Name(), Size: info.Size(), StoredAt: info.ModTime().UTC()})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].StoredAt.Equal(out[j].StoredAt) {
+			return out[i].StoredAt.Before(out[j].StoredAt)
+		}
+		return out[i].File < out[j].File
+	})
+	return out, nil
+}
+
+// Read returns the stored bytes of key.
+func (s *Store) Read(key string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(s.dir, FileName(key)))
+}
+
+// FileName is the file a key is stored in: the key itself when it is made of
+// letters, digits, '-', '_' and '.' (and does not start with '.'), otherwise
+// '~' and the key in unpadded base64url, so that any key maps to one safe
+// name and back.
+func FileName(key string) string {
+	if safeName(key) {
+		return key + ".json"
+	}
+	return "~" + base64.RawURLEncoding.EncodeToString([]byte(key)) + ".json"
+}
+
+func keyOf(file string) (string, bool) {
+	base, ok := strings.CutSuffix(file, ".json")
+	if !ok || base == "" || base[0] == '.' {
+		return "", false
+	}
+	if enc, ok := strings.CutPrefix(base, "~"); ok {
+		b, err := base64.RawURLEncoding.DecodeString(enc)
+		if err != nil {
+			return "", false
+		}
+		return string(b), true
+	}
+	return base, safeName(base)
+}
+
+func safeName(s string) bool {
+	if s == "" || s[0] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkKey rejects keys that cannot be stored (empty, too long, control characters).
+func checkKey(key string) error {
+	if key == "" {
+		return errors.New("empty Idempotency-Key")
+	}
+	if len(key) > MaxKeyLen {
+		return fmt.Errorf("Idempotency-Key longer than %d bytes", MaxKeyLen)
+	}
+	for _, r := range key {
+		if r < 0x20 || r == 0x7f {
+			return errors.New("Idempotency-Key holds a control character")
+		}
+	}
+	return nil
+}
+
+// MaxKeyLen bounds an idempotency key so that its file name stays within
+// the 255 bytes most file systems allow.
+const MaxKeyLen = 150
