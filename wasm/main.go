@@ -1,7 +1,141 @@
 //go:build js && wasm
 
 // Command wasm is the bridge between the extension's JavaScript and the Go
-// packages under shared/. (Placeholder until issue 5 lands.)
+// packages under shared/. It registers one function on the global object,
+//
+//	bargExtract(html, url, optionsJSON) → Promise<string>
+//
+// which resolves with the article as JSON, or rejects with an Error whose
+// message a person can read and whose code names the failure (see errorCode).
+// Once the function is registered it calls globalThis.bargReady(), if the
+// page defined it, and then blocks forever: a Go program that returns stops
+// answering its exported functions.
+//
+// The bridge keeps no state between calls: everything that must survive the
+// background's restart lives in the extension's storage.
 package main
 
-func main() { select {} }
+import (
+	"errors"
+	"strings"
+	"syscall/js"
+
+	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/extract"
+)
+
+func main() {
+	extractFn := js.FuncOf(bargExtract)
+	js.Global().Set("bargExtract", extractFn)
+	if ready := js.Global().Get("bargReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {}
+}
+
+// bargExtract is the JavaScript entry point. It never blocks: it copies its
+// arguments, returns a Promise and does the work in a goroutine, because a
+// js.FuncOf callback that waits would deadlock the Go program.
+func bargExtract(this js.Value, args []js.Value) any {
+	var page, pageURL, optsJSON string
+	if len(args) > 0 && args[0].Type() == js.TypeString {
+		page = args[0].String()
+	}
+	if len(args) > 1 && args[1].Type() == js.TypeString {
+		pageURL = args[1].String()
+	}
+	if len(args) > 2 && args[2].Type() == js.TypeString {
+		optsJSON = args[2].String()
+	}
+	return newPromise(func(resolve, reject js.Value) {
+		out, err := run(page, pageURL, optsJSON)
+		if err != nil {
+			reject.Invoke(jsError(err))
+			return
+		}
+		resolve.Invoke(string(out))
+	})
+}
+
+// run decodes the options and extracts the article as JSON.
+func run(page, pageURL, optsJSON string) ([]byte, error) {
+	req, err := parseOptions(optsJSON)
+	if err != nil {
+		return nil, err
+	}
+	var opts extract.Options
+	opts.Raw = req.Raw
+	opts.Persian = req.persian()
+	if req.CapturedAt != "" {
+		t, err := parseTime(req.CapturedAt)
+		if err != nil {
+			return nil, err
+		}
+		opts.CapturedAt = t
+	}
+	r := strings.NewReader(page)
+	var a *article.Article
+	if req.HasSelection {
+		a, err = extract.FromSelection(r, req.Selection, pageURL, opts)
+	} else {
+		a, err = extract.FromHTML(r, pageURL, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return encode(a)
+}
+
+// newPromise returns a JavaScript Promise settled by work, which runs in a
+// goroutine of its own.
+func newPromise(work func(resolve, reject js.Value)) js.Value {
+	var executor js.Func
+	executor = js.FuncOf(func(this js.Value, args []js.Value) any {
+		resolve, reject := args[0], args[1]
+		go func() {
+			defer executor.Release()
+			defer func() {
+				if p := recover(); p != nil {
+					reject.Invoke(jsError(errInternal))
+				}
+			}()
+			work(resolve, reject)
+		}()
+		return nil
+	})
+	return js.Global().Get("Promise").New(executor)
+}
+
+var errInternal = errors.New("the extractor failed on this page")
+
+// errorCode names an error for the extension's code: it tells the failures
+// apart without matching their messages.
+func errorCode(err error) string {
+	switch {
+	case errors.Is(err, extract.ErrNoArticle):
+		return "no_article"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, errBadOptions):
+		return "bad_options"
+	case err == errInternal:
+		return "internal"
+	}
+	return "extract"
+}
+
+// jsError is err as a JavaScript Error. Its message is the plain sentence of
+// the sentinel error when there is one ("no article found on this page"), and
+// err.code names the failure.
+func jsError(err error) js.Value {
+	msg := err.Error()
+	for _, s := range []error{extract.ErrNoArticle, extract.ErrTooLarge} {
+		if errors.Is(err, s) {
+			msg = s.Error()
+		}
+	}
+	e := js.Global().Get("Error").New(msg)
+	e.Set("code", errorCode(err))
+	e.Set("detail", err.Error())
+	return e
+}
