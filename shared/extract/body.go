@@ -4,26 +4,111 @@ import (
 	"net/url"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/barg-app/barg/shared/article"
 )
 
+// minArticle is the length of text, in bytes, below which an extraction is
+// tried again with looser rules, as Readability retries short results.
+const minArticle = 500
+
 // Body finds the main content of the page doc and returns it as blocks.
 // It may modify doc. It returns ErrNoArticle when the page has no article.
+//
+// It removes what no reader sees (scripts, styles, hidden elements), takes
+// out page furniture by tag, role and class (navigation, headers, footers,
+// share bars, related boxes, comments, ads), scores the remaining elements
+// by the paragraphs they hold, picks the best with the siblings that belong
+// to it, cleans boxes of links and furniture from inside it and converts it
+// to blocks. A result shorter than minArticle is retried without the class
+// rules, and the longest result wins.
 func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
-	b := Blocks(doc, base) // Placeholder until the content finder lands (issue 2).
-	if len(b) == 0 {
+	pruneHard(doc)
+	body := findBody(doc)
+	if body == nil {
 		return nil, ErrNoArticle
 	}
-	return b, nil
+	var s scorer
+	var best []article.Block
+	bestLen := 0
+	for attempt := 0; attempt < 3; attempt++ {
+		var taken []detached
+		if attempt == 0 {
+			taken = pruneBoilerplate(body)
+		}
+		s.weights = attempt < 2
+		blocks := s.extract(body, base)
+		restore(taken)
+		if n := textLength(blocks); n > bestLen {
+			best, bestLen = blocks, n
+		}
+		if bestLen >= minArticle {
+			break
+		}
+	}
+	if bestLen == 0 {
+		return nil, ErrNoArticle
+	}
+	return best, nil
+}
+
+// findBody returns the <body> of doc, or the root element when it has
+// none.
+func findBody(doc *html.Node) *html.Node {
+	var root *html.Node
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode {
+			root = n
+			break
+		}
+	}
+	if root == nil {
+		if doc.Type == html.ElementNode {
+			return doc
+		}
+		return nil
+	}
+	for n := root.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return n
+		}
+	}
+	return root
+}
+
+// textLength is the length of the blocks' plain text.
+func textLength(blocks []article.Block) int {
+	n := 0
+	for i := range blocks {
+		n += len(blocks[i].PlainText())
+	}
+	return n
+}
+
+// extract finds the content under body and converts it. The tree is left
+// as it was found.
+func (s *scorer) extract(body *html.Node, base *url.URL) []article.Block {
+	s.measure(body)
+	s.score()
+	roots := s.content(body)
+	var taken []detached
+	for _, r := range roots {
+		taken = append(taken, s.cleanConditionally(r)...)
+	}
+	c := converter{base: base}
+	for _, r := range roots {
+		c.convert(r)
+	}
+	restore(taken)
+	return tidy(c.blocks)
 }
 
 // Blocks converts the subtree root to blocks as it is, without looking for
 // boilerplate; scripts, styles and hidden elements are still dropped.
 func Blocks(root *html.Node, base *url.URL) []article.Block {
-	return nil // Placeholder until issue 2 lands.
+	pruneHard(root)
+	c := converter{base: base}
+	c.convert(root)
+	return tidy(c.blocks)
 }
-
-// markDirections sets Block.Dir on blocks whose direction differs from the
-// article's.
-func markDirections(a *article.Article) {}

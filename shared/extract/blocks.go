@@ -1,0 +1,472 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/barg-app/barg/shared/article"
+)
+
+// converter turns a cleaned subtree into blocks. Inline content accumulates
+// in para until a block-level element ends the paragraph; images and embeds
+// met inside a paragraph wait in pending and follow it, so they never cut a
+// sentence in two.
+type converter struct {
+	base    *url.URL
+	root    *html.Node
+	blocks  []article.Block
+	para    textBuf
+	paraAt  *html.Node // the element whose text para holds, for its dir
+	pending []article.Block
+}
+
+// convert appends the blocks of the subtree n.
+func (c *converter) convert(n *html.Node) {
+	c.root = n
+	c.paraAt = n
+	walk(n, c.enter, c.leave)
+	c.flush()
+}
+
+func (c *converter) enter(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		c.para.text(n.Data)
+		return false
+	case html.ElementNode:
+	case html.DocumentNode:
+		return true
+	default:
+		return false
+	}
+	if skipElement(n) {
+		return false
+	}
+	if l := headingLevel(n.DataAtom); l > 0 {
+		c.flush()
+		if t, links := render(n, c.base, nil); t != "" {
+			c.add(n, article.Block{Type: article.Heading, Level: l, Text: t, Links: links})
+		}
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol:
+		c.flush()
+		c.list(n)
+		return false
+	case atom.Dl:
+		c.flush()
+		return true
+	case atom.Blockquote:
+		c.flush()
+		if t, links := render(n, c.base, nil); t != "" {
+			c.add(n, article.Block{Type: article.Quote, Text: t, Links: links})
+		}
+		return false
+	case atom.Pre:
+		c.flush()
+		c.code(n)
+		return false
+	case atom.Figure:
+		c.flush()
+		return !c.figure(n)
+	case atom.Img:
+		if src := imageSrc(n, c.base); src != "" && !tinyImage(n) {
+			c.pending = append(c.pending, article.Block{Type: article.Figure, Src: src, Alt: strings.TrimSpace(attr(n, "alt"))})
+		}
+		return false
+	case atom.Iframe, atom.Video, atom.Audio, atom.Embed, atom.Object:
+		if src := embedSrc(n, c.base); src != "" {
+			c.pending = append(c.pending, article.Block{Type: article.Embed, Src: src})
+		}
+		return false
+	case atom.Table:
+		c.flush()
+		if isDataTable(n) {
+			c.table(n)
+			return false
+		}
+		return true
+	case atom.Br:
+		c.para.newline()
+		return false
+	case atom.Hr:
+		c.flush()
+		return false
+	case atom.A:
+		if href := resolve(c.base, attr(n, "href"), true); href != "" {
+			c.para.startLink(href, n)
+		}
+		return true
+	}
+	if isBlockLevel(n.DataAtom) {
+		c.flush()
+		c.paraAt = n
+	}
+	return true
+}
+
+func (c *converter) leave(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	if n.DataAtom == atom.A {
+		c.para.endLink(n)
+		return
+	}
+	if isBlockLevel(n.DataAtom) {
+		c.flush()
+		c.paraAt = n.Parent
+	}
+}
+
+// flush ends the current paragraph, then adds the figures and embeds that
+// were found inside it.
+func (c *converter) flush() {
+	if t, links := c.para.take(); t != "" {
+		c.add(c.paraAt, article.Block{Type: article.Paragraph, Text: t, Links: links})
+	}
+	for _, b := range c.pending {
+		c.blocks = append(c.blocks, b)
+	}
+	c.pending = c.pending[:0]
+}
+
+// add appends b, noting the direction that the page declares for it.
+func (c *converter) add(n *html.Node, b article.Block) {
+	b.Dir = declaredDir(n, c.root)
+	c.blocks = append(c.blocks, b)
+}
+
+// list adds a list block: one item per <li>, nested lists flattened into
+// the items that follow their parent item.
+func (c *converter) list(n *html.Node) {
+	b := article.Block{Type: article.List, Ordered: n.DataAtom == atom.Ol}
+	walk(n, func(m *html.Node) bool {
+		if m.Type != html.ElementNode || skipElement(m) {
+			return false
+		}
+		if m.DataAtom == atom.Li {
+			t, links := render(m, c.base, isList)
+			if t != "" {
+				b.Items = append(b.Items, t)
+				b.Links = append(b.Links, links...)
+			}
+		}
+		return true
+	}, nil)
+	if len(b.Items) == 0 {
+		if t, links := render(n, c.base, nil); t != "" {
+			c.add(n, article.Block{Type: article.Paragraph, Text: t, Links: links})
+		}
+		return
+	}
+	b.Text = strings.Join(b.Items, "\n")
+	c.add(n, b)
+}
+
+func isList(n *html.Node) bool { return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol }
+
+// code adds a code block with the text of the <pre> exactly as written.
+func (c *converter) code(n *html.Node) {
+	var t textBuf
+	walk(n, func(m *html.Node) bool {
+		switch m.Type {
+		case html.TextNode:
+			t.raw(m.Data)
+		case html.ElementNode:
+			if skipElement(m) {
+				return false
+			}
+			if m.DataAtom == atom.Br {
+				t.raw("\n")
+			}
+			return true
+		}
+		return false
+	}, nil)
+	s := strings.TrimRight(strings.TrimLeft(string(t.b), "\n"), " \t\n\r")
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	b := article.Block{Type: article.Code, Text: s, Lang: codeLang(n)}
+	c.add(n, b)
+}
+
+// codeLang reads a language hint from class="language-go" or "lang-go" on
+// the <pre> or its <code>.
+func codeLang(n *html.Node) string {
+	for m := n; m != nil; {
+		for _, f := range strings.Fields(attr(m, "class")) {
+			f = lowerASCII(f)
+			for _, p := range [...]string{"language-", "lang-"} {
+				if strings.HasPrefix(f, p) && len(f) > len(p) {
+					return f[len(p):]
+				}
+			}
+		}
+		if m != n {
+			break
+		}
+		m = firstElement(n, atom.Code)
+	}
+	return ""
+}
+
+func firstElement(n *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	walk(n, func(m *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if m != n && m.Type == html.ElementNode && m.DataAtom == a {
+			found = m
+			return false
+		}
+		return true
+	}, nil)
+	return found
+}
+
+// figure adds the images of a <figure> (or its embed) with the caption from
+// its <figcaption>. It reports false when the figure holds neither, so that
+// its content is read as ordinary blocks.
+func (c *converter) figure(n *html.Node) bool {
+	var media []article.Block
+	var caption *html.Node
+	walk(n, func(m *html.Node) bool {
+		if m.Type != html.ElementNode || skipElement(m) {
+			return false
+		}
+		switch m.DataAtom {
+		case atom.Figcaption:
+			if caption == nil {
+				caption = m
+			}
+			return false
+		case atom.Img:
+			if src := imageSrc(m, c.base); src != "" && !tinyImage(m) {
+				media = append(media, article.Block{Type: article.Figure, Src: src, Alt: strings.TrimSpace(attr(m, "alt"))})
+			}
+			return false
+		case atom.Iframe, atom.Video, atom.Audio, atom.Embed, atom.Object:
+			if src := embedSrc(m, c.base); src != "" {
+				media = append(media, article.Block{Type: article.Embed, Src: src})
+			}
+			return false
+		}
+		return true
+	}, nil)
+	if len(media) == 0 {
+		return false
+	}
+	var capText string
+	var capLinks []article.Link
+	if caption != nil {
+		capText, capLinks = render(caption, c.base, nil)
+	}
+	for i := range media {
+		if media[i].Type == article.Figure && capText != "" {
+			media[i].Caption, media[i].Links = capText, capLinks
+			capText = ""
+		}
+		c.add(n, media[i])
+	}
+	if capText != "" { // an embed with a caption
+		c.add(caption, article.Block{Type: article.Paragraph, Text: capText, Links: capLinks})
+	}
+	return true
+}
+
+// table adds a data table: its rows of cell texts, nested tables left out.
+func (c *converter) table(n *html.Node) {
+	b := article.Block{Type: article.Table}
+	walk(n, func(m *html.Node) bool {
+		if m.Type != html.ElementNode || skipElement(m) {
+			return false
+		}
+		if m != n && m.DataAtom == atom.Table {
+			return false
+		}
+		switch m.DataAtom {
+		case atom.Caption:
+			b.Text, _ = render(m, c.base, nil)
+			return false
+		case atom.Tr:
+			var row []string
+			empty := true
+			for cell := m.FirstChild; cell != nil; cell = cell.NextSibling {
+				if cell.Type != html.ElementNode || (cell.DataAtom != atom.Td && cell.DataAtom != atom.Th) || skipElement(cell) {
+					continue
+				}
+				t, links := render(cell, c.base, nil)
+				row = append(row, t)
+				b.Links = append(b.Links, links...)
+				empty = empty && t == ""
+			}
+			if !empty {
+				b.Rows = append(b.Rows, row)
+			}
+			return false
+		}
+		return true
+	}, nil)
+	if len(b.Rows) > 0 {
+		c.add(n, b)
+	}
+}
+
+// isDataTable tells a table of data from a table used for page layout,
+// as Readability does: layout tables are read as ordinary content.
+func isDataTable(n *html.Node) bool {
+	if lowerASCII(attr(n, "role")) == "presentation" || attr(n, "datatable") == "0" {
+		return false
+	}
+	rows, cols, cells, chars := 0, 0, 0, 0
+	data := false
+	nested := false
+	walk(n, func(m *html.Node) bool {
+		switch m.Type {
+		case html.TextNode:
+			chars += len(strings.TrimSpace(m.Data))
+			return false
+		case html.ElementNode:
+		default:
+			return false
+		}
+		if m == n {
+			return true
+		}
+		switch m.DataAtom {
+		case atom.Table:
+			nested = true
+			return false
+		case atom.Th, atom.Thead, atom.Caption, atom.Tfoot, atom.Colgroup, atom.Col:
+			data = true
+		case atom.Tr:
+			rows++
+			k := 0
+			for c := m.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+					k++
+				}
+			}
+			cells += k
+			if k > cols {
+				cols = k
+			}
+		case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.Ul, atom.Ol, atom.Blockquote:
+			if !data {
+				cells += 1000 // block content: a layout cell
+			}
+		}
+		return true
+	}, nil)
+	if nested || rows == 0 || cells == 0 {
+		return false
+	}
+	if data {
+		return true
+	}
+	return rows >= 2 && cols >= 2 && chars/cells < 200
+}
+
+// tinyImage reports images declared 1 or 2 pixels wide or high: tracking
+// pixels and spacers.
+func tinyImage(n *html.Node) bool {
+	for _, k := range [...]string{"width", "height"} {
+		if v := strings.TrimSpace(attr(n, k)); v == "0" || v == "1" || v == "2" || v == "1px" {
+			return true
+		}
+	}
+	return false
+}
+
+// skipElement reports elements whose content is never text of the page:
+// scripts, styles, form controls, and the like.
+func skipElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Head,
+		atom.Title, atom.Meta, atom.Link, atom.Svg, atom.Button, atom.Input,
+		atom.Select, atom.Textarea, atom.Option, atom.Canvas, atom.Map,
+		atom.Datalist, atom.Param, atom.Source, atom.Track:
+		return true
+	}
+	if n.Namespace == "svg" {
+		return true
+	}
+	return false
+}
+
+// render returns the text of the subtree n as one block would show it:
+// block-level descendants and <br> start new lines. Subtrees for which
+// except returns true are left out.
+func render(n *html.Node, base *url.URL, except func(*html.Node) bool) (string, []article.Link) {
+	var t textBuf
+	walk(n, func(m *html.Node) bool {
+		switch m.Type {
+		case html.TextNode:
+			t.text(m.Data)
+			return false
+		case html.ElementNode:
+		default:
+			return false
+		}
+		if skipElement(m) || (m != n && except != nil && except(m)) {
+			return false
+		}
+		switch m.DataAtom {
+		case atom.Br:
+			t.newline()
+			return false
+		case atom.A:
+			if href := resolve(base, attr(m, "href"), true); href != "" {
+				t.startLink(href, m)
+			}
+		case atom.Pre:
+			t.newline()
+			walk(m, func(x *html.Node) bool {
+				if x.Type == html.TextNode {
+					t.raw(x.Data)
+				}
+				return x.Type == html.ElementNode && !skipElement(x)
+			}, nil)
+			t.newline()
+			return false
+		default:
+			if m != n && isBlockLevel(m.DataAtom) {
+				t.newline()
+			}
+		}
+		return true
+	}, func(m *html.Node) {
+		if m.Type != html.ElementNode {
+			return
+		}
+		if m.DataAtom == atom.A {
+			t.endLink(m)
+		} else if m != n && isBlockLevel(m.DataAtom) {
+			t.newline()
+		}
+	})
+	return t.take()
+}
+
+// declaredDir returns the dir attribute that applies to n, looking up to
+// root: "ltr", "rtl", "auto" or "".
+func declaredDir(n, root *html.Node) string {
+	for m := n; m != nil; m = m.Parent {
+		if m.Type == html.ElementNode {
+			if d := lowerASCII(strings.TrimSpace(attr(m, "dir"))); d == "ltr" || d == "rtl" || d == "auto" {
+				return d
+			}
+		}
+		if m == root {
+			break
+		}
+	}
+	return ""
+}

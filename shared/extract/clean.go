@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pruneHard removes what no reader ever sees: scripts, styles, templates,
+// form controls and hidden elements. Images that a page hides in <noscript>
+// for browsers without JavaScript replace their lazy placeholders first.
+func pruneHard(root *html.Node) {
+	var drop []*html.Node
+	walk(root, func(n *html.Node) bool {
+		switch n.Type {
+		case html.CommentNode:
+			drop = append(drop, n)
+			return false
+		case html.ElementNode:
+		default:
+			return true
+		}
+		if n.DataAtom == atom.Noscript {
+			unwrapNoscript(n)
+			drop = append(drop, n)
+			return false
+		}
+		if skipElement(n) || isHidden(n) {
+			drop = append(drop, n)
+			return false
+		}
+		return true
+	}, nil)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// isHidden reports elements hidden by the hidden attribute, aria-hidden or
+// an inline display:none or visibility:hidden.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			// Readability keeps aria-hidden fallback images of
+			// client-side widgets; so do we.
+			if strings.TrimSpace(lowerASCII(a.Val)) == "true" && !strings.Contains(attr(n, "class"), "fallback-image") {
+				return true
+			}
+		case "type":
+			if n.DataAtom == atom.Input && lowerASCII(a.Val) == "hidden" {
+				return true
+			}
+		case "style":
+			if hiddenStyle(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenStyle reports whether an inline style declares display:none or
+// visibility:hidden.
+func hiddenStyle(s string) bool {
+	for s != "" {
+		var decl string
+		if i := strings.IndexByte(s, ';'); i >= 0 {
+			decl, s = s[:i], s[i+1:]
+		} else {
+			decl, s = s, ""
+		}
+		c := strings.IndexByte(decl, ':')
+		if c < 0 {
+			continue
+		}
+		prop := lowerASCII(strings.TrimSpace(decl[:c]))
+		val := lowerASCII(strings.TrimSpace(decl[c+1:]))
+		val = strings.TrimSpace(strings.TrimSuffix(val, "!important"))
+		if prop == "display" && val == "none" || prop == "visibility" && (val == "hidden" || val == "collapse") {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrapNoscript moves the image of a <noscript> into the page: it replaces
+// the attributes of the placeholder image just before it, or, when there is
+// none, is inserted in the noscript's place.
+func unwrapNoscript(n *html.Node) {
+	if n.FirstChild == nil || n.FirstChild.Type != html.TextNode || !strings.Contains(n.FirstChild.Data, "<img") {
+		return
+	}
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(n.FirstChild.Data), ctx)
+	if err != nil {
+		return
+	}
+	var img *html.Node
+	for _, m := range nodes {
+		if img = findImg(m); img != nil {
+			break
+		}
+	}
+	if img == nil {
+		return
+	}
+	prev := n.PrevSibling
+	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+		prev = prev.PrevSibling
+	}
+	if prev != nil && prev.Type == html.ElementNode {
+		if old := findImg(prev); old != nil && singleImage(prev) {
+			attrs := append([]html.Attribute(nil), img.Attr...)
+			for _, a := range old.Attr {
+				if !hasAttr(img, a.Key) && !strings.HasPrefix(a.Key, "data-") && a.Key != "src" && a.Key != "srcset" {
+					attrs = append(attrs, a)
+				}
+			}
+			old.Attr = attrs
+			return
+		}
+	}
+	if img.Parent != nil {
+		img.Parent.RemoveChild(img)
+	}
+	n.Parent.InsertBefore(img, n)
+}
+
+func findImg(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+		return n
+	}
+	var img *html.Node
+	walk(n, func(m *html.Node) bool {
+		if img != nil {
+			return false
+		}
+		if m.Type == html.ElementNode && m.DataAtom == atom.Img {
+			img = m
+			return false
+		}
+		return true
+	}, nil)
+	return img
+}
+
+// singleImage reports whether n is an image, or holds exactly one image and
+// no text.
+func singleImage(n *html.Node) bool {
+	imgs := 0
+	text := false
+	walk(n, func(m *html.Node) bool {
+		switch {
+		case m.Type == html.TextNode && strings.TrimSpace(m.Data) != "":
+			text = true
+		case m.Type == html.ElementNode && m.DataAtom == atom.Img:
+			imgs++
+		}
+		return true
+	}, nil)
+	return imgs == 1 && !text
+}
+
+// detached records a node taken out of the tree, so it can be put back.
+type detached struct{ n, parent, next *html.Node }
+
+// restore puts the detached nodes back, in reverse order.
+func restore(d []detached) {
+	for i := len(d) - 1; i >= 0; i-- {
+		d[i].parent.InsertBefore(d[i].n, d[i].next)
+	}
+}
+
+// pruneBoilerplate detaches the parts of a page that are page furniture by
+// their tag, role or class and id: navigation, headers and footers,
+// sidebars, share bars, related and most-read boxes, comments, ads,
+// newsletters and cookie banners. It returns what it took out.
+func pruneBoilerplate(root *html.Node) []detached {
+	var out []detached
+	walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		if n != root && isBoilerplate(n) {
+			out = append(out, detached{n, n.Parent, n.NextSibling})
+			return false
+		}
+		return true
+	}, nil)
+	for _, d := range out {
+		d.parent.RemoveChild(d.n)
+	}
+	return out
+}
+
+// isBoilerplate reports whether the element n is page furniture.
+func isBoilerplate(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.A, atom.Article, atom.Tr, atom.Td, atom.Th, atom.Tbody:
+		return false
+	case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Dialog, atom.Menu:
+		return true
+	}
+	switch lowerASCII(strings.TrimSpace(attr(n, "role"))) {
+	case "navigation", "menu", "menubar", "complementary", "alert", "alertdialog",
+		"dialog", "banner", "contentinfo", "search":
+		return true
+	}
+	if n.DataAtom == atom.Li || n.DataAtom == atom.Span || n.DataAtom == atom.P || n.DataAtom == atom.Figure || n.DataAtom == atom.Img {
+		return false
+	}
+	hints := classHints(n)
+	if hints == "" {
+		return false
+	}
+	if hasAny(hints, okMaybe) {
+		return false
+	}
+	return hasAny(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
+}
+
+// classHints is n's class and id, lowercased, separated by a space.
+func classHints(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	if id == "" {
+		return lowerASCII(c)
+	}
+	return lowerASCII(c + " " + id)
+}
+
+// Class and id hints, after Mozilla Readability's, with more of the boxes
+// that news sites put around and inside their articles.
+var (
+	unlikely = []string{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
+		"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
+		"remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+		"newsletter", "subscribe", "cookie", "consent", "outbrain", "taboola", "promo"}
+	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
+	positive = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+		"pagination", "post", "text", "blog", "story"}
+	negative = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
+		"gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+		"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter",
+		"subscribe", "social", "cookie", "byline", "author", "dateline", "caption-credit"}
+	// strongTokens are whole words of a class or id that mark furniture.
+	strongTokens = []string{"ad", "ads", "advert", "adverts", "advertisement", "share", "sharing",
+		"sharebar", "social", "newsletter", "subscribe", "subscription", "cookie", "cookies",
+		"consent", "promo", "related", "comments", "popular", "tags", "tag", "print", "toolbar",
+		"hid", "skip"}
+	// strongJoined are run-together phrases, matched with the separators removed.
+	strongJoined = []string{"mostread", "mostviewed", "mostpopular", "readmore", "readalso",
+		"alsoread", "seealso", "relatedarticles", "relatedposts", "relatedstories", "moreonthis",
+		"morestories", "recommended", "trending", "signup", "paywall", "sronly", "visuallyhidden", "screenreadertext"}
+)
+
+func hasAny(s string, subs []string) bool {
+	for _, p := range subs {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasToken reports whether one of the words of s (split at anything but
+// letters and digits) is in tokens.
+func hasToken(s string, tokens []string) bool {
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && !isWordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if j > i {
+			w := s[i:j]
+			for _, t := range tokens {
+				if w == t {
+					return true
+				}
+			}
+		}
+		s = s[j:]
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || c >= 0x80
+}
+
+// squeeze drops everything but letters and digits.
+func squeeze(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if isWordByte(s[i]) {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+// classWeight scores n's class and id as Readability does: +25 for a
+// content hint, -25 for a furniture hint, each.
+func classWeight(n *html.Node) int {
+	w := 0
+	for _, v := range [...]string{attr(n, "class"), attr(n, "id")} {
+		if v == "" {
+			continue
+		}
+		v = lowerASCII(v)
+		if hasAny(v, negative) || hasToken(v, strongTokens) {
+			w -= 25
+		}
+		if hasAny(v, positive) {
+			w += 25
+		}
+	}
+	return w
+}

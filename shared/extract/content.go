@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// content picks the elements that hold the article, in document order: the
+// best-scoring candidate, adjusted as Readability adjusts it, widened to
+// the <article> element that holds it, plus the siblings that belong to it.
+func (s *scorer) content(body *html.Node) []*html.Node {
+	top, topScore := s.top()
+	if top == nil {
+		return []*html.Node{body}
+	}
+	top = s.alternative(top, topScore, body)
+	top = s.climb(top, body)
+	for top != body && top.Parent != nil && top.Parent != body && onlyElementChild(top) {
+		top = top.Parent
+	}
+	top = s.semantic(top, body)
+	if top == body {
+		return []*html.Node{body}
+	}
+	topSt := s.stat(top)
+	topScore = topSt.score
+	threshold := max(10, topScore*0.2)
+	class := attr(top, "class")
+	var roots []*html.Node
+	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib.Type != html.ElementNode {
+			continue
+		}
+		if sib == top || s.sibling(sib, top, threshold, topScore, class) {
+			roots = append(roots, sib)
+		}
+	}
+	return roots
+}
+
+// alternative moves the candidate up to an ancestor that it shares with at
+// least two other strong candidates: the article is then split over them.
+func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) *html.Node {
+	var alts []int32
+	for i := range s.st {
+		st := &s.st[i]
+		if st.scored && s.nodes[i] != top && st.score >= topScore*0.75 {
+			alts = append(alts, int32(i))
+		}
+	}
+	if len(alts) < 3 {
+		return top
+	}
+	sort.Slice(alts, func(a, b int) bool { return s.st[alts[a]].score > s.st[alts[b]].score })
+	if len(alts) > 5 {
+		alts = alts[:5]
+	}
+	for p := top.Parent; p != nil && p != body; p = p.Parent {
+		count := 0
+		for _, a := range alts {
+			if contains(p, s.nodes[a]) {
+				count++
+			}
+		}
+		if count >= 3 {
+			return p
+		}
+	}
+	return top
+}
+
+// climb moves the candidate to its parent while the parent scores higher,
+// as long as the scores do not drop below a third on the way.
+func (s *scorer) climb(top, body *html.Node) *html.Node {
+	last := s.stat(top).score
+	threshold := last / 3
+	for p := top.Parent; p != nil && p != body; p = p.Parent {
+		st := s.stat(p)
+		if st == nil || !st.scored {
+			continue
+		}
+		if st.score < threshold {
+			break
+		}
+		if st.score > last {
+			return p
+		}
+		last = st.score
+	}
+	return top
+}
+
+// semantic widens the candidate to the <article> element (or the element
+// marked itemprop="articleBody") that holds it, when that element is a
+// single article rather than a list of them and is not mostly links: its
+// lead, images and captions belong to the text.
+func (s *scorer) semantic(top, body *html.Node) *html.Node {
+	for p := top.Parent; p != nil && p != body; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.DataAtom != atom.Article && !strings.EqualFold(attr(p, "itemprop"), "articleBody") {
+			continue
+		}
+		st := s.stat(p)
+		if st == nil || st.linkDensity() > 0.35 || hasNested(p, atom.Article) {
+			return top
+		}
+		t := s.stat(top)
+		if t.chars < st.chars/3 {
+			return top
+		}
+		return p
+	}
+	return top
+}
+
+// sibling reports whether sib, a sibling of the candidate top, belongs to
+// the article too.
+func (s *scorer) sibling(sib, top *html.Node, threshold, topScore float32, class string) bool {
+	st := s.stat(sib)
+	if st == nil {
+		return false
+	}
+	bonus := float32(0)
+	if class != "" && attr(sib, "class") == class {
+		bonus = topScore * 0.2
+	}
+	if st.scored && st.score+bonus >= threshold {
+		return true
+	}
+	switch sib.DataAtom {
+	case atom.P:
+		ld := st.linkDensity()
+		if st.chars > 80 && ld < 0.25 {
+			return true
+		}
+		if st.chars > 0 && st.chars <= 80 && ld == 0 {
+			t := textOf(sib)
+			return strings.Contains(t, ". ") || strings.HasSuffix(t, ".")
+		}
+	case atom.Figure, atom.Picture, atom.Img:
+		return adjacent(sib, top)
+	}
+	if st.imgs == 1 && st.chars < 200 && st.linkChars == 0 && adjacent(sib, top) {
+		return true // the article's picture, just before or after it
+	}
+	return false
+}
+
+// adjacent reports whether a and b are neighbouring elements.
+func adjacent(a, b *html.Node) bool {
+	return nextElement(a) == b || nextElement(b) == a
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for m := n.NextSibling; m != nil; m = m.NextSibling {
+		if m.Type == html.ElementNode {
+			return m
+		}
+	}
+	return nil
+}
+
+func onlyElementChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode {
+			return false
+		}
+	}
+	return true
+}
+
+// contains reports whether n is an ancestor of m.
+func contains(n, m *html.Node) bool {
+	for p := m.Parent; p != nil; p = p.Parent {
+		if p == n {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNested(n *html.Node, a atom.Atom) bool {
+	found := false
+	walk(n, func(m *html.Node) bool {
+		if found || m.Type != html.ElementNode {
+			return false
+		}
+		if m != n && m.DataAtom == a {
+			found = true
+			return false
+		}
+		return true
+	}, nil)
+	return found
+}
+
+// textOf is the text of n with its whitespace collapsed.
+func textOf(n *html.Node) string {
+	var t textBuf
+	walk(n, func(m *html.Node) bool {
+		if m.Type == html.TextNode {
+			t.text(m.Data)
+		}
+		return m.Type == html.ElementNode && !skipElement(m)
+	}, nil)
+	s, _ := t.take()
+	return s
+}
+
+// cleanConditionally detaches the boxes inside the content that look like
+// furniture by their measures, after Readability: link lists, boxes of
+// form fields, image strips without text, scraps of a few characters and
+// elements with a bad class.
+func (s *scorer) cleanConditionally(root *html.Node) []detached {
+	var out []detached
+	walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if n == root {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Pre, atom.Code:
+			return false
+		case atom.Table:
+			if isDataTable(n) {
+				return false
+			}
+		case atom.Form, atom.Fieldset, atom.Ul, atom.Ol, atom.Div, atom.Section,
+			atom.Aside, atom.Header, atom.Footer, atom.Dl, atom.Nav:
+		default:
+			return true
+		}
+		if s.furniture(n) {
+			out = append(out, detached{n, n.Parent, n.NextSibling})
+			return false
+		}
+		return true
+	}, nil)
+	for _, d := range out {
+		d.parent.RemoveChild(d.n)
+	}
+	return out
+}
+
+// furniture applies Readability's conditional cleaning rules to n.
+func (s *scorer) furniture(n *html.Node) bool {
+	st := s.stat(n)
+	if st == nil {
+		return false
+	}
+	weight := float32(0)
+	if s.weights {
+		weight = float32(classWeight(n))
+	}
+	score := float32(0)
+	if st.scored {
+		score = st.score
+	}
+	if weight+score < 0 {
+		return true
+	}
+	if st.commas >= 10 {
+		return false
+	}
+	list := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	p, img, li, input := st.paras, st.imgs, st.lis, st.inputs
+	if list {
+		li -= 100
+	}
+	headingDensity := float32(0)
+	if st.chars > 0 {
+		headingDensity = float32(st.headChars) / float32(st.chars)
+	}
+	ld := st.linkDensity()
+	figure := hasAncestor(n, atom.Figure)
+	switch {
+	case img > 1 && float32(p)/float32(img) < 0.5 && !figure:
+		return true
+	case !list && li > p:
+		return true
+	case input > p/3:
+		return true
+	case !list && headingDensity < 0.9 && st.chars < 25 && (img == 0 || img > 2) && st.embeds == 0 && !figure:
+		return true
+	case !list && weight < 25 && ld > 0.2:
+		return true
+	case weight >= 25 && ld > 0.5:
+		return true
+	case list && ld > 0.6:
+		return true
+	}
+	return false
+}
+
+func hasAncestor(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a && p.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}

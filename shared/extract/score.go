@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// stat holds what the content finder knows about one element: the size of
+// its text, how much of it is link text, and counts of telling descendants.
+// Sizes count characters, each run of whitespace as one.
+type stat struct {
+	parent       int32 // index of the parent element's stat, -1 at the top
+	chars        int32
+	linkChars    int32
+	commas       int32
+	inline       int32 // chars of the text that this element lays out itself
+	inlineLink   int32
+	inlineCommas int32
+	paras        int32 // <p> descendants
+	imgs         int32
+	lis          int32
+	inputs       int32
+	embeds       int32
+	headChars    int32 // chars inside headings
+	score        float32
+	scored       bool
+}
+
+// scorer measures a page once and scores its elements as content
+// candidates, after Mozilla Readability.
+type scorer struct {
+	nodes []*html.Node
+	st    []stat
+	idx   map[*html.Node]int32
+	// weights applies class and id hints to scores.
+	weights bool
+}
+
+// measure fills the stats of every element under root, in one walk.
+func (s *scorer) measure(root *html.Node) {
+	s.nodes = s.nodes[:0]
+	s.st = s.st[:0]
+	if s.idx == nil {
+		s.idx = make(map[*html.Node]int32, 1024)
+	} else {
+		clear(s.idx)
+	}
+	var blocks []int32 // indexes of the block-level ancestors
+	cur := int32(-1)   // the current element
+	links := 0
+	walk(root, func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			if cur < 0 {
+				return false
+			}
+			c, commas := textSize(n.Data)
+			st := &s.st[cur]
+			st.chars += c
+			st.commas += commas
+			if links > 0 {
+				st.linkChars += c
+			}
+			if len(blocks) > 0 {
+				b := &s.st[blocks[len(blocks)-1]]
+				b.inline += c
+				b.inlineCommas += commas
+				if links > 0 {
+					b.inlineLink += c
+				}
+			}
+			return false
+		case html.ElementNode:
+		case html.DocumentNode:
+			return true
+		default:
+			return false
+		}
+		i := int32(len(s.st))
+		s.st = append(s.st, stat{parent: cur})
+		s.nodes = append(s.nodes, n)
+		s.idx[n] = i
+		st := &s.st[i]
+		switch n.DataAtom {
+		case atom.P:
+			st.paras = 1
+		case atom.Img:
+			st.imgs = 1
+		case atom.Li:
+			st.lis = 1
+		case atom.Input, atom.Textarea, atom.Select, atom.Button:
+			st.inputs = 1
+		case atom.Iframe, atom.Video, atom.Embed, atom.Object, atom.Audio:
+			st.embeds = 1
+		case atom.A:
+			if hasAttr(n, "href") {
+				links++
+			}
+		}
+		if isBlockLevel(n.DataAtom) {
+			blocks = append(blocks, i)
+		}
+		cur = i
+		return true
+	}, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		i := s.idx[n]
+		st := &s.st[i]
+		if n.DataAtom == atom.A && hasAttr(n, "href") {
+			links--
+		}
+		if headingLevel(n.DataAtom) > 0 {
+			st.headChars = st.chars
+		}
+		if len(blocks) > 0 && blocks[len(blocks)-1] == i {
+			blocks = blocks[:len(blocks)-1]
+		}
+		cur = st.parent
+		if cur >= 0 {
+			p := &s.st[cur]
+			p.chars += st.chars
+			p.linkChars += st.linkChars
+			p.commas += st.commas
+			p.paras += st.paras
+			p.imgs += st.imgs
+			p.lis += st.lis
+			p.inputs += st.inputs
+			p.embeds += st.embeds
+			p.headChars += st.headChars
+		}
+	})
+}
+
+// textSize returns the length of s as rendered (characters, whitespace
+// runs counted once) and its number of commas, Latin or Arabic.
+func textSize(s string) (chars, commas int32) {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isSpaceByte(c):
+			if !space {
+				chars++
+			}
+			space = true
+			continue
+		case c&0xC0 == 0x80: // a UTF-8 continuation byte
+		case c == ',':
+			commas++
+			chars++
+		case c == 0xD8 && i+1 < len(s) && s[i+1] == 0x8C: // U+060C ARABIC COMMA
+			commas++
+			chars++
+		default:
+			chars++
+		}
+		space = false
+	}
+	return chars, commas
+}
+
+func (s *scorer) stat(n *html.Node) *stat {
+	if i, ok := s.idx[n]; ok {
+		return &s.st[i]
+	}
+	return nil
+}
+
+func (st *stat) linkDensity() float32 {
+	if st.chars == 0 {
+		return 0
+	}
+	return float32(st.linkChars) / float32(st.chars)
+}
+
+// score gives every paragraph's points to its ancestors, as Readability
+// does: a paragraph of at least 25 characters is worth 1, plus one per
+// comma, plus one per 100 characters up to 3; its parent gets all of it,
+// its grandparent half, and further ancestors a third of it divided by
+// their distance.
+func (s *scorer) score() {
+	for i := range s.st {
+		st := &s.st[i]
+		n := s.nodes[i]
+		if st.inline < 25 || !scoresAsParagraph(n.DataAtom) {
+			continue
+		}
+		if st.inlineLink*2 > st.inline {
+			continue // a paragraph of links is navigation
+		}
+		points := 1 + float32(st.inlineCommas) + float32(min(st.inline/100, 3))
+		// A text-holding <div> counts as a paragraph of its own parent, as
+		// Readability's div-to-p conversion makes it.
+		a := st.parent
+		for level := 0; a >= 0 && level < 5; level++ {
+			anc := &s.st[a]
+			if !anc.scored {
+				anc.scored = true
+				anc.score = s.initial(s.nodes[a])
+			}
+			switch level {
+			case 0:
+				anc.score += points
+			case 1:
+				anc.score += points / 2
+			default:
+				anc.score += points / float32(level*3)
+			}
+			a = anc.parent
+		}
+	}
+}
+
+// scoresAsParagraph reports elements whose own text counts as a paragraph.
+func scoresAsParagraph(a atom.Atom) bool {
+	switch a {
+	case atom.Li, atom.Dt, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Th, atom.Figcaption, atom.Caption, atom.Nav, atom.Footer, atom.Header,
+		atom.Aside, atom.Form, atom.Button, atom.Summary, atom.Legend, atom.Html:
+		return false
+	}
+	return true
+}
+
+// initial is a candidate's starting score, by its tag and class.
+func (s *scorer) initial(n *html.Node) float32 {
+	var v float32
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main, atom.Section:
+		v = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		v = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		v = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		v = -5
+	}
+	if s.weights {
+		v += float32(classWeight(n))
+	}
+	return v
+}
+
+// top returns the best candidate: the highest score once scaled by the
+// share of its text that is not link text.
+func (s *scorer) top() (*html.Node, float32) {
+	var best *html.Node
+	var bestScore float32
+	for i := range s.st {
+		st := &s.st[i]
+		if !st.scored {
+			continue
+		}
+		v := st.score * (1 - st.linkDensity())
+		st.score = v
+		if best == nil || v > bestScore {
+			best, bestScore = s.nodes[i], v
+		}
+	}
+	return best, bestScore
+}
