@@ -1,11 +1,55 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"flag"
 	"io"
+
+	"github.com/barg-app/barg/shared/persian"
 )
 
-// runNormalize implements 'barg normalize'. (Placeholder until issue 4 lands.)
+// runNormalize implements 'barg normalize': it reads UTF-8 text on stdin and
+// writes it normalized as Persian on stdout, line for line, so the output
+// has as many lines as the input.
 func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("normalize: not built yet")
+	fs := flag.NewFlagSet("normalize", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	latin := fs.Bool("latin-digits", false, "write digits as 0-9 instead of Persian digits")
+	strip := fs.Bool("strip-diacritics", false, "remove vowel marks and tanwin")
+	fs.Usage = func() {
+		io.WriteString(stderr, "usage: barg normalize [-latin-digits] [-strip-diacritics] < text\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	opts := persian.Options{StripDiacritics: *strip}
+	if *latin {
+		opts.Digits = persian.LatinDigits
+	}
+	in := bufio.NewReaderSize(stdin, 64<<10)
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	for {
+		line, err := in.ReadString('\n')
+		if len(line) > 0 {
+			norm, _ := persian.Normalize(line, opts)
+			if _, werr := out.WriteString(norm); werr != nil {
+				return werr
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return out.Flush()
 }

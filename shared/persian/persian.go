@@ -1,6 +1,17 @@
 // Package persian normalizes Persian text: letters, digits, punctuation,
-// spacing and zero-width non-joiners (U+200C), which it also restores.
+// spacing and zero-width non-joiners (U+200C, ZWNJ), which it also restores
+// where they were deleted (میشود → می‌شود) or typed as spaces
+// (می شود → می‌شود).
+//
+// Lines without Arabic-script letters are returned unchanged, and inside
+// Persian lines URLs, e-mail addresses and Latin words are left alone.
+// Normalize is idempotent and keeps the number of lines.
 package persian
+
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Digits chooses how digits inside Persian text are written.
 type Digits int
@@ -28,7 +39,187 @@ type Options struct {
 
 // Normalize returns s normalized as Persian text and the number of edits
 // made. It keeps the number of lines of s.
+//
+// ZWNJ restoration depends on the line: a line that holds no ZWNJ at all
+// (what careless extraction leaves) gets the full restoration, from the
+// lexicon and the morphology; a line whose author already wrote ZWNJs gets
+// only the repairs that are safe whatever the author's style (می / نمی
+// before a verb, bound suffixes such as ‌ها and ‌ترین typed after a space).
 func Normalize(s string, opts Options) (string, int) {
-	// Placeholder until the normalizer lands (issue 4).
-	return s, 0
+	var b strings.Builder
+	edits := 0
+	n := &normalizer{opts: opts}
+	start := 0
+	for start <= len(s) {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		cr := strings.HasSuffix(line, "\r")
+		if cr {
+			line = line[:len(line)-1]
+		}
+		out, e := n.line(line)
+		if e > 0 && b.Len() == 0 && edits == 0 {
+			b.Grow(len(s) + len(s)/8)
+			b.WriteString(s[:start])
+		}
+		edits += e
+		if edits > 0 {
+			b.WriteString(out)
+			if cr {
+				b.WriteByte('\r')
+			}
+			if end < len(s) {
+				b.WriteByte('\n')
+			}
+		}
+		start = end + 1
+	}
+	if edits == 0 {
+		return s, 0
+	}
+	return b.String(), edits
+}
+
+// normalizer holds the options and scratch buffers of one Normalize call.
+type normalizer struct {
+	opts     Options
+	runes    []rune
+	tmp      []rune
+	out      []rune
+	key      []byte
+	cuts     []int
+	chunkBuf []chunk
+}
+
+// line normalizes one line (without its line break).
+func (n *normalizer) line(s string) (string, int) {
+	if !hasArabic(s) {
+		return s, 0
+	}
+	r := n.runes[:0]
+	edits := 0
+	// Decode, replacing invalid UTF-8 by U+FFFD (counted as an edit only
+	// when it changes bytes).
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			edits++
+		}
+		r = append(r, c)
+		i += size
+	}
+	r, edits = n.letters(r, edits)
+	r, edits = quotes(r, edits)
+	r, edits = n.chunks(r, edits)
+	n.runes = r
+	if edits == 0 {
+		return s, 0
+	}
+	return string(r), edits
+}
+
+// hasArabic reports whether s holds an Arabic-script letter or digit.
+func hasArabic(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xD8 && c <= 0xDB || c == 0xEF {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if isArabicScript(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// letters applies the per-character rules: Persian letters for Arabic
+// ones and presentation forms, no kashida, no zero-width space, BOM or soft
+// hyphen, one kind of space, Arabic-Indic digits as Persian, and optionally
+// no vowel marks. It writes into n.tmp and swaps the buffers.
+func (n *normalizer) letters(r []rune, edits int) ([]rune, int) {
+	out := n.tmp[:0]
+	for _, c := range r {
+		switch {
+		case c == kashida, c == '\u200b', c == '\ufeff', c == '\u00ad':
+			edits++
+			continue
+		case c == 0xFDF2: // ﷲ
+			out = append(out, 'ا', 'ل', 'ل', 'ه')
+			edits++
+			continue
+		case c == '\t' || c != ' ' && isSpace(c):
+			c = ' '
+			edits++
+		case c >= 0x0660 && c <= 0x0669:
+			c += 0x06F0 - 0x0660
+			edits++
+		case n.opts.StripDiacritics && isVowelMark(c):
+			edits++
+			continue
+		case c >= 0x0600:
+			if a, b, ok := mapLetter(c); ok {
+				edits++
+				out = append(out, a)
+				if b != 0 {
+					out = append(out, b)
+				}
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	n.tmp = r
+	return out, edits
+}
+
+// quotes turns pairs of straight double quotes around Persian text into
+// guillemets: "سلام" → «سلام».
+func quotes(r []rune, edits int) ([]rune, int) {
+	count := 0
+	for _, c := range r {
+		if c == '"' {
+			count++
+		}
+	}
+	if count < 2 || count%2 != 0 {
+		return r, edits
+	}
+	open := -1
+	for i, c := range r {
+		if c != '"' {
+			continue
+		}
+		if open < 0 {
+			open = i
+			continue
+		}
+		if persianSpan(r[open+1 : i]) {
+			r[open], r[i] = '«', '»'
+			edits += 2
+		}
+		open = -1
+	}
+	return r, edits
+}
+
+// persianSpan reports whether r starts and ends (ignoring spaces and
+// punctuation) with Arabic-script letters and holds no Latin letter.
+func persianSpan(r []rune) bool {
+	first, last := rune(0), rune(0)
+	for _, c := range r {
+		if isLatinLetter(c) {
+			return false
+		}
+		if isLetter(c) {
+			if first == 0 {
+				first = c
+			}
+			last = c
+		}
+	}
+	return first != 0 && last != 0 && len(r) > 0 && !isSpace(r[0]) && !isSpace(r[len(r)-1])
 }

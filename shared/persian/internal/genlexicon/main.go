@@ -1,0 +1,270 @@
+// Command genlexicon builds lexicon.bin, the compact word list that package
+// persian uses to restore zero-width non-joiners (U+200C).
+//
+// Source: the Persian hunspell word list of Debian's myspell-fa package
+// (fa_IR.dic, 331,788 full word forms, GPL-2.0-or-later; see
+// NOTICE.persian.md at the repository root). The list spells out word forms
+// rather than stems and affixes, and writes the same word sometimes with and
+// sometimes without a ZWNJ, so it is not shipped as it is: genlexicon reduces
+// it to a few classes that the morphology in package persian combines at run
+// time:
+//
+//	V  verb forms written after the prefixes می‌ and نمی‌ (from "می‌Y")
+//	N  stems that take the plural ‌ها and ‌های… (from "X‌ها…" and "Xها…")
+//	A  adjectives that take ‌تر and ‌ترین (from "X‌تر…")
+//	P  past participles that take ‌اند, ‌است, ‌ام… (from "X‌اند")
+//	H  words ending in ه that take ‌ای (from "X‌ای")
+//	C  compounds written with a ZWNJ inside ("بین‌المللی", "شبه‌جزیره"),
+//	   with inflections stripped and with ZWNJs after letters that do not
+//	   join to the left removed (they change nothing on screen)
+//
+// Usage (what `go generate ./shared/persian` runs):
+//
+//	go run ./internal/genlexicon [-dic fa_IR.dic] -o lexicon.bin
+//
+// Without -dic it fetches the list the ordinary way, with
+// `apt-get download myspell-fa` and `dpkg-deb -x`, in a temporary directory.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+const zwnj = "\u200c"
+
+func main() {
+	dic := flag.String("dic", "", "path to fa_IR.dic (default: fetch Debian's myspell-fa)")
+	out := flag.String("o", "lexicon.bin", "output file")
+	flag.Parse()
+	if err := run(*dic, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "genlexicon:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dic, out string) error {
+	if dic == "" {
+		dir, err := os.MkdirTemp("", "genlexicon")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if dic, err = fetch(dir); err != nil {
+			return err
+		}
+	}
+	words, err := readDic(dic)
+	if err != nil {
+		return err
+	}
+	classes := build(words)
+	var buf bytes.Buffer
+	buf.WriteString("BARGLEX1")
+	tags := make([]byte, 0, len(classes))
+	for t := range classes {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool { return tags[i] < tags[j] })
+	for _, t := range tags {
+		list := classes[t]
+		encode(&buf, t, list)
+		fmt.Fprintf(os.Stderr, "class %c: %d entries\n", t, len(list))
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d bytes\n", out, buf.Len())
+	return os.WriteFile(out, buf.Bytes(), 0o644)
+}
+
+// fetch downloads myspell-fa with apt-get into dir and returns the path of
+// its fa_IR.dic.
+func fetch(dir string) (string, error) {
+	cmd := exec.Command("apt-get", "download", "myspell-fa")
+	cmd.Dir, cmd.Stderr = dir, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("apt-get download myspell-fa: %w", err)
+	}
+	debs, _ := filepath.Glob(filepath.Join(dir, "myspell-fa_*.deb"))
+	if len(debs) != 1 {
+		return "", errors.New("apt-get download myspell-fa: no .deb")
+	}
+	x := filepath.Join(dir, "x")
+	if err := exec.Command("dpkg-deb", "-x", debs[0], x).Run(); err != nil {
+		return "", fmt.Errorf("dpkg-deb -x: %w", err)
+	}
+	return filepath.Join(x, "usr/share/hunspell/fa_IR.dic"), nil
+}
+
+func readDic(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var words []string
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if first { // hunspell's first line is the entry count
+			first = false
+			continue
+		}
+		if i := strings.IndexByte(line, '/'); i >= 0 {
+			line = line[:i]
+		}
+		if line != "" {
+			words = append(words, canon(line))
+		}
+	}
+	return words, sc.Err()
+}
+
+// canon writes Arabic yeh and kaf as Persian, as package persian does
+// before looking words up.
+func canon(s string) string {
+	return strings.NewReplacer("ي", "ی", "ى", "ی", "ك", "ک").Replace(s)
+}
+
+// nonJoining letters do not join the letter after them, so a ZWNJ after
+// them is invisible; Persian style omits it.
+const nonJoining = "اآأإٱدذرزژوؤۀةء"
+
+func joins(s string) bool {
+	if s == "" {
+		return false
+	}
+	r := []rune(s)
+	return !strings.ContainsRune(nonJoining, r[len(r)-1])
+}
+
+var (
+	plural = []string{"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست"}
+	comp   = []string{"تر", "ترین", "تری", "ترینی", "ترینم", "ترینت", "ترینش", "ترینمان", "ترینتان", "ترینشان"}
+	perf   = []string{"اند", "ایم", "اید", "ام", "است"}
+	// inflections stripped from compounds before they are stored.
+	inflections = append(append(append([]string{"ای", "اش", "ات", "ی", "یی", "شان", "مان", "تان", "م", "ت", "ش",
+		"بود", "بودم", "بودی", "بودیم", "بودید", "بودند", "باشد", "باشم", "باشی", "باشیم", "باشید", "باشند"},
+		plural...), comp...), perf...)
+)
+
+func build(words []string) map[byte][]string {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	cls := map[byte]map[string]bool{}
+	add := func(t byte, w string) {
+		if cls[t] == nil {
+			cls[t] = map[string]bool{}
+		}
+		cls[t][w] = true
+	}
+	isInfl := map[string]bool{}
+	for _, s := range inflections {
+		isInfl[s] = true
+	}
+	for _, w := range words {
+		parts := strings.Split(w, zwnj)
+		// V: verb forms after می‌ / نمی‌.
+		if len(parts) == 2 && (parts[0] == "می" || parts[0] == "نمی") && len([]rune(parts[1])) >= 1 {
+			add('V', parts[1])
+		}
+		last := parts[len(parts)-1]
+		stem := strings.Join(parts[:len(parts)-1], "")
+		if len(parts) >= 2 && !strings.Contains(strings.Join(parts[:len(parts)-1], zwnj), "می"+zwnj) {
+			switch {
+			case has(plural, last) && joins(stem):
+				add('N', stem)
+			case has(comp, last) && joins(stem):
+				add('A', stem)
+			case last == "اند" && strings.HasSuffix(stem, "ه"):
+				add('P', stem)
+			case last == "ای" && strings.HasSuffix(stem, "ه"):
+				add('H', stem)
+			}
+		}
+		if len(parts) == 1 { // fused plural forms name stems too
+			for _, p := range plural {
+				if s := strings.TrimSuffix(w, p); s != w && joins(s) && set[s] && len([]rune(s)) >= 2 {
+					add('N', s)
+				}
+			}
+		}
+		// C: compounds.
+		if len(parts) >= 2 && parts[0] != "می" && parts[0] != "نمی" {
+			for len(parts) > 1 && isInfl[parts[len(parts)-1]] {
+				parts = parts[:len(parts)-1]
+			}
+			var b strings.Builder
+			n := 0
+			ok := true
+			for i, p := range parts {
+				if p == "" {
+					ok = false
+					break
+				}
+				if i > 0 {
+					if joins(parts[i-1]) {
+						b.WriteString(zwnj)
+						n++
+					}
+				}
+				b.WriteString(p)
+			}
+			if ok && n > 0 {
+				add('C', b.String())
+			}
+		}
+	}
+	res := map[byte][]string{}
+	for t, m := range cls {
+		for w := range m {
+			res[t] = append(res[t], w)
+		}
+		sort.Strings(res[t])
+	}
+	return res
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// encode appends a section: the tag, the entry count (uint32 LE), then each
+// entry front-coded against the one before it as [shared prefix length]
+// [rest length][rest bytes].
+func encode(buf *bytes.Buffer, tag byte, list []string) {
+	buf.WriteByte(tag)
+	var n [4]byte
+	binary.LittleEndian.PutUint32(n[:], uint32(len(list)))
+	buf.Write(n[:])
+	prev := ""
+	for _, w := range list {
+		p := 0
+		for p < len(prev) && p < len(w) && p < 255 && prev[p] == w[p] {
+			p++
+		}
+		rest := w[p:]
+		if len(rest) > 255 {
+			rest = rest[:255] // never happens for real words
+		}
+		buf.WriteByte(byte(p))
+		buf.WriteByte(byte(len(rest)))
+		buf.WriteString(rest)
+		prev = w[:p] + rest
+	}
+}

@@ -1,0 +1,89 @@
+package persian
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/genlexicon -o lexicon.bin
+
+// lexiconData is the word list built by internal/genlexicon from Debian's
+// myspell-fa (GPL-2.0-or-later). It is front-coded: per class a tag byte, a
+// little-endian uint32 count, then entries of [shared prefix length][rest
+// length][rest].
+//
+//go:embed lexicon.bin
+var lexiconData string
+
+// Word classes, as bits of lexicon.class.
+const (
+	classVerb       = 1 << iota // a verb form written after می‌ / نمی‌
+	classNoun                   // takes the plural ‌ها / ‌های…
+	classAdj                    // takes ‌تر / ‌ترین
+	classParticiple             // a past participle: takes ‌اند / ‌است…
+	classHehNoun                // ends in ه and takes ‌ای
+)
+
+// lexicon is the decoded word list. It is built once, on first use, and is
+// read-only afterwards.
+type lexicon struct {
+	class    map[string]uint8  // word (no ZWNJ) → class bits
+	compound map[string]string // compound with its ZWNJs deleted → as written
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+)
+
+// getLexicon returns the decoded lexicon, decoding it on first use.
+func getLexicon() *lexicon {
+	lexOnce.Do(func() { lex = decodeLexicon(lexiconData) })
+	return lex
+}
+
+func decodeLexicon(data string) *lexicon {
+	l := &lexicon{class: make(map[string]uint8, 20000), compound: make(map[string]string, 36000)}
+	if !strings.HasPrefix(data, "BARGLEX1") {
+		return l
+	}
+	data = data[8:]
+	buf := make([]byte, 0, 64)
+	for len(data) >= 5 {
+		tag := data[0]
+		n := int(data[1]) | int(data[2])<<8 | int(data[3])<<16 | int(data[4])<<24
+		data = data[5:]
+		buf = buf[:0]
+		for i := 0; i < n && len(data) >= 2; i++ {
+			p, r := int(data[0]), int(data[1])
+			if p > len(buf) || 2+r > len(data) {
+				return l // corrupt data: keep what was read
+			}
+			buf = append(buf[:p], data[2:2+r]...)
+			data = data[2+r:]
+			w := string(buf)
+			switch tag {
+			case 'C':
+				l.compound[strings.ReplaceAll(w, zwnjStr, "")] = w
+			case 'V':
+				l.class[w] |= classVerb
+			case 'N':
+				l.class[w] |= classNoun
+			case 'A':
+				l.class[w] |= classAdj
+			case 'P':
+				l.class[w] |= classParticiple
+			case 'H':
+				l.class[w] |= classHehNoun
+			}
+		}
+	}
+	return l
+}
+
+// is reports whether word w (no ZWNJ, no diacritics) has any of the class
+// bits c.
+func (l *lexicon) is(w []byte, c uint8) bool {
+	return l.class[string(w)]&c != 0
+}

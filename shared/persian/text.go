@@ -1,0 +1,302 @@
+package persian
+
+// Line-level rules: chunks (runs of non-space characters), digits,
+// punctuation, spacing, zero-width clean-up and ZWNJ restoration.
+
+// chunk is a run of non-space runes of a line, r[start:end].
+type chunk struct {
+	start, end int
+	latin      bool // holds Latin letters, a URL or an e-mail address: left alone
+}
+
+// closers take no space before them and one after; openers the reverse.
+func isCloser(c rune) bool {
+	switch c {
+	case '.', '،', '؛', ':', '!', '؟', '»', ')':
+		return true
+	}
+	return false
+}
+
+func isOpener(c rune) bool { return c == '«' || c == '(' }
+
+// chunks applies the rules that need to see words and the spaces between
+// them, and returns the finished line.
+func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
+	// Split at spaces, collapsing runs and trimming the ends.
+	cs := n.chunkBuf[:0]
+	for i := 0; i < len(r); {
+		if r[i] == ' ' {
+			j := i
+			for j < len(r) && r[j] == ' ' {
+				j++
+			}
+			if i == 0 || j == len(r) || j-i > 1 {
+				edits++
+			}
+			i = j
+			continue
+		}
+		j := i
+		for j < len(r) && r[j] != ' ' {
+			j++
+		}
+		cs = append(cs, chunk{start: i, end: j, latin: isLatinChunk(r[i:j])})
+		i = j
+	}
+	n.chunkBuf = cs
+	// Digits, punctuation marks and ZWNJ clean-up, in place (a chunk only
+	// shrinks).
+	hasZWNJ := false
+	for ci := range cs {
+		c := &cs[ci]
+		if c.latin {
+			continue
+		}
+		prev := rune(0)
+		if ci > 0 {
+			prev = r[cs[ci-1].end-1]
+		}
+		edits = n.cleanChunk(r, c, prev, edits)
+		for _, x := range r[c.start:c.end] {
+			if x == zwnj {
+				hasZWNJ = true
+			}
+		}
+	}
+	aggressive := !hasZWNJ
+	lx := getLexicon()
+	// Build the output: restore deleted ZWNJs in each chunk, then decide
+	// what separates it from the chunk before.
+	out := n.out[:0]
+	for ci, c := range cs {
+		word := r[c.start:c.end]
+		if !c.latin {
+			word, edits = n.restoreChunk(lx, word, aggressive, edits)
+			word, edits = n.punctSpaces(word, edits)
+		}
+		if ci > 0 {
+			prevC := cs[ci-1]
+			last, first := out[len(out)-1], word[0]
+			switch {
+			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
+				edits++ // no space before a closer, none after an opener
+			case !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
+				a := n.keyOf(tailPiece(out), n.key[:0])
+				b := n.keyOf(headPiece(word), a)
+				switch lx.joinSpaced(b[:len(a)], b[len(a):], aggressive) {
+				case sepZWNJ:
+					out = append(out, zwnj)
+					edits++
+				case sepNone:
+					edits++
+				default:
+					out = append(out, ' ')
+				}
+				n.key = b
+			default:
+				out = append(out, ' ')
+			}
+		}
+		out = append(out, word...)
+	}
+	n.out = r
+	return out, edits
+}
+
+// isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
+// address or similar machine text that Persian rules must not touch.
+func isLatinChunk(r []rune) bool {
+	for i, c := range r {
+		if isLatinLetter(c) || c == '@' || c == '/' && i+1 < len(r) && r[i+1] == '/' || c == '\\' || c == '_' || c == '<' || c == '>' || c == '=' || c == '{' || c == '}' {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanChunk converts digits and punctuation and cleans zero-width
+// characters inside chunk c of r; prev is the last rune of the chunk
+// before (0 if none).
+func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
+	s := r[c.start:c.end]
+	iso := isISODate(s)
+	w := 0
+	for i, x := range s {
+		before := prev
+		if w > 0 {
+			before = s[w-1]
+		}
+		switch {
+		case digitValue(x) >= 0 && !iso:
+			d := rune(digitValue(x))
+			y := '۰' + d
+			if n.opts.Digits == LatinDigits {
+				y = '0' + d
+			}
+			if y != x {
+				x = y
+				edits++
+			}
+		case x == ',' || x == ';' || x == '?':
+			if isLetter(before) || isMark(before) || before == '»' {
+				switch x {
+				case ',':
+					x = '،'
+				case ';':
+					x = '؛'
+				default:
+					x = '؟'
+				}
+				edits++
+			}
+		case x == zwnj:
+			// A ZWNJ stays only between a letter (or mark) and a letter,
+			// and only once.
+			next := rune(0)
+			if i+1 < len(s) {
+				next = s[i+1]
+			}
+			if w == 0 || !(isLetter(s[w-1]) || isMark(s[w-1])) || !isLetter(next) {
+				edits++
+				continue
+			}
+		}
+		s[w] = x
+		w++
+	}
+	c.end = c.start + w
+	if w == 0 { // the chunk was only zero-width characters
+		c.latin = true
+	}
+	return edits
+}
+
+// isISODate reports a chunk that starts like an ISO 8601 date, 2022-02-04.
+func isISODate(s []rune) bool {
+	if len(s) < 10 {
+		return false
+	}
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if digitValue(s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// restoreChunk puts back deleted ZWNJs into the words of a chunk.
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, aggressive bool, edits int) ([]rune, int) {
+	var out []rune // allocated on the first change
+	for i := 0; i < len(s); {
+		if !isLetter(s[i]) {
+			if out != nil {
+				out = append(out, s[i])
+			}
+			i++
+			continue
+		}
+		j, z := i, false
+		for j < len(s) && (isLetter(s[j]) || isMark(s[j]) || s[j] == zwnj) {
+			z = z || s[j] == zwnj
+			j++
+		}
+		word := s[i:j]
+		if !z {
+			n.key = n.keyOf(word, n.key[:0])
+			n.cuts = lx.restoreDeleted(n.key, aggressive, n.cuts[:0])
+			if len(n.cuts) > 0 {
+				if out == nil {
+					out = append(make([]rune, 0, len(s)+4), s[:i]...)
+				}
+				k, ci, last := 0, 0, rune(0)
+				for _, x := range word {
+					if isLetter(x) {
+						for ci < len(n.cuts) && n.cuts[ci] < 2*k {
+							ci++
+						}
+						if ci < len(n.cuts) && n.cuts[ci] == 2*k && k > 0 && joinsLeft(last) {
+							out = append(out, zwnj)
+							edits++
+						}
+						last = x
+						k++
+					}
+					out = append(out, x)
+				}
+				i = j
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, word...)
+		}
+		i = j
+	}
+	if out == nil {
+		return s, edits
+	}
+	return out, edits
+}
+
+// keyOf appends the letters of word (no marks, no ZWNJ) as UTF-8 to dst.
+func (n *normalizer) keyOf(word []rune, dst []byte) []byte {
+	for _, x := range word {
+		if isLetter(x) {
+			dst = append(dst, byte(0xC0|x>>6), byte(0x80|x&0x3F))
+		}
+	}
+	return dst
+}
+
+// tailPiece returns the letters and marks at the end of s, back to the
+// last ZWNJ or other non-letter.
+func tailPiece(s []rune) []rune {
+	i := len(s)
+	for i > 0 && (isLetter(s[i-1]) || isMark(s[i-1])) {
+		i--
+	}
+	return s[i:]
+}
+
+// headPiece returns the letters and marks at the start of s, up to the
+// first ZWNJ or other non-letter.
+func headPiece(s []rune) []rune {
+	i := 0
+	for i < len(s) && (isLetter(s[i]) || isMark(s[i])) {
+		i++
+	}
+	return s[:i]
+}
+
+// punctSpaces puts a space after a closing mark and before an opening one
+// where a Persian letter touches them inside a chunk: «الف»ب → «الف» ب.
+func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
+	var out []rune
+	for i, x := range s {
+		need := false
+		if i > 0 {
+			p := s[i-1]
+			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3])) ||
+				isOpener(x) && (isLetter(p) || isMark(p))
+		}
+		if need {
+			if out == nil {
+				out = append(make([]rune, 0, len(s)+2), s[:i]...)
+			}
+			out = append(out, ' ')
+			edits++
+		}
+		if out != nil {
+			out = append(out, x)
+		}
+	}
+	if out == nil {
+		return s, edits
+	}
+	return out, edits
+}

@@ -1,0 +1,255 @@
+package persian
+
+import (
+	"bytes"
+	"strings"
+)
+
+// ZWNJ restoration. Words are looked up as "keys": their letters only (no
+// marks, no ZWNJ), UTF-8 encoded. Every Arabic-script letter is two bytes
+// in UTF-8, so byte offset 2k in a key is letter k. A cut at offset o means
+// a ZWNJ goes before letter o/2.
+
+// Affixes, as UTF-8 keys.
+var (
+	prefixesMi = []string{"نمی", "می"}
+	// suffixes that attach with a ZWNJ, longest first within each group.
+	pluralSuffixes = []string{"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "هاست", "های", "ها"}
+	compSuffixes   = []string{"ترینشان", "ترینتان", "ترینمان", "ترینش", "ترینت", "ترینم", "ترینی", "ترین", "تری", "تر"}
+	perfSuffixes   = []string{"اند", "ایم", "اید", "ام", "است"}
+	// derivational second parts written after a ZWNJ (تقسیم‌پذیری،
+	// تحریک‌آمیز، توافق‌نامه، سرمایه‌گذاری), with what may follow them.
+	derivParts = []string{"ناپذیری", "ناپذیر", "پذیری", "پذیر", "آمیز", "آمیزی", "انگیز", "انگیزی",
+		"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی"}
+)
+
+// exceptions are common words that the rules would split but that are
+// written as one word: تنها is not تن‌ها, بیشتر is not بیش‌تر.
+var exceptions = map[string]bool{
+	"تنها": true, "تنهایی": true, "بیشتر": true, "بیشترین": true, "کمتر": true, "کمترین": true,
+	"بهتر": true, "بهترین": true, "بدتر": true, "بدترین": true, "پیشتر": true, "مهتر": true, "کهتر": true,
+	"دختر": true, "دفتر": true, "بستر": true, "چتر": true, "اختر": true, "انگشتر": true, "کبوتر": true,
+	"میانه": true, "میانگین": true, "میهن": true, "میزان": true,
+}
+
+// restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
+// aggressive selects the full rule set (the line has no ZWNJ at all).
+func (l *lexicon) restoreDeleted(key []byte, aggressive bool, cuts []int) []int {
+	if len(key) < 6 || exceptions[string(key)] {
+		return cuts
+	}
+	// می‌ / نمی‌ before a verb form.
+	for _, p := range prefixesMi {
+		if bytes.HasPrefix(key, []byte(p)) && len(key)-len(p) >= 4 {
+			if l.isVerb(key[len(p):]) {
+				return append(cuts, len(p))
+			}
+		}
+	}
+	if !aggressive {
+		return cuts
+	}
+	if c, ok := l.compoundCuts(key, cuts); ok {
+		return c
+	}
+	if l.class[string(key)] != 0 {
+		return cuts // a word of its own
+	}
+	if c, ok := l.suffixCuts(key, cuts); ok {
+		return c
+	}
+	if c, ok := l.derivCuts(key, cuts); ok {
+		return c
+	}
+	return cuts
+}
+
+// isVerb reports whether k is a verb form written after می‌.
+func (l *lexicon) isVerb(k []byte) bool {
+	return l.class[string(k)]&classVerb != 0
+}
+
+// compoundCuts looks k up among the compounds.
+func (l *lexicon) compoundCuts(k []byte, cuts []int) ([]int, bool) {
+	w, ok := l.compound[string(k)]
+	if !ok {
+		return cuts, false
+	}
+	off := 0
+	for i := 0; i < len(w); {
+		if strings.HasPrefix(w[i:], zwnjStr) {
+			cuts = append(cuts, off)
+			i += len(zwnjStr)
+			continue
+		}
+		i++
+		off++
+	}
+	return cuts, true
+}
+
+// endsJoining reports whether the last letter of key k joins to the left.
+func endsJoining(k []byte) bool {
+	if len(k) < 2 {
+		return false
+	}
+	r := rune(k[len(k)-2]&0x1F)<<6 | rune(k[len(k)-1]&0x3F)
+	return joinsLeft(r)
+}
+
+// stemCuts reports whether k is a stem that a suffix may follow: a known
+// word, a compound, or a word plus a derivational part. It appends the
+// stem's own cuts.
+func (l *lexicon) stemCuts(k []byte, need uint8, cuts []int) ([]int, bool) {
+	if c, ok := l.compoundCuts(k, cuts); ok {
+		return c, true
+	}
+	if l.class[string(k)]&need != 0 {
+		return cuts, true
+	}
+	return l.derivCuts(k, cuts)
+}
+
+// suffixCuts splits k as stem + inflectional suffix.
+func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
+	try := func(list []string, need uint8) ([]int, bool) {
+		for _, s := range list {
+			if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 4 {
+				continue
+			}
+			stem := k[:len(k)-len(s)]
+			if !endsJoining(stem) || exceptions[string(stem)] {
+				continue
+			}
+			if c, ok := l.stemCuts(stem, need, cuts); ok {
+				return append(c, len(stem)), true
+			}
+		}
+		return cuts, false
+	}
+	if c, ok := try(pluralSuffixes, classNoun); ok {
+		return c, true
+	}
+	if c, ok := try(compSuffixes, classAdj); ok {
+		return c, true
+	}
+	if c, ok := try(perfSuffixes, classParticiple); ok {
+		return c, true
+	}
+	if c, ok := try([]string{"ای"}, classHehNoun); ok {
+		return c, true
+	}
+	return cuts, false
+}
+
+// derivCuts splits k as word + derivational part (+ plural suffix).
+func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
+	for _, d := range derivParts {
+		i := bytes.LastIndex(k, []byte(d))
+		if i < 6 {
+			continue
+		}
+		rest := k[i+len(d):]
+		if len(rest) > 0 && !isPluralSuffix(rest) {
+			continue
+		}
+		base := k[:i]
+		if !endsJoining(base) {
+			continue
+		}
+		c, ok := l.compoundCuts(base, cuts)
+		if !ok {
+			if l.class[string(base)] == 0 {
+				continue
+			}
+			c = cuts
+		}
+		c = append(c, i)
+		if len(rest) > 0 && endsJoining(k[:i+len(d)]) {
+			c = append(c, i+len(d))
+		}
+		return c, true
+	}
+	return cuts, false
+}
+
+func isPluralSuffix(k []byte) bool {
+	for _, s := range pluralSuffixes {
+		if string(k) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Separator decisions for two words that a space divides.
+const (
+	sepSpace = iota // keep the space
+	sepZWNJ         // the space should have been a ZWNJ
+	sepNone         // the parts are one word, written joined
+)
+
+// joinSpaced decides what goes between word pieces a and b (keys) that a
+// space divides: a is the last piece of the word before, b the first
+// piece of the word after.
+func (l *lexicon) joinSpaced(a, b []byte, aggressive bool) int {
+	if len(a) < 2 || len(b) < 2 {
+		return sepSpace
+	}
+	glue := func() int {
+		if endsJoining(a) {
+			return sepZWNJ
+		}
+		return sepNone
+	}
+	bs := string(b)
+	switch {
+	case isPluralSuffix(b):
+		if len(a) >= 4 {
+			return glue()
+		}
+	case bs == "ترین" || bs == "ترینی":
+		if len(a) >= 4 && !exceptions[string(a)+bs] {
+			return glue()
+		}
+	case bs == "تر" || bs == "تری":
+		if l.class[string(a)]&classAdj != 0 {
+			return glue()
+		}
+	case string(a) == "می" || string(a) == "نمی":
+		if l.isVerb(b) {
+			return sepZWNJ
+		}
+	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":
+		if l.class[string(a)]&classParticiple != 0 {
+			return sepZWNJ
+		}
+	case bs == "است":
+		if aggressive && l.class[string(a)]&classParticiple != 0 {
+			return sepZWNJ
+		}
+	case bs == "ای":
+		if aggressive && l.class[string(a)]&classHehNoun != 0 {
+			return sepZWNJ
+		}
+	}
+	if !endsJoining(a) {
+		return sepSpace
+	}
+	for _, d := range derivParts {
+		if bs == d && len(a) >= 6 && l.class[string(a)] != 0 {
+			return sepZWNJ
+		}
+	}
+	if aggressive && len(a)+len(b) <= 64 {
+		var buf [64]byte
+		k := append(append(buf[:0], a...), b...)
+		if w, ok := l.compound[string(k)]; ok {
+			// join only when the compound is exactly a‌b
+			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {
+				return sepZWNJ
+			}
+		}
+	}
+	return sepSpace
+}
