@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { renderArticle } from './render.js';
+
+// A minimal document: just what render.js may use. Anything else it calls
+// (innerHTML, insertAdjacentHTML, …) is undefined and fails the test.
+class Text {
+  constructor(data) { this.data = data; }
+}
+class Element {
+  constructor(tag) { this.tagName = tag; this.attrs = new Map(); this.children = []; }
+  setAttribute(k, v) { this.attrs.set(k, String(v)); }
+  append(...nodes) {
+    for (const n of nodes) {
+      assert.ok(n instanceof Element || n instanceof Text, 'only nodes are appended, never strings');
+      this.children.push(n);
+    }
+  }
+}
+const doc = {
+  createElement: (tag) => new Element(tag),
+  createTextNode: (s) => new Text(s),
+};
+const opts = {
+  t: (key, ...subs) => (key === 'listSeparator' ? ', ' : `${key}(${subs.join(',')})`),
+  formatDate: (iso) => 'D:' + iso.slice(0, 10),
+  formatNumber: (n) => 'N' + n,
+};
+
+function* walk(n) {
+  yield n;
+  if (n instanceof Element) for (const c of n.children) yield* walk(c);
+}
+const textOf = (n) => (n instanceof Text ? n.data : n.children.map(textOf).join(''));
+const all = (root, tag) => [...walk(root)].filter((n) => n instanceof Element && n.tagName === tag);
+
+const fa = JSON.parse(readFileSync(new URL('../export/testdata/article-fa.json', import.meta.url), 'utf8'));
+
+test('the reader shows the metadata header', () => {
+  const art = renderArticle(doc, fa, opts);
+  assert.equal(art.tagName, 'article');
+  assert.equal(art.attrs.get('lang'), 'fa');
+  assert.equal(art.attrs.get('dir'), 'rtl');
+  const [h1] = all(art, 'h1');
+  assert.equal(textOf(h1), fa.title);
+  const time = all(art, 'time')[0];
+  assert.equal(textOf(time), '۱۹ اسفند ۱۴۰۴', 'the date as the page shows it');
+  assert.equal(time.attrs.get('datetime'), fa.published);
+  const header = textOf(art.children[0]);
+  for (const s of ['مریم احمدی, Sam "Q" Lee', 'خبرنامهٔ نمونه', 'اقتصاد', 'readerWords(N40)', 'بودجه', 'مجلس'])
+    assert.ok(header.includes(s), s);
+  const source = all(art, 'a').find((a) => a.attrs.get('class') === 'source');
+  assert.equal(source.attrs.get('href'), fa.url);
+});
+
+test('the date falls back to a localized published date', () => {
+  const art = renderArticle(doc, { ...fa, published_text: '' }, opts);
+  assert.equal(textOf(all(art, 'time')[0]), 'D:2026-03-10');
+});
+
+test('the body has every block, in order, with the right elements', () => {
+  const art = renderArticle(doc, fa, opts);
+  const body = art.children.at(-1);
+  assert.deepEqual(body.children.map((c) => c.tagName), ['p', 'h2', 'ol', 'ul', 'blockquote', 'figure', 'figure', 'div', 'pre', 'p', 'p']);
+  assert.equal(textOf(body.children[0]), fa.blocks[0].text, 'paragraph text intact, ZWNJ included');
+  assert.deepEqual(all(body.children[2], 'li').map(textOf), ['درآمد نفتی', 'مالیات‌ها']);
+  const fig = body.children[5];
+  assert.equal(all(fig, 'img')[0].attrs.get('src'), 'https://news.example/img/chart.png');
+  assert.equal(textOf(all(fig, 'figcaption')[0]), 'سهم نفت در بودجه');
+  assert.deepEqual(all(body.children[7], 'tr').map((tr) => all(tr, 'td').map(textOf)), fa.blocks[7].rows);
+  const pre = body.children[8];
+  assert.equal(pre.attrs.get('dir'), 'ltr');
+  assert.equal(textOf(pre), fa.blocks[8].text, 'code untouched');
+  assert.equal(all(pre, 'code')[0].attrs.get('data-lang'), 'go');
+  assert.equal(body.children[9].attrs.get('dir'), 'ltr', 'per-block direction');
+  assert.equal(textOf(body.children[9]), fa.blocks[9].text, 'markup in text stays text');
+});
+
+test('links: only safe hrefs become <a>', () => {
+  const art = renderArticle(doc, fa, opts);
+  const p = art.children.at(-1).children[0];
+  const links = all(p, 'a');
+  assert.equal(links.length, 1);
+  assert.equal(textOf(links[0]), 'گزارش کامل');
+  assert.equal(links[0].attrs.get('href'), 'https://news.example/report');
+});
+
+test('hostile content sets no dangerous attribute', () => {
+  const hostile = {
+    title: '<script>alert(1)</script>',
+    lang: 'fa" onload="x',
+    dir: 'rtl; x',
+    url: 'javascript:alert(1)',
+    published: 'not a date',
+    image: { src: 'javascript:alert(2)', alt: '"><img onerror=alert(3)>' },
+    tags: ['<b onclick=x>'],
+    blocks: [
+      { type: 'paragraph', text: 'click me now', links: [{ text: 'click', href: 'javascript:alert(4)' }, { text: 'me', href: ' JaVaScRiPt:alert(5)' }, { text: 'now', href: 'data:text/html,<script>alert(6)</script>' }] },
+      { type: 'figure', src: 'data:image/svg+xml,<svg onload=alert(7)>', alt: 'x', caption: 'c' },
+      { type: 'figure', src: 'java\tscript:alert(8)', alt: 'x' },
+      { type: 'embed', src: 'vbscript:msgbox(9)' },
+      { type: 'heading', level: '1 onclick=x', text: '<img src=x onerror=alert(10)>', dir: 'rtl" onmouseover="x' },
+      { type: 'code', lang: 'js" onclick="x', text: '<script>alert(11)</script>' },
+      { type: 'paragraph', text: 'relative', links: [{ text: 'relative', href: '/path' }] },
+      { type: 'unknown', text: 'text' },
+      null,
+    ],
+  };
+  const art = renderArticle(doc, hostile, opts);
+  const allowed = new Set(['href', 'src', 'alt', 'dir', 'lang', 'datetime', 'rel', 'target', 'loading', 'decoding', 'referrerpolicy', 'class', 'aria-label', 'aria-hidden', 'data-lang']);
+  let anchors = 0;
+  for (const n of walk(art)) {
+    if (!(n instanceof Element)) continue;
+    assert.ok(!['script', 'iframe', 'object', 'embed', 'style', 'svg'].includes(n.tagName), n.tagName);
+    for (const [k, v] of n.attrs) {
+      assert.ok(allowed.has(k), `attribute ${k}`);
+      if (k === 'href') { anchors++; assert.match(v, /^(https?|mailto):/); }
+      if (k === 'src') assert.match(v, /^https?:/);
+      if (k === 'dir') assert.match(v, /^(rtl|ltr|auto)$/);
+      if (k === 'lang') assert.match(v, /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/);
+    }
+  }
+  assert.equal(anchors, 0, 'no link survives');
+  assert.equal(all(art, 'img').length, 0);
+  assert.equal(all(art, 'time').length, 0, 'an unparsable date and no published_text shows nothing');
+  assert.equal(textOf(all(art, 'h1')[0]), '<script>alert(1)</script>', 'title shown as text');
+  assert.ok(textOf(art).includes('<img src=x onerror=alert(10)>'));
+});
