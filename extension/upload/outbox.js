@@ -1,6 +1,475 @@
 // Upload outbox: delivers saved captures to the endpoint the user configured.
-// API contract between the extension's background/pages and the upload feature.
-// (Stub: the upload feature replaces the bodies; keep the exported names.)
+//
+// Every capture to send is an item in storage.local ("upload.item.<library
+// id>"), so the outbox survives the background being stopped and the browser
+// being restarted. An item leaves the queue only after a 2xx answer. Network
+// errors, timeouts, 429 and 5xx are retried with exponential backoff and
+// jitter (or after the server's Retry-After); an alarm wakes the background
+// for the next retry, because a stopped service worker loses its timers.
+// Other answers mark the item failed with the server's reason, and it is not
+// retried until the user asks.
+//
+// Every request carries Idempotency-Key: the capture's capture_id (for a
+// batch, a hash of its members' capture_ids), the same on every retry, so a
+// receiver can drop duplicates. The body is the article exactly as saved.
+// Redirects are never followed: a redirect could carry the user's headers to
+// another origin.
+
+import { getArticle, getArticles } from '../lib/store.js';
+import { nextDelay, outcomeOf, parseRetryAfter } from './backoff.js';
+import { SETTINGS_KEY, checkEndpoint, loadSettings, requestHeaders } from './config.js';
+
+/** Prefix of the storage.local keys of outbox items. */
+export const ITEM_PREFIX = 'upload.item.';
+
+/** Name of the alarm that wakes the background for the next retry. */
+export const ALARM = 'upload.retry';
+
+/** Longest piece of a server's answer kept as the reason of a failure. */
+const REASON_CHARS = 200;
+
+/**
+ * An outbox over injected dependencies, so that node tests can run it with
+ * an in-memory storage and a mock fetch.
+ */
+export class Outbox {
+  /**
+   * @param {object} deps
+   * @param {{get: Function, set: Function, remove: Function}} deps.storage  storage.local or a shim
+   * @param {typeof fetch} deps.fetch
+   * @param {(id: string) => Promise<object|undefined>} deps.getRecord  a library record by id
+   * @param {(ids?: string[]) => Promise<object[]>} deps.getRecords  library records (all when ids is omitted)
+   * @param {() => number} [deps.now]
+   * @param {() => number} [deps.random]
+   * @param {{create: Function, clear: Function}} [deps.alarms]
+   * @param {(pattern: string) => Promise<boolean>} [deps.hasPermission]
+   * @param {(fn: Function, ms: number) => any} [deps.setTimer]  in-memory wake-up while alive
+   * @param {(t: any) => void} [deps.clearTimer]
+   */
+  constructor(deps) {
+    this.d = { now: Date.now, random: Math.random, ...deps };
+    this.lock = Promise.resolve();
+    this.running = null;
+    this.again = false;
+    this.timer = null;
+  }
+
+  /** Runs fn(items) under the outbox's write lock; fn returns the items to write. */
+  update(fn) {
+    const next = this.lock.then(fn);
+    this.lock = next.catch(() => {});
+    return next;
+  }
+
+  async readItems(ids) {
+    const keys = ids ? ids.map((id) => ITEM_PREFIX + id) : null;
+    const got = await this.d.storage.get(keys);
+    const out = {};
+    for (const [k, v] of Object.entries(got)) if (k.startsWith(ITEM_PREFIX) && v) out[k.slice(ITEM_PREFIX.length)] = v;
+    return out;
+  }
+
+  async writeItems(items) {
+    const obj = {};
+    for (const it of items) obj[ITEM_PREFIX + it.id] = it;
+    if (items.length) await this.d.storage.set(obj);
+  }
+
+  /**
+   * Queues records for sending now. An item already being sent for the same
+   * capture is left alone; a new capture of the article replaces its item.
+   * @param {object[]} records  library records {id, capture_id, ...}
+   * @param {string} [batchKey]  set when the records go out together in one request
+   */
+  queue(records, batchKey) {
+    return this.update(async () => {
+      const cur = await this.readItems(records.map((r) => r.id));
+      const now = this.d.now();
+      const out = [];
+      for (const r of records) {
+        const old = cur[r.id];
+        if (old && old.capture_id === r.capture_id && old.state === 'sending') continue;
+        const same = old && old.capture_id === r.capture_id;
+        out.push({
+          id: r.id,
+          capture_id: r.capture_id,
+          state: 'queued',
+          attempts: same ? old.attempts || 0 : 0,
+          queued_at: now,
+          next_at: now,
+          error: '',
+          batch: batchKey || '',
+        });
+      }
+      await this.writeItems(out);
+      return out.length;
+    });
+  }
+
+  /** Queues one record (see the module's enqueue). */
+  async enqueue(record) {
+    await this.queue([record]);
+    this.kick();
+  }
+
+  /** Queues the record when automatic sending is on and an endpoint is set. */
+  async afterCapture(record) {
+    const s = await loadSettings(this.d.storage);
+    if (!s.auto_send || !checkEndpoint(s.endpoint).ok) return false;
+    await this.enqueue(record);
+    return true;
+  }
+
+  /**
+   * Queues the library articles with these ids (all when omitted) for
+   * sending. With a batch format, several articles go in one request.
+   * @returns {Promise<number>} how many were queued
+   */
+  async send(ids) {
+    const s = await loadSettings(this.d.storage);
+    const records = await this.d.getRecords(ids && ids.length ? ids : undefined);
+    let n = 0;
+    if (s.format === 'single' || records.length < 2) {
+      n = await this.queue(records);
+    } else {
+      for (let i = 0; i < records.length; i += s.batch_max) {
+        const part = records.slice(i, i + s.batch_max);
+        n += await this.queue(part, await batchKey(part.map((r) => r.capture_id)));
+      }
+    }
+    this.kick();
+    return n;
+  }
+
+  /** Upload state of the given library ids. */
+  async status(ids) {
+    const items = await this.readItems(ids);
+    const out = {};
+    for (const id of ids) {
+      const it = items[id];
+      if (!it) {
+        out[id] = { state: 'none' };
+        continue;
+      }
+      const st = { state: it.state, attempts: it.attempts || 0 };
+      if (it.sent_at) st.sent_at = new Date(it.sent_at).toISOString();
+      if (it.error) st.error = it.error;
+      if (it.state === 'queued' && it.next_at) st.next_at = new Date(it.next_at).toISOString();
+      out[id] = st;
+    }
+    return out;
+  }
+
+  /** Retry now: the given ids, or every failed or queued item when ids is omitted. */
+  async retryNow(ids) {
+    await this.update(async () => {
+      const items = await this.readItems(ids && ids.length ? ids : null);
+      const now = this.d.now();
+      const out = [];
+      for (const it of Object.values(items)) {
+        if (it.state !== 'failed' && it.state !== 'queued') continue;
+        out.push({ ...it, state: 'queued', next_at: now });
+      }
+      await this.writeItems(out);
+    });
+    this.kick();
+  }
+
+  /** Makes every queued item due now (failed ones stay failed), then sends. */
+  async retryQueued() {
+    await this.update(async () => {
+      const now = this.d.now();
+      const items = Object.values(await this.readItems(null)).filter((it) => it.state === 'queued');
+      await this.writeItems(items.map((it) => ({ ...it, next_at: now })));
+    });
+    this.kick();
+  }
+
+  /** Starts the send loop unless it runs; never throws. */
+  kick() {
+    this.run().catch(() => {});
+  }
+
+  /**
+   * The send loop: sends every due item, then schedules the next wake-up.
+   * Only one loop runs at a time; a call while it runs makes it look again
+   * before it stops, and returns the running loop's promise.
+   */
+  run() {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again);
+        await this.schedule();
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Puts items left "sending" by a background that was stopped mid-request back in the queue. */
+  recover() {
+    return this.update(async () => {
+      const items = Object.values(await this.readItems(null)).filter((it) => it.state === 'sending');
+      await this.writeItems(items.map((it) => ({ ...it, state: 'queued' })));
+    });
+  }
+
+  /** One pass over the queue: sends the items due now, one request at a time. */
+  async pass() {
+    const settings = await loadSettings(this.d.storage);
+    const ep = checkEndpoint(settings.endpoint);
+    if (!ep.ok) return; // nothing to send to: items wait for the settings
+    for (;;) {
+      const items = Object.values(await this.readItems(null));
+      const now = this.d.now();
+      const due = items.filter((it) => it.state === 'queued' && (it.next_at || 0) <= now);
+      if (!due.length) return;
+      due.sort((a, b) => (a.queued_at || 0) - (b.queued_at || 0) || (a.id < b.id ? -1 : 1));
+      const first = due[0];
+      const unit = first.batch ? due.filter((it) => it.batch === first.batch) : [first];
+      await this.deliver(unit, settings, ep);
+    }
+  }
+
+  /** Sends one request for the items of unit and records the outcome on them. */
+  async deliver(unit, settings, ep) {
+    const records = [];
+    const gone = [];
+    for (const it of unit) {
+      const r = await this.d.getRecord(it.id);
+      if (!r) gone.push(it); // deleted from the library: nothing left to send
+      else records.push({ item: it, record: r });
+    }
+    if (gone.length) await this.d.storage.remove(gone.map((it) => ITEM_PREFIX + it.id));
+    if (!records.length) return;
+
+    // A new capture replaced the record since it was queued: send the new one.
+    const sending = records.map(({ item, record }) => ({ ...item, capture_id: record.capture_id, state: 'sending' }));
+    const caps = new Map(sending.map((it) => [it.id, it.capture_id]));
+    await this.update(async () => this.writeItems(sending));
+
+    const batch = records.length > 1 || Boolean(unit[0].batch);
+    const result = await this.request(records.map((x) => x.record), batch, settings, ep);
+
+    await this.update(async () => {
+      const now = this.d.now();
+      const cur = await this.readItems(sending.map((it) => it.id));
+      const out = [];
+      for (const it of Object.values(cur)) {
+        // Re-queued for a newer capture while this one was in flight: that one still has to go.
+        if (it.capture_id !== caps.get(it.id) || it.state !== 'sending') continue;
+        const attempts = (it.attempts || 0) + 1;
+        if (result.outcome === 'sent') {
+          out.push({ id: it.id, capture_id: it.capture_id, state: 'sent', attempts, sent_at: now, status: result.status, error: '' });
+        } else if (result.outcome === 'failed') {
+          out.push({ ...it, state: 'failed', attempts, error: result.reason, next_at: 0 });
+        } else {
+          let wait = nextDelay(attempts, result.retryAfterMs ?? null,
+            { baseMs: settings.backoff_base_ms, maxMs: settings.backoff_max_ms }, this.d.random);
+          // A server answering "Retry-After: 0" again and again must not make a busy loop.
+          if (result.retryAfterMs != null) wait = Math.max(wait, Math.min(1000, settings.backoff_base_ms));
+          out.push({ ...it, state: 'queued', attempts, error: result.reason, next_at: now + wait });
+        }
+      }
+      await this.writeItems(out);
+    });
+  }
+
+  /**
+   * Makes one upload request.
+   * @returns {Promise<{outcome: 'sent'|'retry'|'failed', status?: number, reason: string, retryAfterMs?: number|null}>}
+   */
+  async request(records, batch, settings, ep) {
+    if (this.d.hasPermission && !(await this.d.hasPermission(ep.pattern))) {
+      return { outcome: 'retry', reason: `Barg has no permission to reach ${ep.origin}: open the settings and save the endpoint again.` };
+    }
+    let body;
+    let ctype = 'application/json';
+    let key;
+    if (!batch) {
+      body = JSON.stringify(records[0].article);
+      key = records[0].capture_id;
+    } else {
+      const parts = records.map((r) => JSON.stringify(r.article));
+      if (settings.format === 'array') {
+        body = '[' + parts.join(',') + ']';
+      } else {
+        body = parts.join('\n') + '\n';
+        ctype = 'application/x-ndjson';
+      }
+      key = await batchKey(records.map((r) => r.capture_id));
+    }
+    // Keep a stopped background from stranding the request: wake up after the timeout.
+    await this.d.alarms?.create(ALARM, { when: this.d.now() + settings.timeout_ms + 1000 });
+    const res = await this.fetchOnce(ep.url, {
+      method: settings.method,
+      headers: requestHeaders(settings, ctype, key),
+      body,
+    }, settings.timeout_ms);
+    return res;
+  }
+
+  /**
+   * fetch with a timeout and without following redirects; classifies the
+   * answer. Never throws.
+   */
+  async fetchOnce(url, init, timeoutMs) {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), timeoutMs);
+    try {
+      let res;
+      try {
+        res = await this.d.fetch(url, {
+          ...init,
+          redirect: 'manual',
+          credentials: 'omit',
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
+          signal: ctl.signal,
+        });
+      } catch (err) {
+        if (ctl.signal.aborted) return { outcome: 'retry', reason: `No answer within ${fmtSeconds(timeoutMs)}; will retry.` };
+        return { outcome: 'retry', reason: `Could not connect to ${new URL(url).origin} (${errText(err)}); will retry.` };
+      }
+      if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+        return {
+          outcome: 'failed',
+          status: res.status,
+          reason: 'The server answered with a redirect. Barg does not follow redirects, so that your headers never go to another address: set the endpoint to the final address.',
+        };
+      }
+      const text = await readSome(res, REASON_CHARS);
+      const outcome = outcomeOf(res.status);
+      const head = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
+      if (outcome === 'sent') return { outcome, status: res.status, reason: '' };
+      if (outcome === 'retry') {
+        return {
+          outcome,
+          status: res.status,
+          retryAfterMs: parseRetryAfter(res.headers.get('Retry-After'), this.d.now()),
+          reason: `${head}${text ? ': ' + text : ''}; will retry.`,
+        };
+      }
+      return { outcome, status: res.status, reason: `${head}${text ? ': ' + text : ''}` };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Sets the alarm (and, while alive, a timer) for the earliest queued item. */
+  async schedule() {
+    const settings = await loadSettings(this.d.storage);
+    const items = Object.values(await this.readItems(null)).filter((it) => it.state === 'queued');
+    if (this.timer != null) this.d.clearTimer?.(this.timer);
+    this.timer = null;
+    if (!items.length || !checkEndpoint(settings.endpoint).ok) {
+      await this.d.alarms?.clear(ALARM);
+      return;
+    }
+    const when = Math.min(...items.map((it) => it.next_at || 0));
+    await this.d.alarms?.create(ALARM, { when: Math.max(when, this.d.now() + 10) });
+    if (this.d.setTimer) {
+      this.timer = this.d.setTimer(() => { this.timer = null; this.kick(); }, Math.max(0, when - this.d.now()));
+    }
+  }
+
+  /**
+   * Tries the connection with the given (possibly unsaved) settings: sends an
+   * empty JSON array with the configured method and headers. The answer is
+   * one plain sentence.
+   * @returns {Promise<{ok: boolean, message: string}>}
+   */
+  async testConnection(s) {
+    const ep = checkEndpoint(s.endpoint);
+    if (!ep.ok) return { ok: false, message: ep.reason };
+    if (this.d.hasPermission && !(await this.d.hasPermission(ep.pattern))) {
+      return { ok: false, message: `Barg has no permission to reach ${ep.origin}. Save the settings and allow access when asked.` };
+    }
+    const h = requestHeaders(s, 'application/json', 'barg-connection-test');
+    const r = await this.fetchOnce(ep.url, { method: s.method, headers: h, body: '[]' }, s.timeout_ms || 30000);
+    if (r.outcome === 'sent') return { ok: true, message: `Connected: ${ep.origin} accepted the request (HTTP ${r.status}).` };
+    if (r.status === 401 || r.status === 403) {
+      return { ok: false, message: `The server refused the credentials (${r.reason}). Check the Authorization or API key header.` };
+    }
+    if (r.status === 400 || r.status === 422) {
+      return { ok: true, message: `Reached the server and it checked the request: it answered ${r.reason}. That is expected when it wants a real article.` };
+    }
+    return { ok: false, message: r.reason.replace(/; will retry\.$/, '.') };
+  }
+
+  /**
+   * Handles runtime messages whose type starts with "upload.":
+   * upload.send {ids?}, upload.retry {ids?}, upload.status {ids}, upload.test {settings?}.
+   */
+  async handleMessage(msg) {
+    switch (msg?.type) {
+      case 'upload.send':
+        return { ok: true, queued: await this.send(msg.ids) };
+      case 'upload.retry':
+        await this.retryNow(msg.ids);
+        return { ok: true };
+      case 'upload.status':
+        return { ok: true, status: await this.status(msg.ids || []) };
+      case 'upload.test':
+        return this.testConnection(msg.settings || (await loadSettings(this.d.storage)));
+    }
+    return { ok: false, error: `unknown message ${String(msg?.type)}` };
+  }
+}
+
+/** The Idempotency-Key of a batch: a hash of its members' capture ids, in order. */
+export async function batchKey(captureIds) {
+  const data = new TextEncoder().encode(captureIds.join('\n'));
+  const sum = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return 'batch-' + Array.from(sum.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function readSome(res, n) {
+  try {
+    const text = (await res.text()).replace(/\s+/g, ' ').trim();
+    return text.length > n ? text.slice(0, n) + '…' : text;
+  } catch {
+    return '';
+  }
+}
+
+function errText(err) {
+  return String(err?.message || err || 'network error');
+}
+
+function fmtSeconds(ms) {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+// ---- The module API used by the background and the pages. ----
+
+let shared = null;
+
+/** The outbox over the browser's APIs (built on first use). */
+function outbox() {
+  if (!shared) {
+    const c = globalThis.chrome;
+    shared = new Outbox({
+      storage: c.storage.local,
+      fetch: (...a) => globalThis.fetch(...a),
+      getRecord: getArticle,
+      getRecords: getArticles,
+      alarms: c.alarms ? { create: (n, i) => c.alarms.create(n, i), clear: (n) => c.alarms.clear(n) } : undefined,
+      hasPermission: c.permissions ? (p) => c.permissions.contains({ origins: [p] }) : undefined,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (t) => clearTimeout(t),
+    });
+  }
+  return shared;
+}
 
 /**
  * Queue a saved capture for delivery. `record` is the library record
@@ -8,20 +477,62 @@
  * with `record.capture_id` as the Idempotency-Key.
  * @param {{id: string, capture_id: string, article: object}} record
  */
-export async function enqueue(record) {}
+export async function enqueue(record) {
+  return outbox().enqueue(record);
+}
 
 /** Called after every capture: enqueues it when automatic sending is on. */
-export async function afterCapture(record) {}
+export async function afterCapture(record) {
+  return outbox().afterCapture(record);
+}
 
 /**
  * Upload state of the given library ids.
  * @param {string[]} ids
  * @returns {Promise<Object<string, {state: 'none'|'queued'|'sending'|'sent'|'failed', sent_at?: string, error?: string, attempts?: number, next_at?: string}>>}
  */
-export async function status(ids) { return Object.fromEntries(ids.map((id) => [id, { state: 'none' }])); }
+export async function status(ids) {
+  return outbox().status(ids);
+}
 
 /** Retry now: the given ids, or every failed/queued item when ids is omitted. */
-export async function retryNow(ids) {}
+export async function retryNow(ids) {
+  return outbox().retryNow(ids);
+}
+
+/** Queue the given library ids (all when omitted) for sending now. */
+export async function sendNow(ids) {
+  return outbox().send(ids);
+}
+
+/** Tries the endpoint with the given settings; {ok, message}. */
+export async function testConnection(settings) {
+  return outbox().testConnection(settings);
+}
+
+/**
+ * Handles a runtime message whose type starts with "upload." (the
+ * background routes them here). Only the extension's own pages may ask.
+ */
+export async function handleMessage(msg, sender) {
+  const rt = globalThis.chrome?.runtime;
+  const own = rt?.getURL ? rt.getURL('') : '';
+  if (sender && rt && (sender.id !== rt.id || (sender.tab && !String(sender.url || '').startsWith(own)))) {
+    return { ok: false, error: 'upload messages are accepted from Barg\'s own pages only' };
+  }
+  return outbox().handleMessage(msg);
+}
 
 /** Registers alarms/listeners; called once at every background start. */
-export function init() {}
+export function init() {
+  const c = globalThis.chrome;
+  const ob = outbox();
+  c.alarms?.onAlarm.addListener((a) => {
+    if (a.name === ALARM) ob.kick();
+  });
+  c.storage.onChanged.addListener((changes, area) => {
+    // New settings (a new endpoint, a permission granted): try the queue again now.
+    if (area === 'local' && changes[SETTINGS_KEY]) ob.retryQueued().catch(() => {});
+  });
+  ob.recover().then(() => ob.kick(), () => ob.kick());
+}
