@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/barg-app/barg/shared/receive"
+)
+
+func TestReceiveFlags(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"receive", "extra"}, nil, &out, &errb); code != 2 {
+		t.Errorf("extra argument: exit %d, want 2", code)
+	}
+	errb.Reset()
+	if code := run([]string{"receive", "-nope"}, nil, &out, &errb); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+	errb.Reset()
+	if code := run([]string{"receive", "-h"}, nil, &out, &errb); code != 0 || !strings.Contains(errb.String(), "-token") {
+		t.Errorf("-h: exit %d, usage %q", code, errb.String())
+	}
+	if code := run([]string{"receive", "-addr", "256.0.0.1:1", "-dir", t.TempDir()}, nil, &out, &errb); code != 1 {
+		t.Errorf("bad address: exit %d, want 1", code)
+	}
+}
+
+// The served receiver stores an upload and stops cleanly when asked to.
+func TestServeReceive(t *testing.T) {
+	dir := t.TempDir()
+	h, err := receive.New(receive.Options{Dir: dir, Token: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveReceive(ctx, ln, h) }()
+
+	art, err := os.ReadFile(filepath.Join("..", "..", "shared", "receive", "testdata", "article.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("PUT", "http://"+ln.Addr().String()+"/captures", bytes.NewReader(art))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer T")
+	req.Header.Set("Idempotency-Key", "cli-test")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("status %d, want 201", resp.StatusCode)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cli-test.json")); err != nil {
+		t.Error(err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serveReceive: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serveReceive did not stop")
+	}
+}
