@@ -47,7 +47,9 @@ func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
 			break
 		}
 	}
-	if bestLen == 0 {
+	best = dropTitle(best, pageTitles(doc))
+	best = dropRepeats(best)
+	if len(best) == 0 {
 		return nil, ErrNoArticle
 	}
 	return best, nil

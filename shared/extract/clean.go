@@ -222,7 +222,7 @@ func isBoilerplate(n *html.Node) bool {
 	if hints == "" {
 		return false
 	}
-	if hasAny(hints, okMaybe) {
+	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}
 	return hasAny(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)

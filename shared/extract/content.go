@@ -21,6 +21,7 @@ func (s *scorer) content(body *html.Node) []*html.Node {
 	for top != body && top.Parent != nil && top.Parent != body && onlyElementChild(top) {
 		top = top.Parent
 	}
+	top = s.widen(top, body)
 	top = s.semantic(top, body)
 	if top == body {
 		return []*html.Node{body}
@@ -89,6 +90,21 @@ func (s *scorer) climb(top, body *html.Node) *html.Node {
 			return p
 		}
 		last = st.score
+	}
+	return top
+}
+
+// widen moves the candidate up while it holds less than 60% of its
+// parent's paragraph text and the parent is not mostly links: an article
+// split into sections, with figures or asides between them, is then taken
+// whole, where Readability keeps only its largest section.
+func (s *scorer) widen(top, body *html.Node) *html.Node {
+	for top.Parent != nil && top.Parent != body {
+		t, p := s.stat(top), s.stat(top.Parent)
+		if p == nil || t == nil || float32(t.ptext) >= 0.6*float32(p.ptext) || p.linkDensity() > 0.3 {
+			break
+		}
+		top = top.Parent
 	}
 	return top
 }
@@ -225,6 +241,10 @@ func (s *scorer) cleanConditionally(root *html.Node) []detached {
 		if n == root {
 			return true
 		}
+		if s.byline(n) {
+			out = append(out, detached{n, n.Parent, n.NextSibling})
+			return false
+		}
 		switch n.DataAtom {
 		case atom.Pre, atom.Code:
 			return false
@@ -238,6 +258,10 @@ func (s *scorer) cleanConditionally(root *html.Node) []detached {
 			return true
 		}
 		if s.furniture(n) {
+			if debugClean {
+				st := s.stat(n)
+				println("furniture", n.Data, attr(n, "class"), attr(n, "id"), st.chars, "score", st.score, st.scored, "w", classWeight(n), "p", st.paras, "img", st.imgs, "li", st.lis, "in", st.inputs, "ld", st.linkDensity(), "commas", st.commas)
+			}
 			out = append(out, detached{n, n.Parent, n.NextSibling})
 			return false
 		}
@@ -249,6 +273,34 @@ func (s *scorer) cleanConditionally(root *html.Node) []detached {
 	return out
 }
 
+// byline reports short elements that carry the author's name or the date
+// by their class, id, itemprop or rel: they belong in the metadata, not in
+// the body.
+func (s *scorer) byline(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Body, atom.Article, atom.Main, atom.Html, atom.P, atom.Figure, atom.Img, atom.Picture:
+		return false
+	}
+	st := s.stat(n)
+	if st == nil || st.chars > 150 || st.paras > 1 {
+		return false
+	}
+	if rel := lowerASCII(attr(n, "rel")); rel == "author" {
+		return true
+	}
+	switch lowerASCII(attr(n, "itemprop")) {
+	case "author", "datepublished", "datemodified", "datecreated":
+		return true
+	}
+	h := classHints(n)
+	return h != "" && (hasAny(h, bylineHints) || hasToken(h, bylineTokens))
+}
+
+var (
+	bylineHints  = []string{"byline", "dateline", "timestamp", "author", "publish", "posted-on", "postedon", "entry-date", "post-date", "article-date", "pubdate"}
+	bylineTokens = []string{"date", "time", "meta", "credit", "credits", "updated"}
+)
+
 // furniture applies Readability's conditional cleaning rules to n.
 func (s *scorer) furniture(n *html.Node) bool {
 	st := s.stat(n)
@@ -259,44 +311,44 @@ func (s *scorer) furniture(n *html.Node) bool {
 	if s.weights {
 		weight = float32(classWeight(n))
 	}
-	score := float32(0)
-	if st.scored {
-		score = st.score
+	list := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	if !list && st.chars > 0 {
+		list = s.listChars(n)*10 > st.chars*9
 	}
-	if weight+score < 0 {
+	if weight < 0 {
 		return true
 	}
 	if st.commas >= 10 {
 		return false
 	}
-	list := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
-	p, img, li, input := st.paras, st.imgs, st.lis, st.inputs
-	if list {
-		li -= 100
-	}
+	p, img, li, input := st.paras, st.imgs, st.lis-100, st.inputs
 	headingDensity := float32(0)
 	if st.chars > 0 {
 		headingDensity = float32(st.headChars) / float32(st.chars)
 	}
 	ld := st.linkDensity()
 	figure := hasAncestor(n, atom.Figure)
+	remove := false
 	switch {
 	case img > 1 && float32(p)/float32(img) < 0.5 && !figure:
-		return true
+		remove = true
 	case !list && li > p:
-		return true
+		remove = true
 	case input > p/3:
-		return true
-	case !list && headingDensity < 0.9 && st.chars < 25 && (img == 0 || img > 2) && st.embeds == 0 && !figure:
-		return true
+		remove = true
+	case !list && !figure && headingDensity < 0.9 && st.chars < 25 && (img == 0 || img > 2) && ld > 0:
+		remove = true
 	case !list && weight < 25 && ld > 0.2:
-		return true
+		remove = true
 	case weight >= 25 && ld > 0.5:
-		return true
+		remove = true
 	case list && ld > 0.6:
-		return true
+		remove = true
 	}
-	return false
+	if remove && list && imageList(n) {
+		return false // a gallery: one image per item
+	}
+	return remove
 }
 
 func hasAncestor(n *html.Node, a atom.Atom) bool {
@@ -306,4 +358,39 @@ func hasAncestor(n *html.Node, a atom.Atom) bool {
 		}
 	}
 	return false
+}
+
+var debugClean = false
+
+// listChars is the length of the text inside the lists under n.
+func (s *scorer) listChars(n *html.Node) int32 {
+	var total int32
+	walk(n, func(m *html.Node) bool {
+		if m.Type != html.ElementNode {
+			return false
+		}
+		if m != n && (m.DataAtom == atom.Ul || m.DataAtom == atom.Ol) {
+			if st := s.stat(m); st != nil {
+				total += st.chars
+			}
+			return false
+		}
+		return true
+	}, nil)
+	return total
+}
+
+// imageList reports lists whose every item is an image.
+func imageList(n *html.Node) bool {
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		items++
+		if findImg(c) == nil || !singleImage(c) {
+			return false
+		}
+	}
+	return items > 0
 }

@@ -22,6 +22,7 @@ type stat struct {
 	inputs       int32
 	embeds       int32
 	headChars    int32 // chars inside headings
+	ptext        int32 // chars of the paragraphs (see score) inside
 	score        float32
 	scored       bool
 }
@@ -114,6 +115,9 @@ func (s *scorer) measure(root *html.Node) {
 		if headingLevel(n.DataAtom) > 0 {
 			st.headChars = st.chars
 		}
+		if isParagraph(n, st) {
+			st.ptext += st.inline
+		}
 		if len(blocks) > 0 && blocks[len(blocks)-1] == i {
 			blocks = blocks[:len(blocks)-1]
 		}
@@ -129,6 +133,7 @@ func (s *scorer) measure(root *html.Node) {
 			p.inputs += st.inputs
 			p.embeds += st.embeds
 			p.headChars += st.headChars
+			p.ptext += st.ptext
 		}
 	})
 }
@@ -184,11 +189,8 @@ func (s *scorer) score() {
 	for i := range s.st {
 		st := &s.st[i]
 		n := s.nodes[i]
-		if st.inline < 25 || !scoresAsParagraph(n.DataAtom) {
+		if !isParagraph(n, st) {
 			continue
-		}
-		if st.inlineLink*2 > st.inline {
-			continue // a paragraph of links is navigation
 		}
 		points := 1 + float32(st.inlineCommas) + float32(min(st.inline/100, 3))
 		// A text-holding <div> counts as a paragraph of its own parent, as
@@ -211,6 +213,13 @@ func (s *scorer) score() {
 			a = anc.parent
 		}
 	}
+}
+
+// isParagraph reports whether the text that n lays out itself counts as a
+// paragraph of content: 25 characters or more, not mostly links (a
+// paragraph of links is navigation).
+func isParagraph(n *html.Node, st *stat) bool {
+	return st.inline >= 25 && scoresAsParagraph(n.DataAtom) && st.inlineLink*2 <= st.inline
 }
 
 // scoresAsParagraph reports elements whose own text counts as a paragraph.

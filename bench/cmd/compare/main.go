@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
@@ -197,6 +198,9 @@ func runReadability(p *page) string {
 
 // decode returns the page as UTF-8, by its declared or sniffed charset.
 func decode(raw []byte) string {
+	if utf8.Valid(raw) {
+		return string(raw) // the evaluation sets store their pages as UTF-8
+	}
 	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
 	if err != nil {
 		return string(raw)
