@@ -64,15 +64,22 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			}
 		}
 	}
-	aggressive := !hasZWNJ
 	lx := getLexicon()
+	// Which restorations run depends on how the line was written (see
+	// lineStyle): a line whose author writes ZWNJs gets none.
+	deleted, spaced := false, false
+	if !hasZWNJ {
+		deleted, spaced = n.lineStyle(lx, r, cs)
+	}
 	// Build the output: restore deleted ZWNJs in each chunk, then decide
 	// what separates it from the chunk before.
 	out := n.out[:0]
 	for ci, c := range cs {
 		word := r[c.start:c.end]
 		if !c.latin {
-			word, edits = n.restoreChunk(lx, word, aggressive, edits)
+			if deleted {
+				word, edits = n.restoreChunk(lx, word, edits)
+			}
 			word, edits = n.punctSpaces(word, edits)
 		}
 		if ci > 0 {
@@ -81,10 +88,10 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			switch {
 			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
 				edits++ // no space before a closer, none after an opener
-			case !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
+			case spaced && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
 				a := n.keyOf(tailPiece(out), n.key[:0])
 				b := n.keyOf(headPiece(word), a)
-				switch lx.joinSpaced(b[:len(a)], b[len(a):], aggressive) {
+				switch lx.joinSpaced(b[:len(a)], b[len(a):]) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -102,6 +109,49 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	}
 	n.out = r
 	return out, edits
+}
+
+// lineStyle decides which ZWNJ restorations to run on a line that holds
+// no ZWNJ. Text whose ZWNJs were typed as spaces shows it by free-standing
+// bound parts (می شود، کتاب ها، بزرگ ترین), and there a joined word was
+// written joined on purpose; text whose ZWNJs were deleted shows it by
+// joined ones (میشود), and there a space is a real space. A line with as
+// much of one as of the other (often none) gets both restorations.
+func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spaced bool) {
+	spacedEv, joinedEv := 0, 0
+	for ci, c := range cs {
+		if c.latin {
+			continue
+		}
+		s := r[c.start:c.end]
+		if ci > 0 && !cs[ci-1].latin {
+			p := r[cs[ci-1].start:cs[ci-1].end]
+			if last := p[len(p)-1]; (isLetter(last) || isMark(last)) && isLetter(s[0]) {
+				a := n.keyOf(tailPiece(p), n.key[:0])
+				b := n.keyOf(headPiece(s), a)
+				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
+					spacedEv++
+				}
+				n.key = b
+			}
+		}
+		for i := 0; i < len(s); {
+			if !isLetter(s[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(s) && (isLetter(s[j]) || isMark(s[j])) {
+				j++
+			}
+			n.key = n.keyOf(s[i:j], n.key[:0])
+			if lx.joinedEvidence(n.key) {
+				joinedEv++
+			}
+			i = j
+		}
+	}
+	return joinedEv >= spacedEv, spacedEv >= joinedEv
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
@@ -190,7 +240,7 @@ func isISODate(s []rune) bool {
 }
 
 // restoreChunk puts back deleted ZWNJs into the words of a chunk.
-func (n *normalizer) restoreChunk(lx *lexicon, s []rune, aggressive bool, edits int) ([]rune, int) {
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, edits int) ([]rune, int) {
 	var out []rune // allocated on the first change
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
@@ -208,7 +258,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, aggressive bool, edits 
 		word := s[i:j]
 		if !z {
 			n.key = n.keyOf(word, n.key[:0])
-			n.cuts = lx.restoreDeleted(n.key, aggressive, n.cuts[:0])
+			n.cuts = lx.restoreDeleted(n.key, n.cuts[:0])
 			if len(n.cuts) > 0 {
 				if out == nil {
 					out = append(make([]rune, 0, len(s)+4), s[:i]...)

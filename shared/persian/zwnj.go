@@ -13,6 +13,8 @@ import (
 // Affixes, as UTF-8 keys.
 var (
 	prefixesMi = []string{"نمی", "می"}
+	// preverbs written joined before می‌: برمی‌گردد، درمی‌آید.
+	preverbs = []string{"", "بر", "در", "باز", "فرا", "فرو"}
 	// suffixes that attach with a ZWNJ, longest first within each group.
 	pluralSuffixes = []string{"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "هاست", "های", "ها"}
 	compSuffixes   = []string{"ترینشان", "ترینتان", "ترینمان", "ترینش", "ترینت", "ترینم", "ترینی", "ترین", "تری", "تر"}
@@ -27,27 +29,28 @@ var (
 // written as one word: تنها is not تن‌ها, بیشتر is not بیش‌تر.
 var exceptions = map[string]bool{
 	"تنها": true, "تنهایی": true, "بیشتر": true, "بیشترین": true, "کمتر": true, "کمترین": true,
+	"بیشتری": true, "کمتری": true, "بهتری": true, "پیشترین": true,
 	"بهتر": true, "بهترین": true, "بدتر": true, "بدترین": true, "پیشتر": true, "مهتر": true, "کهتر": true,
 	"دختر": true, "دفتر": true, "بستر": true, "چتر": true, "اختر": true, "انگشتر": true, "کبوتر": true,
 	"میانه": true, "میانگین": true, "میهن": true, "میزان": true,
 }
 
 // restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
-// aggressive selects the full rule set (the line has no ZWNJ at all).
-func (l *lexicon) restoreDeleted(key []byte, aggressive bool, cuts []int) []int {
+func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
 	if len(key) < 6 || exceptions[string(key)] {
 		return cuts
 	}
-	// می‌ / نمی‌ before a verb form.
-	for _, p := range prefixesMi {
-		if bytes.HasPrefix(key, []byte(p)) && len(key)-len(p) >= 4 {
-			if l.isVerb(key[len(p):]) {
-				return append(cuts, len(p))
+	// می‌ / نمی‌ before a verb form, after a preverb or not: برمی‌گردد.
+	for _, pv := range preverbs {
+		if !bytes.HasPrefix(key, []byte(pv)) {
+			continue
+		}
+		for _, p := range prefixesMi {
+			k := key[len(pv):]
+			if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isVerb(k[len(p):]) {
+				return append(cuts, len(pv)+len(p))
 			}
 		}
-	}
-	if !aggressive {
-		return cuts
 	}
 	if c, ok := l.compoundCuts(key, cuts); ok {
 		return c
@@ -62,6 +65,24 @@ func (l *lexicon) restoreDeleted(key []byte, aggressive bool, cuts []int) []int 
 		return c
 	}
 	return cuts
+}
+
+// joinedEvidence reports whether key is می‌ or نمی‌ joined to a verb form,
+// the mark of text whose ZWNJs were deleted.
+func (l *lexicon) joinedEvidence(key []byte) bool {
+	for _, p := range prefixesMi {
+		if bytes.HasPrefix(key, []byte(p)) && len(key)-len(p) >= 4 && l.isVerb(key[len(p):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedEvidence reports whether the words a and b, divided by a space,
+// show text whose ZWNJs were typed as spaces: می شود، کتاب ها، بزرگ ترین.
+func (l *lexicon) spacedEvidence(a, b []byte) bool {
+	as, bs := string(a), string(b)
+	return (as == "می" || as == "نمی") && l.isVerb(b) || len(a) >= 4 && (isPluralSuffix(b) || bs == "ترین")
 }
 
 // isVerb reports whether k is a verb form written after می‌.
@@ -118,7 +139,13 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 				continue
 			}
 			stem := k[:len(k)-len(s)]
-			if !endsJoining(stem) || exceptions[string(stem)] {
+			if exceptions[string(stem)] {
+				continue
+			}
+			if !endsJoining(stem) {
+				if need == classNoun && l.class[string(stem)]&classNoun != 0 {
+					return cuts, true // کارهای: a plural that needs no ZWNJ
+				}
 				continue
 			}
 			if c, ok := l.stemCuts(stem, need, cuts); ok {
@@ -192,7 +219,7 @@ const (
 // joinSpaced decides what goes between word pieces a and b (keys) that a
 // space divides: a is the last piece of the word before, b the first
 // piece of the word after.
-func (l *lexicon) joinSpaced(a, b []byte, aggressive bool) int {
+func (l *lexicon) joinSpaced(a, b []byte) int {
 	if len(a) < 2 || len(b) < 2 {
 		return sepSpace
 	}
@@ -224,12 +251,8 @@ func (l *lexicon) joinSpaced(a, b []byte, aggressive bool) int {
 		if l.class[string(a)]&classParticiple != 0 {
 			return sepZWNJ
 		}
-	case bs == "است":
-		if aggressive && l.class[string(a)]&classParticiple != 0 {
-			return sepZWNJ
-		}
 	case bs == "ای":
-		if aggressive && l.class[string(a)]&classHehNoun != 0 {
+		if l.class[string(a)]&classHehNoun != 0 {
 			return sepZWNJ
 		}
 	}
@@ -241,10 +264,12 @@ func (l *lexicon) joinSpaced(a, b []byte, aggressive bool) int {
 			return sepZWNJ
 		}
 	}
-	if aggressive && len(a)+len(b) <= 64 {
+	if len(a) >= 6 && len(a)+len(b) <= 64 {
 		var buf [64]byte
 		k := append(append(buf[:0], a...), b...)
-		if w, ok := l.compound[string(k)]; ok {
+		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
+		// many compounds are also written with a space)
+		if w, ok := l.compound[string(k)]; ok && l.class[string(b)] == 0 {
 			// join only when the compound is exactly a‌b
 			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {
 				return sepZWNJ

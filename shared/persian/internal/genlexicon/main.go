@@ -225,6 +225,69 @@ func build(words []string) map[byte][]string {
 			}
 		}
 	}
+	// V: whole paradigms. Present stems come from the first and second
+	// person plural forms (می‌کنیم → کن), past stems from the future tense
+	// (خواهد‌کرد → کرد) and from past participles (کرده → کرد).
+	for y := range cls['V'] {
+		for _, e := range []string{"یم", "ید"} {
+			if st := strings.TrimSuffix(y, e); st != y && len([]rune(st)) >= 1 {
+				for _, end := range []string{"م", "ی", "د", "یم", "ید", "ند"} {
+					add('V', st+end)
+				}
+			}
+		}
+	}
+	past := map[string]bool{}
+	for _, w := range words {
+		parts := strings.Split(w, zwnj)
+		if len(parts) == 2 && has([]string{"خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند"}, parts[0]) &&
+			(strings.HasSuffix(parts[1], "د") || strings.HasSuffix(parts[1], "ت")) && len([]rune(parts[1])) >= 2 {
+			past[parts[1]] = true
+		}
+	}
+	for p := range cls['P'] {
+		if strings.HasSuffix(p, "ده") || strings.HasSuffix(p, "ته") {
+			past[strings.TrimSuffix(p, "ه")] = true
+		}
+	}
+	for st := range past {
+		if st == "است" || st == "هست" {
+			continue
+		}
+		for _, end := range []string{"", "م", "ی", "یم", "ید", "ند"} {
+			add('V', st+end)
+		}
+	}
+	// A: also comparatives the list writes joined (بزرگترین → بزرگ), when
+	// the stem has three letters or more (not به, که, بد…).
+	for _, w := range words {
+		if st := strings.TrimSuffix(w, "ترین"); st != w && !strings.Contains(st, zwnj) && set[st] && joins(st) && len([]rune(st)) >= 3 {
+			add('A', st)
+		}
+	}
+	// C: keep a compound only when the list prefers it with its ZWNJ: the
+	// joined spelling is not a word of the list, or the list has at least as
+	// many forms starting with the ZWNJ spelling (and two or more).
+	sorted := append([]string(nil), words...)
+	sort.Strings(sorted)
+	prefixCount := func(p string) int {
+		i := sort.SearchStrings(sorted, p)
+		n := 0
+		for ; i < len(sorted) && strings.HasPrefix(sorted[i], p); i++ {
+			n++
+		}
+		return n
+	}
+	for c := range cls['C'] {
+		fused := strings.ReplaceAll(c, zwnj, "")
+		if !set[fused] {
+			continue
+		}
+		z, f := prefixCount(c), prefixCount(fused)
+		if z < 2 || z < f {
+			delete(cls['C'], c)
+		}
+	}
 	res := map[byte][]string{}
 	for t, m := range cls {
 		for w := range m {

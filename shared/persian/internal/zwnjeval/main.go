@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,7 +24,18 @@ func main() {
 	shared := flag.String("shared", "../shared", "path of the team kit")
 	gold := flag.String("gold", "", "gold text (default SHARED/corpus/persian/wikipedia-fa-paragraphs.txt)")
 	asJSON := flag.Bool("json", false, "print the three results as JSON")
+	filter := flag.Bool("filter", false, "only normalize standard input to standard output")
 	flag.Parse()
+	if *filter {
+		in, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "zwnjeval:", err)
+			os.Exit(1)
+		}
+		out, _ := persian.Normalize(string(in), persian.Options{})
+		os.Stdout.WriteString(out)
+		return
+	}
 	if *gold == "" {
 		*gold = filepath.Join(*shared, "corpus/persian/wikipedia-fa-paragraphs.txt")
 	}
