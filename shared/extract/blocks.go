@@ -392,7 +392,7 @@ func skipElement(n *html.Node) bool {
 	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Head,
 		atom.Title, atom.Meta, atom.Link, atom.Svg, atom.Button, atom.Input,
 		atom.Select, atom.Textarea, atom.Option, atom.Canvas, atom.Map,
-		atom.Datalist, atom.Param, atom.Source, atom.Track:
+		atom.Datalist, atom.Param:
 		return true
 	}
 	if n.Namespace == "svg" {
@@ -427,18 +427,18 @@ func render(n *html.Node, base *url.URL, except func(*html.Node) bool) (string, 
 				t.startLink(href, m)
 			}
 		case atom.Pre:
-			t.newline()
+			t.breakLine()
 			walk(m, func(x *html.Node) bool {
 				if x.Type == html.TextNode {
 					t.raw(x.Data)
 				}
 				return x.Type == html.ElementNode && !skipElement(x)
 			}, nil)
-			t.newline()
+			t.breakLine()
 			return false
 		default:
 			if m != n && isBlockLevel(m.DataAtom) {
-				t.newline()
+				t.breakLine()
 			}
 		}
 		return true
@@ -449,7 +449,7 @@ func render(n *html.Node, base *url.URL, except func(*html.Node) bool) (string, 
 		if m.DataAtom == atom.A {
 			t.endLink(m)
 		} else if m != n && isBlockLevel(m.DataAtom) {
-			t.newline()
+			t.breakLine()
 		}
 	})
 	return t.take()

@@ -24,6 +24,7 @@ const minArticle = 500
 // to blocks. A result shorter than minArticle is retried without the class
 // rules, and the longest result wins.
 func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
+	titles := pageTitles(doc)
 	pruneHard(doc)
 	body := findBody(doc)
 	if body == nil {
@@ -47,7 +48,7 @@ func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
 			break
 		}
 	}
-	best = dropTitle(best, pageTitles(doc))
+	best = dropTitle(best, titles)
 	best = dropRepeats(best)
 	if len(best) == 0 {
 		return nil, ErrNoArticle

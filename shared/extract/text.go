@@ -62,6 +62,15 @@ func (t *textBuf) newline() {
 	t.b = append(t.b, '\n')
 }
 
+// breakLine starts a new line unless one has just started: the edge of a
+// block inside the text.
+func (t *textBuf) breakLine() {
+	t.space = false
+	if n := len(t.b); n > 0 && t.b[n-1] != '\n' {
+		t.b = append(t.b, '\n')
+	}
+}
+
 // startLink notes that a link to href begins here.
 func (t *textBuf) startLink(href string, n *html.Node) {
 	start := len(t.b)

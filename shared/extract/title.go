@@ -21,8 +21,10 @@ func pageTitles(doc *html.Node) []string {
 		case atom.Html, atom.Head:
 			return true
 		case atom.Title:
-			if t := textOf(n); t != "" {
-				out = append(out, t)
+			if c := n.FirstChild; c != nil && c.Type == html.TextNode {
+				if t := strings.Join(strings.Fields(c.Data), " "); t != "" {
+					out = append(out, t)
+				}
 			}
 		case atom.Meta:
 			switch lowerASCII(attr(n, "property") + attr(n, "name")) {

@@ -117,14 +117,13 @@ func largest(s string) (string, float64) {
 			u, s = s, ""
 		} else {
 			u, s = s[:end], s[end:]
-			if c := strings.IndexByte(s, ','); c >= 0 {
-				desc, s = s[:c], s[c+1:]
-			} else {
-				desc, s = s, ""
-			}
 		}
-		if strings.HasSuffix(u, ",") { // "a.jpg,b.jpg 2x" has no descriptor
-			u = strings.TrimRight(u, ",")
+		if strings.HasSuffix(u, ",") {
+			u = strings.TrimRight(u, ",") // "a.jpg, b.jpg 2x": no descriptor
+		} else if c := strings.IndexByte(s, ','); c >= 0 {
+			desc, s = s[:c], s[c+1:]
+		} else {
+			desc, s = s, ""
 		}
 		size := 1.0
 		if d := strings.TrimSpace(desc); len(d) > 1 {

@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/barg-app/barg/shared/article"
+)
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestBodyNewsPage(t *testing.T) {
+	a, err := FromHTML(strings.NewReader(readFixture(t, "news.html")), "https://courier.example/news/2024/03/harbour.html", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantInOrder := []string{
+		"Lanterns along the restored quay at dusk.",
+		"After eleven years of darkness, the lanterns along the old quay were lit again",
+		"replaced forty cast-iron posts",
+		"A long campaign",
+		"Residents first asked for the lights to be repaired in 2013",
+		"We never stopped believing that the harbour would shine again.",
+		"plan to hold a small festival on the quay every spring",
+	}
+	rest := a.Text
+	for _, w := range wantInOrder {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Fatalf("text lacks %q (in this order); text:\n%s", w, a.Text)
+		}
+		rest = rest[i+len(w):]
+	}
+	for _, bad := range []string{
+		"cookies", "Accept all", "Home", "Weather", "Share on Social", "Print this page",
+		"Related", "Council approves", "morning briefing", "Sign up", "hidden", "Neither must",
+		"comments", "Great news", "Most read", "Storm warning", "Copyright", "tracking",
+		"By Mara Lindqvist", "Harbour lights return to the old port",
+	} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text holds boilerplate %q; text:\n%s", bad, a.Text)
+		}
+	}
+	var fig, heading, quote *article.Block
+	for i := range a.Blocks {
+		b := &a.Blocks[i]
+		switch b.Type {
+		case article.Figure:
+			fig = b
+		case article.Heading:
+			heading = b
+		case article.Quote:
+			quote = b
+		case article.Embed:
+			t.Errorf("the ad's iframe came out as an embed: %+v", b)
+		}
+	}
+	if fig == nil || fig.Src != "https://courier.example/news/2024/images/lights.jpg" || fig.Alt != "Lanterns along the quay" {
+		t.Errorf("figure = %+v, want the lazy image resolved against <base>", fig)
+	}
+	if heading == nil || heading.Level != 2 || heading.Text != "A long campaign" {
+		t.Errorf("heading = %+v", heading)
+	}
+	if quote == nil {
+		t.Error("no quote block")
+	}
+	found := false
+	for _, b := range a.Blocks {
+		for _, l := range b.Links {
+			if l.Text == "community fund" && l.Href == "https://courier.example/local/fund" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the inline link is missing or not absolute: %+v", a.Blocks)
+	}
+}
+
+func TestBodyNoArticle(t *testing.T) {
+	for name, page := range map[string]string{
+		"empty":        "",
+		"only scripts": "<html><head><script>var a = 1;</script></head><body><script>document.write('x')</script><style>p{}</style></body></html>",
+		"only hidden":  `<body><div hidden><p>Secret text that is long enough to be an article paragraph, really.</p></div></body>`,
+		"whitespace":   "<body><div> \n <p>\u00a0</p> </div></body>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			a, err := FromHTML(strings.NewReader(page), "https://example.org/", Options{})
+			if !errors.Is(err, ErrNoArticle) {
+				t.Errorf("got %v, %+v; want ErrNoArticle", err, a)
+			}
+		})
+	}
+}
+
+// A short page with one paragraph is still an article.
+func TestBodyShortArticle(t *testing.T) {
+	a, err := FromHTML(strings.NewReader(`<body><nav><a href="/">Home</a></nav><div class="post"><p>Just one short note.</p></div></body>`), "https://example.org/", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "Just one short note." {
+		t.Errorf("text = %q", a.Text)
+	}
+}
+
+// Boxes of links inside the article, by their measures rather than their
+// class, are dropped; a list of the article's own points is kept.
+func TestBodyCleansLinkBoxes(t *testing.T) {
+	para := "<p>This paragraph is a genuine part of the story, with commas, clauses, and enough words to score well.</p>"
+	page := "<body><div>" + para + para +
+		`<div><a href="/1">Other story one</a> <a href="/2">Other story two</a> <a href="/3">Other story three</a></div>` +
+		"<ul><li>First point of the article</li><li>Second point of the article</li></ul>" +
+		para + "</div></body>"
+	blocks, err := Body(mustParse(t, page), mustURL(t, "https://example.org/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range blocks {
+		text = append(text, b.PlainText())
+	}
+	all := strings.Join(text, "\n")
+	if strings.Contains(all, "Other story") {
+		t.Errorf("link box kept:\n%s", all)
+	}
+	if !strings.Contains(all, "Second point of the article") {
+		t.Errorf("the article's list was dropped:\n%s", all)
+	}
+}
+
+// Whitespace and joiners survive the whole pipeline.
+func TestBodyKeepsJoiners(t *testing.T) {
+	p := "<p>این یک متن آزمایشی است که می\u200cتواند نشان دهد نیم\u200cفاصله\u200cها حفظ می\u200cشوند، حتی در متن\u200cهای بلند.</p>"
+	a, err := FromHTML(strings.NewReader(`<html lang="fa" dir="rtl"><body><article>`+p+p+`<pre>  two  spaces </pre></article></body></html>`), "https://example.org/", Options{Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "می\u200cتواند نشان دهد نیم\u200cفاصله\u200cها") {
+		t.Errorf("joiners lost: %q", a.Text)
+	}
+	last := a.Blocks[len(a.Blocks)-1]
+	if last.Type != article.Code || last.Text != "  two  spaces" {
+		t.Errorf("pre block = %+v", last)
+	}
+}
