@@ -50,6 +50,7 @@ func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
 	}
 	best = dropTitle(best, titles)
 	best = dropRepeats(best)
+	best = dropTeasers(best)
 	if len(best) == 0 {
 		return nil, ErrNoArticle
 	}

@@ -215,10 +215,13 @@ func isBoilerplate(n *html.Node) bool {
 		"dialog", "banner", "contentinfo", "search":
 		return true
 	}
+	hints := classHints(n)
+	if hints != "" && hasAny(hints, popups) {
+		return true
+	}
 	if n.DataAtom == atom.Li || n.DataAtom == atom.Span || n.DataAtom == atom.P || n.DataAtom == atom.Figure || n.DataAtom == atom.Img {
 		return false
 	}
-	hints := classHints(n)
 	if hints == "" {
 		return false
 	}
@@ -248,6 +251,8 @@ var (
 		"remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
 		"newsletter", "subscribe", "cookie", "consent", "outbrain", "taboola", "promo"}
+	// popups are cards that appear on hover, inside the text they explain.
+	popups   = []string{"rollover-people-block", "tooltip", "popover", "hovercard", "hover-card"}
 	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	positive = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
 		"pagination", "post", "text", "blog", "story"}

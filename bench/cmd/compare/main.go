@@ -68,6 +68,7 @@ func main() {
 	}
 	all := []extractor{
 		{"barg", runBarg},
+		{"barg-nocaptions", runBargNoCaptions},
 		{"trafilatura", runTrafilatura(false)},
 		{"trafilatura-fallback", runTrafilatura(true)},
 		{"readability", runReadability},
@@ -168,6 +169,25 @@ func runBarg(p *page) string {
 		return ""
 	}
 	return a.Text
+}
+
+// runBargNoCaptions is Barg with figure captions left out of the text:
+// what the benchmarks' ground truth, which leaves captions out, rewards.
+func runBargNoCaptions(p *page) string {
+	a, err := extract.FromHTML(strings.NewReader(p.html), p.url, extract.Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	for _, b := range a.Blocks {
+		if b.Type == "figure" {
+			continue
+		}
+		if t := strings.TrimSpace(b.PlainText()); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
 }
 
 func runTrafilatura(fallback bool) func(p *page) string {

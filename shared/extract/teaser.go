@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/barg-app/barg/shared/article"
+)
+
+// teaserPhrases open the boxes that point readers to other pages, which
+// sites put inside the article's text: "Read more: …", "You may also
+// like…". Matched case-insensitively at the start of a short block.
+var teaserPhrases = []string{
+	"read more", "see more", "see also", "also read", "read also", "related:", "related articles",
+	"related stories", "related coverage", "more on this", "more from", "you may also like",
+	"you might also like", "recommended", "don't miss", "don’t miss", "most read", "most popular",
+	"sign up", "subscribe", "follow us", "click here", "advertisement", "watch:", "listen:",
+	"بیشتر بخوانید", "بخوانید:", "اخبار مرتبط", "مطالب مرتبط", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد",
+}
+
+// dropTeasers removes, from the article's blocks, the pointers to other
+// pages that survived the cleaning: a short block opening with a teaser
+// phrase when it is mostly link text or is a heading-like line followed by
+// links, and runs of two or more paragraphs that are each one link.
+func dropTeasers(blocks []article.Block) []article.Block {
+	out := blocks[:0]
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if isTeaser(&b) {
+			// Take the links that the teaser line introduces with it.
+			for i+1 < len(blocks) && allLink(&blocks[i+1]) {
+				i++
+			}
+			continue
+		}
+		if allLink(&b) && i+1 < len(blocks) && allLink(&blocks[i+1]) {
+			for i+1 < len(blocks) && allLink(&blocks[i+1]) {
+				i++
+			}
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// isTeaser reports a short paragraph or heading that opens with a teaser
+// phrase and either is mostly links or is short enough to be a box title.
+func isTeaser(b *article.Block) bool {
+	if b.Type != article.Paragraph && b.Type != article.Heading {
+		return false
+	}
+	t := b.Text
+	if len(t) > 200 {
+		return false
+	}
+	low := strings.ToLower(strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }))
+	for _, p := range teaserPhrases {
+		if strings.HasPrefix(low, p) {
+			return utf8.RuneCountInString(t) <= 40 || linkShare(b) >= 0.5
+		}
+	}
+	return false
+}
+
+// allLink reports a short paragraph or list whose text is all link text.
+func allLink(b *article.Block) bool {
+	switch b.Type {
+	case article.Paragraph:
+		return len(b.Text) < 200 && linkShare(b) >= 0.9
+	case article.List:
+		return linkShare(b) >= 0.9
+	}
+	return false
+}
+
+// linkShare is the share of the block's text that is link text.
+func linkShare(b *article.Block) float64 {
+	n := 0
+	for _, l := range b.Links {
+		n += len(l.Text)
+	}
+	total := len(b.PlainText())
+	if b.Type == article.List {
+		total = 0
+		for _, it := range b.Items {
+			total += len(it)
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(n) / float64(total)
+}
