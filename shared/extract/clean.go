@@ -264,11 +264,11 @@ var (
 	strongTokens = []string{"ad", "ads", "advert", "adverts", "advertisement", "share", "sharing",
 		"sharebar", "social", "newsletter", "subscribe", "subscription", "cookie", "cookies",
 		"consent", "promo", "related", "comments", "popular", "tags", "tag", "print", "toolbar",
-		"hid", "skip"}
+		"hid", "hidden", "hide", "invisible", "skip", "truncated", "lightbox", "modal"}
 	// strongJoined are run-together phrases, matched with the separators removed.
 	strongJoined = []string{"mostread", "mostviewed", "mostpopular", "readmore", "readalso",
 		"alsoread", "seealso", "relatedarticles", "relatedposts", "relatedstories", "moreonthis",
-		"morestories", "recommended", "trending", "signup", "paywall", "sronly", "visuallyhidden", "screenreadertext"}
+		"morestories", "recommended", "trending", "signup", "paywall", "sronly", "visuallyhidden", "screenreadertext", "dnone", "ishidden", "slidecount"}
 )
 
 func hasAny(s string, subs []string) bool {

@@ -15,7 +15,7 @@ var teaserPhrases = []string{
 	"read more", "see more", "see also", "also read", "read also", "related:", "related articles",
 	"related stories", "related coverage", "more on this", "more from", "you may also like",
 	"you might also like", "recommended", "don't miss", "don’t miss", "most read", "most popular",
-	"sign up", "subscribe", "follow us", "click here", "advertisement", "watch:", "listen:",
+	"sign up", "subscribe", "follow us", "click here", "advertisement", "advert", "sponsored", "anzeige", "publicité", "watch:", "listen:",
 	"بیشتر بخوانید", "بخوانید:", "اخبار مرتبط", "مطالب مرتبط", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد",
 }
 
