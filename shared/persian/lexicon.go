@@ -23,6 +23,7 @@ const (
 	classAdj                    // takes ‌تر / ‌ترین
 	classParticiple             // a past participle: takes ‌اند / ‌است…
 	classHehNoun                // ends in ه and takes ‌ای
+	classJoined                 // written joined in common use (زندگینامه): never split whole
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
@@ -76,6 +77,8 @@ func decodeLexicon(data string) *lexicon {
 				l.class[w] |= classParticiple
 			case 'H':
 				l.class[w] |= classHehNoun
+			case 'F':
+				l.class[w] |= classJoined
 			}
 		}
 	}

@@ -32,8 +32,13 @@ var exceptions = map[string]bool{
 	"بیشتری": true, "کمتری": true, "بهتری": true, "پیشترین": true,
 	"بهتر": true, "بهترین": true, "بدتر": true, "بدترین": true, "پیشتر": true, "مهتر": true, "کهتر": true,
 	"دختر": true, "دفتر": true, "بستر": true, "چتر": true, "اختر": true, "انگشتر": true, "کبوتر": true,
+	"انتها": true, "اشتها": true, "انتهای": true, "اشتهای": true,
 	"میانه": true, "میانگین": true, "میهن": true, "میزان": true,
 }
+
+// timeNouns take the plural ‌های although a word in ه exists beside them
+// (ساله، ماهه are adjectives: دوساله).
+var timeNouns = map[string]bool{"سال": true, "ماه": true, "هفت": true, "شب": true, "قرن": true}
 
 // restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
 func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
@@ -51,6 +56,9 @@ func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
 				return append(cuts, len(pv)+len(p))
 			}
 		}
+	}
+	if l.class[string(key)]&classJoined != 0 {
+		return cuts
 	}
 	if c, ok := l.compoundCuts(key, cuts); ok {
 		return c
@@ -125,10 +133,10 @@ func (l *lexicon) stemCuts(k []byte, need uint8, cuts []int) ([]int, bool) {
 	if c, ok := l.compoundCuts(k, cuts); ok {
 		return c, true
 	}
-	if l.class[string(k)]&need != 0 {
-		return cuts, true
+	if c, ok := l.derivCuts(k, cuts); ok {
+		return c, true
 	}
-	return l.derivCuts(k, cuts)
+	return cuts, l.class[string(k)]&need != 0
 }
 
 // suffixCuts splits k as stem + inflectional suffix.
@@ -154,13 +162,24 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 		return cuts, false
 	}
+	// Xه‌ای or X‌های? The noun in ه wins (حرفه‌ای، مجموعه‌ای), except after
+	// the nouns of time whose ه-form is only an adjective (سال‌های).
+	if bytes.HasSuffix(k, []byte("های")) && len(k) > len("های")+4 {
+		x := k[:len(k)-len("های")]
+		if !timeNouns[string(x)] && l.class[string(x)+"ه"]&classHehNoun != 0 {
+			if c, ok := try([]string{"ای"}, classHehNoun); ok {
+				return c, true
+			}
+		}
+	}
+	// Perfect before plural: داشته‌است, not داشت‌هاست.
+	if c, ok := try(perfSuffixes, classParticiple); ok {
+		return c, true
+	}
 	if c, ok := try(pluralSuffixes, classNoun); ok {
 		return c, true
 	}
 	if c, ok := try(compSuffixes, classAdj); ok {
-		return c, true
-	}
-	if c, ok := try(perfSuffixes, classParticiple); ok {
 		return c, true
 	}
 	if c, ok := try([]string{"ای"}, classHehNoun); ok {
@@ -209,6 +228,32 @@ func isPluralSuffix(k []byte) bool {
 	return false
 }
 
+// isMiPrefix reports می, نمی, and both after a preverb (برمی، درنمی).
+func isMiPrefix(a []byte) bool {
+	for _, pv := range preverbs {
+		if !bytes.HasPrefix(a, []byte(pv)) {
+			continue
+		}
+		if r := string(a[len(pv):]); r == "می" || r == "نمی" {
+			return true
+		}
+	}
+	return false
+}
+
+// boundParts never stand alone, so after a space they belong to the word
+// before: ریاضی دان → ریاضی‌دان, صلاح الدین → صلاح‌الدین. (Joined, some of
+// them end ordinary words, زندان, so deleted ZWNJs are not restored
+// before them.)
+var boundParts = map[string]bool{
+	"الدین": true, "الدوله": true, "السلطنه": true, "الملک": true,
+	"دان": true, "دانان": true, "دانی": true, "آوری": true, "بندی": true, "بندیها": true, "اندازی": true,
+	"نشین": true, "نشینان": true, "گرا": true, "گرایان": true, "نویسان": true, "نویسی": true,
+	"نگار": true, "نگاری": true, "نگاران": true, "پذیر": true, "پذیری": true, "ناپذیر": true, "ناپذیری": true,
+	"آمیز": true, "انگیز": true, "شناس": true, "شناسان": true, "شناسی": true, "سازی": true, "گیری": true,
+	"گذاری": true, "رسانی": true, "کنندگان": true,
+}
+
 // Separator decisions for two words that a space divides.
 const (
 	sepSpace = iota // keep the space
@@ -243,8 +288,12 @@ func (l *lexicon) joinSpaced(a, b []byte) int {
 		if l.class[string(a)]&classAdj != 0 {
 			return glue()
 		}
-	case string(a) == "می" || string(a) == "نمی":
+	case isMiPrefix(a):
 		if l.isVerb(b) {
+			return sepZWNJ
+		}
+	case bs == "است":
+		if l.class[string(a)]&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
 			return sepZWNJ
 		}
 	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":
@@ -263,6 +312,9 @@ func (l *lexicon) joinSpaced(a, b []byte) int {
 		if bs == d && len(a) >= 6 && l.class[string(a)] != 0 {
 			return sepZWNJ
 		}
+	}
+	if len(a) >= 6 && boundParts[bs] {
+		return sepZWNJ
 	}
 	if len(a) >= 6 && len(a)+len(b) <= 64 {
 		var buf [64]byte

@@ -44,22 +44,28 @@ const zwnj = "\u200c"
 
 func main() {
 	dic := flag.String("dic", "", "path to fa_IR.dic (default: fetch Debian's myspell-fa)")
+	cspell := flag.String("cspell", "", "path to the word list of @cspell/dict-fa-ir, one a line (default: fetch it with npm)")
 	out := flag.String("o", "lexicon.bin", "output file")
 	flag.Parse()
-	if err := run(*dic, *out); err != nil {
+	if err := run(*dic, *cspell, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genlexicon:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dic, out string) error {
+func run(dic, cspell, out string) error {
+	dir, err := os.MkdirTemp("", "genlexicon")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
 	if dic == "" {
-		dir, err := os.MkdirTemp("", "genlexicon")
-		if err != nil {
+		if dic, err = fetch(dir); err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
-		if dic, err = fetch(dir); err != nil {
+	}
+	if cspell == "" {
+		if cspell, err = fetchCSpell(dir); err != nil {
 			return err
 		}
 	}
@@ -67,7 +73,11 @@ func run(dic, out string) error {
 	if err != nil {
 		return err
 	}
-	classes := build(words)
+	joined, err := readCSpell(cspell)
+	if err != nil {
+		return err
+	}
+	classes := build(words, joined)
 	var buf bytes.Buffer
 	buf.WriteString("BARGLEX1")
 	tags := make([]byte, 0, len(classes))
@@ -101,6 +111,39 @@ func fetch(dir string) (string, error) {
 		return "", fmt.Errorf("dpkg-deb -x: %w", err)
 	}
 	return filepath.Join(x, "usr/share/hunspell/fa_IR.dic"), nil
+}
+
+// fetchCSpell downloads @cspell/dict-fa-ir with npm and decodes its trie
+// with the cspell-trie tool, into dir; it returns the word list's path.
+func fetchCSpell(dir string) (string, error) {
+	for _, args := range [][]string{
+		{"npm", "pack", "--silent", "@cspell/dict-fa-ir@4.0.5"},
+		{"tar", "xzf", "cspell-dict-fa-ir-4.0.5.tgz"},
+		{"npx", "--yes", "cspell-trie@9", "reader", "package/fa-IR.trie.gz", "-o", "cspell-fa.txt"},
+	} {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Dir, cmd.Stderr = dir, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return "", fmt.Errorf("%s: %w", strings.Join(args, " "), err)
+		}
+	}
+	return filepath.Join(dir, "cspell-fa.txt"), nil
+}
+
+// readCSpell reads cspell's Persian words: spellings in common use, all
+// written without ZWNJ ("~" marks case-folded duplicates).
+func readCSpell(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, w := range strings.Split(string(b), "\n") {
+		if w = strings.TrimPrefix(strings.TrimSpace(w), "~"); w != "" {
+			set[canon(w)] = true
+		}
+	}
+	return set, nil
 }
 
 func readDic(path string) ([]string, error) {
@@ -156,7 +199,11 @@ var (
 		plural...), comp...), perf...)
 )
 
-func build(words []string) map[byte][]string {
+// derivParts must match the list of the same name in package persian.
+var derivParts = []string{"ناپذیری", "ناپذیر", "پذیری", "پذیر", "آمیز", "آمیزی", "انگیز", "انگیزی",
+	"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی"}
+
+func build(words []string, joined map[string]bool) map[byte][]string {
 	set := make(map[string]bool, len(words))
 	for _, w := range words {
 		set[w] = true
@@ -286,6 +333,44 @@ func build(words []string) map[byte][]string {
 		z, f := prefixCount(c), prefixCount(fused)
 		if z < 2 || z < f {
 			delete(cls['C'], c)
+		}
+	}
+	// cspell's list holds the spellings in common use, without ZWNJ: a
+	// compound whose joined spelling it holds (همچنین، دستیابی) is written
+	// joined, and a stem it lacks is most likely an artefact of
+	// myspell-fa's generated forms (جنبشه).
+	for c := range cls['C'] {
+		if joined[strings.ReplaceAll(c, zwnj, "")] {
+			delete(cls['C'], c)
+		}
+	}
+	for _, t := range []byte{'N', 'A', 'H'} {
+		for w := range cls[t] {
+			if !joined[w] {
+				delete(cls[t], w)
+			}
+		}
+	}
+	// N: also the stems of the plurals in cspell's list (واکنشها → واکنش).
+	for w := range joined {
+		for _, p := range []string{"ها", "های"} {
+			if st := strings.TrimSuffix(w, p); st != w && joined[st] && joins(st) && len([]rune(st)) >= 2 {
+				add('N', st)
+			}
+		}
+	}
+	// Weekdays: یک‌شنبه، سه‌شنبه، پنج‌شنبه (a rule, whatever the lists say).
+	for _, d := range []string{"یک", "سه", "پنج"} {
+		add('C', d+zwnj+"شنبه")
+	}
+	// F: words in common use written joined that end in a derivational
+	// part, which the morphology must not split (زندگینامه، زبانشناسی).
+	for w := range joined {
+		for _, d := range derivParts {
+			if strings.HasSuffix(w, d) && len(w) > len(d) {
+				add('F', w)
+				break
+			}
 		}
 	}
 	res := map[byte][]string{}
