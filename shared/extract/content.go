@@ -307,6 +307,9 @@ func (s *scorer) furniture(n *html.Node) bool {
 	if st == nil {
 		return false
 	}
+	if h := classHints(n); strings.Contains(h, "embed") && !strings.Contains(h, "ad") {
+		return false // an embedded post or tweet quoted by the article
+	}
 	weight := float32(0)
 	if s.weights {
 		weight = float32(classWeight(n))
