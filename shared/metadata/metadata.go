@@ -1,21 +1,99 @@
 // Package metadata reads an article's metadata from its page: JSON-LD,
-// OpenGraph, meta tags, microdata, and the visible text.
+// OpenGraph, Twitter cards, Dublin Core and other meta tags, microdata,
+// <time> elements, breadcrumbs, and the visible text (bylines, dates) when
+// nothing machine-readable is there.
+//
+// Sources are merged by reliability, field by field; the order follows
+// Mozilla Readability's where it has one, so that the results agree with
+// the pages its test suite describes, and goes beyond it for the fields it
+// does not read (dates shown only as text, Jalali and Hijri dates, section,
+// tags, lead, image).
+//
+// The package compiles into Barg's WebAssembly module, so it uses
+// x/net/html and gjson directly and neither regexp nor fmt.
 package metadata
 
 import (
 	"net/url"
+	"strings"
 
 	"golang.org/x/net/html"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/lang"
 )
 
 // Read returns the metadata of the page doc, fetched from pageURL.
 // It does not modify doc.
 func Read(doc *html.Node, pageURL *url.URL) article.Meta {
-	return article.Meta{URL: pageURL.String()} // Placeholder until issue 3 lands.
+	if pageURL == nil {
+		pageURL = &url.URL{}
+	}
+	m := article.Meta{URL: pageURL.String()}
+	if doc == nil {
+		return m
+	}
+	p := scan(doc, pageURL)
+	ld := readJSONLD(p.jsonld)
+	art := ld.article()
+
+	m.CanonicalURL = p.resolve(p.canonical)
+	if m.CanonicalURL == "" {
+		m.CanonicalURL = p.resolve(p.metaValue("og:url"))
+	}
+	m.Lang, m.Dir = readLang(p, art, doc)
+	m.SiteName = siteName(p, ld, art)
+	m.Title = title(p, art, m.SiteName)
+	m.Authors = authors(p, ld, art, doc, m.SiteName)
+	m.Description = description(p, art)
+	readDates(&m, p, art, doc)
+	m.Section = section(p, ld, art, m.Title, m.SiteName)
+	m.Tags = tags(p, art)
+	m.Image = image(p, ld, art)
+	m.Lead = lead(p, doc, m.Title, m.Description)
+	return m
 }
 
 // Settle completes m once the body is known: language and direction from
 // the body text when the page did not declare them (or declared them wrong).
-func Settle(m *article.Meta, bodyText string) {}
+func Settle(m *article.Meta, bodyText string) {
+	sample := bodyText
+	if strings.TrimSpace(sample) == "" {
+		sample = m.Title + " " + m.Description
+	}
+	detected := lang.Detect(sample)
+	switch {
+	case m.Lang == "":
+		m.Lang = detected
+	case detected != "" && lang.Base(detected) != lang.Base(m.Lang):
+		if wrongLang(m.Lang, detected, sample) {
+			m.Lang = detected
+		}
+	}
+	want := lang.Direction(m.Lang)
+	switch {
+	case want == "rtl":
+		m.Dir = "rtl"
+	case m.Dir == "":
+		m.Dir = want
+	}
+}
+
+// wrongLang reports whether a page's declared language must give way to
+// the one detected in its text: when the text is hardly written in the
+// declared language's script (a template left at lang="en" on a Persian
+// site), or, within the Arabic script, when the letters say Persian,
+// Arabic, Urdu or Pashto unambiguously.
+func wrongLang(declared, detected, text string) bool {
+	p := lang.Measure(text)
+	if p.Letters < 40 {
+		return false
+	}
+	ds, ts := lang.ScriptOfLang(declared), lang.ScriptOfLang(detected)
+	dom, share := p.Dominant()
+	if ds != ts {
+		return ds != lang.Other && p.Share(ds) < 0.15 && dom == ts && share >= 0.6
+	}
+	// Same script: only the Arabic-script languages are told apart by letters.
+	return ds == lang.Arabic && dom == lang.Arabic && share >= 0.6
+}

@@ -1,0 +1,262 @@
+package metadata
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page holds what one read-only pass over the document found: the raw
+// material every field is chosen from.
+type page struct {
+	url  *url.URL
+	base *url.URL
+
+	htmlLang, htmlDir, bodyDir string
+	title                      string // <title>
+
+	metas     []metaTag
+	canonical string
+	relAuthor []string // text of rel=author links
+	jsonld    []string // contents of JSON-LD scripts
+
+	headings   []*html.Node // visible h1 and h2, in order
+	byline     *html.Node   // the first element that looks like a byline
+	itemprops  []*html.Node // elements with itemprop
+	times      []*html.Node // <time> elements
+	dateNodes  []*html.Node // elements whose class or id speaks of dates
+	leadNodes  []*html.Node // elements whose class or id speaks of a standfirst
+	crumbs     []*html.Node // breadcrumb containers
+	figures    []*html.Node // <figure> and <img>, the first few
+	bylineText []*html.Node // short elements that start like a Persian byline
+	order      map[*html.Node]int
+}
+
+// metaTag is one <meta>, keyed by its property, name, itemprop or
+// http-equiv, lower case with spaces removed.
+type metaTag struct {
+	keys    []string // a property attribute may hold several
+	prop    bool     // the keys came from property=
+	content string
+}
+
+const (
+	maxCandidates = 64 // per kind; bounds the work on huge pages
+	maxFigures    = 8
+)
+
+// scan walks doc once, without changing it.
+func scan(doc *html.Node, pageURL *url.URL) *page {
+	p := &page{url: pageURL, base: pageURL, order: make(map[*html.Node]int)}
+	idx := 0
+	for n := doc; n != nil; n = next(n, false) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		idx++
+		p.order[n] = idx
+		p.element(n)
+	}
+	p.byline = findByline(doc)
+	return p
+}
+
+// next is the node after n in document order; skip leaves n's subtree out.
+func next(n *html.Node, skip bool) *html.Node {
+	if !skip && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+func add(list []*html.Node, n *html.Node) []*html.Node {
+	if len(list) < maxCandidates {
+		list = append(list, n)
+	}
+	return list
+}
+
+func (p *page) element(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Html:
+		p.htmlLang = attr(n, "lang")
+		if p.htmlLang == "" {
+			for _, a := range n.Attr {
+				if a.Key == "lang" || a.Key == "xml:lang" {
+					p.htmlLang = a.Val
+				}
+			}
+		}
+		p.htmlDir = strings.ToLower(strings.TrimSpace(attr(n, "dir")))
+	case atom.Body:
+		p.bodyDir = strings.ToLower(strings.TrimSpace(attr(n, "dir")))
+	case atom.Base:
+		if b, err := p.url.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && hasAttr(n, "href") && p.base == p.url {
+			p.base = b
+		}
+	case atom.Title:
+		if p.title == "" && !inSVG(n) {
+			p.title = collapse(rawText(n))
+		}
+	case atom.Meta:
+		p.meta(n)
+	case atom.Link:
+		rel := " " + strings.ToLower(attr(n, "rel")) + " "
+		if strings.Contains(rel, " canonical ") && p.canonical == "" {
+			p.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+		if strings.Contains(rel, " image_src ") {
+			p.metas = append(p.metas, metaTag{keys: []string{"image_src"}, content: attr(n, "href")})
+		}
+	case atom.Script:
+		if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); strings.HasPrefix(t, "application/ld+json") && len(p.jsonld) < maxCandidates {
+			p.jsonld = append(p.jsonld, rawText(n))
+		}
+	case atom.H1, atom.H2:
+		p.headings = add(p.headings, n)
+	case atom.Time:
+		p.times = add(p.times, n)
+	case atom.A:
+		if strings.Contains(" "+strings.ToLower(attr(n, "rel"))+" ", " author ") {
+			if t := textOf(n); t != "" && len(p.relAuthor) < maxCandidates {
+				p.relAuthor = append(p.relAuthor, t)
+			}
+		}
+	case atom.Figure, atom.Img:
+		if len(p.figures) < maxFigures {
+			p.figures = append(p.figures, n)
+		}
+	}
+	if hasAttr(n, "itemprop") && n.DataAtom != atom.Meta {
+		p.itemprops = add(p.itemprops, n)
+	}
+	ci := classID(n)
+	if strings.TrimSpace(ci) == "" {
+		if n.DataAtom == atom.Nav && containsAny(strings.ToLower(attr(n, "aria-label")), "breadcrumb") {
+			p.crumbs = add(p.crumbs, n)
+		}
+		return
+	}
+	if containsAny(ci, "date", "time", "publish", "posted", "dateline", "tarikh") && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		p.dateNodes = add(p.dateNodes, n)
+	}
+	if containsAny(ci, "lead", "standfirst", "summary", "teaser", "subtitle", "sub-title", "subhead", "dek", "intro", "excerpt", "abstract", "rotitr", "sapo", "chapeau") &&
+		!containsAny(ci, "leader", "leading", "headline-", "introduction-") {
+		p.leadNodes = add(p.leadNodes, n)
+	}
+	if containsAny(ci, "breadcrumb", "crumbs", "bread-crumb") {
+		p.crumbs = add(p.crumbs, n)
+	}
+}
+
+func inSVG(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Namespace == "svg" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *page) meta(n *html.Node) {
+	content := attr(n, "content")
+	if content == "" {
+		content = attr(n, "value")
+	}
+	if strings.TrimSpace(content) == "" {
+		return
+	}
+	var t metaTag
+	t.content = strings.TrimSpace(content)
+	if prop := attr(n, "property"); prop != "" {
+		for _, f := range strings.Fields(strings.ToLower(prop)) {
+			t.keys = append(t.keys, f)
+			// "og:article:author" is also "article:author".
+			for i := strings.IndexByte(f, ':'); i >= 0 && strings.Contains(f[i+1:], ":"); i = strings.IndexByte(f, ':') {
+				f = f[i+1:]
+				t.keys = append(t.keys, f)
+			}
+		}
+		t.prop = len(t.keys) > 0
+	}
+	if len(t.keys) == 0 {
+		if v := attr(n, "name"); v != "" {
+			// "DC.Title" and "dc:title" are the same key.
+			t.keys = []string{strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(v), "")), ".", ":")}
+		} else if v := attr(n, "itemprop"); v != "" {
+			t.keys = []string{"itemprop:" + strings.ToLower(strings.TrimSpace(v))}
+		} else if v := attr(n, "http-equiv"); v != "" {
+			t.keys = []string{"http-equiv:" + strings.ToLower(strings.TrimSpace(v))}
+		}
+	}
+	if len(t.keys) > 0 && len(p.metas) < 512 {
+		p.metas = append(p.metas, t)
+	}
+}
+
+// metaValue returns the content of the meta tag with the first of keys
+// that the page has; of several tags with one key, the last counts (as in
+// browsers' reader views).
+func (p *page) metaValue(keys ...string) string {
+	for _, k := range keys {
+		for i := len(p.metas) - 1; i >= 0; i-- {
+			for _, mk := range p.metas[i].keys {
+				if mk == k {
+					return unescape(p.metas[i].content)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// propValue is metaValue for tags that set key with property= only.
+func (p *page) propValue(key string) string {
+	for i := len(p.metas) - 1; i >= 0; i-- {
+		if !p.metas[i].prop {
+			continue
+		}
+		for _, mk := range p.metas[i].keys {
+			if mk == key {
+				return unescape(p.metas[i].content)
+			}
+		}
+	}
+	return ""
+}
+
+// metaValues returns the contents of every meta tag with key k.
+func (p *page) metaValues(k string) []string {
+	var out []string
+	for _, m := range p.metas {
+		for _, mk := range m.keys {
+			if mk == k {
+				out = append(out, unescape(m.content))
+			}
+		}
+	}
+	return out
+}
+
+// resolve makes ref absolute against the page's base URL.
+func (p *page) resolve(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := p.base.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}

@@ -1,0 +1,182 @@
+package metadata
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/dates"
+	"github.com/barg-app/barg/shared/lang"
+)
+
+// Meta tags that carry dates, most reliable first.
+var (
+	publishedKeys = []string{"article:published_time", "parsely-pub-date", "og:article:published_time",
+		"article:published", "og:published_time", "published_time", "itemprop:datepublished", "datepublished",
+		"pubdate", "publishdate", "publish-date", "publish_date", "dc:date:issued", "dcterms:issued",
+		"dc:date", "dcterms:created", "dcterms:date", "date", "sailthru:date", "citation_publication_date",
+		"cxenseparse:recs:publishtime", "release_date", "created", "article:published_date"}
+	modifiedKeys = []string{"article:modified_time", "og:updated_time", "article:modified",
+		"itemprop:datemodified", "datemodified", "dcterms:modified", "last-modified", "modified",
+		"http-equiv:last-modified", "lastmod"}
+)
+
+// readDates fills published, modified and published_text. Machine-readable
+// dates come first (JSON-LD, meta tags, microdata, <time datetime>); the
+// dates the page shows as text fill in what they lack: the date itself, a
+// time of day, and published_text. A date without a zone on a Persian page
+// (or in the Jalali calendar) is Iran time; elsewhere it is taken as UTC.
+func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
+	r := dateReader{opts: dates.Options{Lang: m.Lang},
+		iran: lang.Base(m.Lang) == "fa" || strings.HasSuffix(p.url.Hostname(), ".ir")}
+
+	var machine []string
+	if art != nil {
+		machine = append(machine, art.str("datePublished"), art.str("dateCreated"))
+	}
+	for _, k := range publishedKeys {
+		machine = append(machine, p.metaValue(k))
+	}
+	var modified []string
+	if art != nil {
+		modified = append(modified, art.str("dateModified"))
+	}
+	for _, k := range modifiedKeys {
+		modified = append(modified, p.metaValue(k))
+	}
+	for _, n := range p.itemprops {
+		switch attr(n, "itemprop") {
+		case "datePublished", "dateCreated":
+			machine = append(machine, attr(n, "content"), attr(n, "datetime"), shortText(n))
+		case "dateModified":
+			modified = append(modified, attr(n, "content"), attr(n, "datetime"), shortText(n))
+		}
+	}
+	// <time datetime>: marked as the publication first, then any in the content.
+	root := contentRoot(doc)
+	for pass := 0; pass < 2; pass++ {
+		for _, n := range p.times {
+			ci := classID(n)
+			marked := hasAttr(n, "pubdate") || containsAny(ci, "publish", "posted", "created")
+			if pass == 0 && !marked || pass == 1 && (marked || !isInside(n, root) || containsAny(ci, "update", "modif")) {
+				continue
+			}
+			machine = append(machine, attr(n, "datetime"))
+		}
+	}
+
+	var pub dates.Date
+	var pubRaw string
+	for _, s := range machine {
+		if d, ok := r.parse(s); ok {
+			pub, pubRaw = d, s
+			break
+		}
+	}
+	for _, s := range modified {
+		if d, ok := r.parse(s); ok {
+			m.Modified = d.String()
+			break
+		}
+	}
+
+	// The dates the page shows.
+	var shown []shownDate
+	for _, list := range [][]*html.Node{p.times, p.dateNodes} {
+		for _, n := range list {
+			if len(shown) >= 16 {
+				break
+			}
+			t := shortText(n)
+			if t == "" || ancestorsHave(n, 30, func(a *html.Node) bool {
+				return hidden(a) || a.DataAtom == atom.Nav || a.DataAtom == atom.Aside || a.DataAtom == atom.Footer || a.DataAtom == atom.A
+			}) {
+				continue
+			}
+			if d, ok := r.parse(t); ok {
+				shown = append(shown, shownDate{d, t, containsAny(classID(n), "update", "modif", "edit")})
+			}
+		}
+	}
+	if pubRaw == "" {
+		for _, s := range shown {
+			if !s.updated {
+				pub, pubRaw = s.d, s.text
+				m.PublishedText = s.text
+				break
+			}
+		}
+	}
+	if pubRaw == "" {
+		return
+	}
+	if m.PublishedText == "" {
+		for _, s := range shown {
+			if sameDay(s.d, pub) {
+				m.PublishedText = s.text
+				if !pub.HasTime && s.d.HasTime {
+					pub = s.d // the page shows the time the machine date lacks
+				}
+				break
+			}
+		}
+	}
+	if m.PublishedText == "" {
+		m.PublishedText = strings.TrimSpace(pubRaw)
+	}
+	m.Published = pub.String()
+}
+
+type shownDate struct {
+	d       dates.Date
+	text    string
+	updated bool
+}
+
+type dateReader struct {
+	opts dates.Options
+	iran bool
+}
+
+// parse reads one date and gives it an offset: its own, Iran's, or UTC.
+func (r dateReader) parse(s string) (dates.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return dates.Date{}, false
+	}
+	d, ok := dates.Parse(s, r.opts)
+	if !ok {
+		return d, false
+	}
+	if d.Year < 1900 || d.Year > 2200 {
+		return d, false // a typo or a placeholder, not a publication date
+	}
+	if !d.HasOffset && (r.iran || d.Calendar == dates.Jalali) {
+		d = d.InIran()
+	}
+	return d, true
+}
+
+// sameDay reports whether a falls on b's calendar day, in b's offset.
+func sameDay(a, b dates.Date) bool {
+	t := a.Time().In(time.FixedZone("", b.Offset))
+	return t.Year() == b.Year && int(t.Month()) == b.Month && t.Day() == b.Day
+}
+
+// shortText is n's text if it is short enough to be a date line.
+func shortText(n *html.Node) string {
+	var b strings.Builder
+	allText(&b, n, 400)
+	if b.Len() >= 400 {
+		return ""
+	}
+	t := textOf(n)
+	if utf8.RuneCountInString(t) > 100 {
+		return ""
+	}
+	return t
+}
