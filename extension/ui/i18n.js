@@ -12,9 +12,20 @@ export function t(key, ...subs) {
   return msg || key;
 }
 
-/** The browser's UI language as a BCP 47 tag ("fa", "en-US"). */
+/**
+ * The language of the messages the page shows, as a BCP 47 tag ("fa",
+ * "en"). Each messages.json names its own language in the "uiLang" message,
+ * so layout direction and date formats always match the text, even where
+ * the browser picked the message locale from other settings than
+ * chrome.i18n.getUILanguage() reports (as headless Chromium does).
+ */
 export function uiLanguage() {
-  return globalThis.chrome?.i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
+  return (
+    globalThis.chrome?.i18n?.getMessage?.('uiLang') ||
+    globalThis.chrome?.i18n?.getUILanguage?.() ||
+    globalThis.navigator?.language ||
+    'en'
+  );
 }
 
 /** "rtl" for languages written right to left, else "ltr". */
