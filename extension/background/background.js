@@ -1,0 +1,119 @@
+// Barg's background: the service worker in Chromium, the event page in
+// Firefox (both load this module; see manifest.json).
+//
+// At every start it begins loading the Go extractor, registers its listeners
+// synchronously (so the event that woke it is delivered), and starts the
+// upload outbox. It keeps nothing that matters in memory: articles live in
+// IndexedDB (lib/store.js), settings and the outbox in storage.local.
+
+import * as store from '../lib/store.js';
+import * as outbox from '../upload/outbox.js';
+import { readSettings } from '../lib/settings.js';
+import { startEngine, extract, startTimings } from './engine.js';
+import { createCapturer } from './capture.js';
+import { t } from './messages.js';
+
+const api = globalThis.chrome;
+
+const MENU_PAGE = 'barg-capture-page';
+const MENU_SELECTION = 'barg-capture-selection';
+const RESULTS_KEPT = 50;
+
+// Go starts now, in parallel with whatever woke the background.
+const ready = startEngine();
+ready.catch((err) => console.error('barg:', err.message));
+
+/** Finished captures of this background's lifetime, oldest first. */
+const results = [];
+const waiters = [];
+let total = 0; // captures finished in this lifetime
+
+function onResult(result) {
+  results.push(result);
+  if (results.length > RESULTS_KEPT) results.splice(0, results.length - RESULTS_KEPT);
+  total++;
+  for (const w of waiters.splice(0)) {
+    if (total >= w.n) w.resolve(result);
+    else waiters.push(w);
+  }
+}
+
+const capturer = createCapturer({
+  api,
+  extract,
+  store,
+  outbox,
+  readSettings: () => readSettings(api.storage.local),
+  goWait: () => ready.catch(() => startEngine()),
+  onResult,
+});
+
+/** Captures a tab; the result also lands in barg.lastResult. */
+function captureTab(tabId, opts = {}) {
+  return capturer.captureTab(tabId, opts);
+}
+
+api.action.onClicked.addListener((tab) => {
+  captureTab(tab.id, { tab, clickedAt: performance.timeOrigin + performance.now() });
+});
+
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (!tab || tab.id == null || tab.id < 0) return;
+  if (info.menuItemId === MENU_PAGE) {
+    captureTab(tab.id, { tab });
+  } else if (info.menuItemId === MENU_SELECTION) {
+    captureTab(tab.id, { tab, selection: true });
+  }
+});
+
+api.runtime.onInstalled.addListener(() => {
+  // Menus persist across background restarts; (re)create them on install and update.
+  api.contextMenus.removeAll(() => {
+    api.contextMenus.create({ id: MENU_PAGE, title: t('menuCapturePage'), contexts: ['page'] });
+    api.contextMenus.create({ id: MENU_SELECTION, title: t('menuCaptureSelection'), contexts: ['selection'] });
+  });
+});
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id || !msg || typeof msg.type !== 'string') return false;
+  let work;
+  if (msg.type === 'capture' && Number.isInteger(msg.tabId)) {
+    work = captureTab(msg.tabId, { selection: Boolean(msg.selection) });
+  } else if (msg.type.startsWith('upload.') && typeof outbox.handleMessage === 'function') {
+    work = Promise.resolve().then(() => outbox.handleMessage(msg, sender));
+  } else {
+    return false;
+  }
+  work.then(
+    (res) => sendResponse(res),
+    (err) => sendResponse({ ok: false, error: (err && err.message) || String(err) }),
+  );
+  return true; // the answer comes later
+});
+
+try {
+  const started = outbox.init();
+  if (started && typeof started.catch === 'function') started.catch((err) => console.error('barg: outbox:', err));
+} catch (err) {
+  console.error('barg: outbox:', err);
+}
+
+/**
+ * Test hooks, read by the end-to-end tests through CDP (e2e/harness_test.go).
+ * They expose nothing a page can reach: only code running in the background
+ * sees globalThis.
+ */
+globalThis.barg = {
+  ready,
+  captureTab,
+  store,
+  get lastResult() { return results.length ? results[results.length - 1] : null; },
+  get results() { return results.slice(); },
+  get timings() { return results.map((r) => r.timings); },
+  get engine() { return { ...startTimings }; },
+  /** Resolves with the n-th result of this lifetime (1-based) once it exists. */
+  waitCapture(n) {
+    if (total >= n) return Promise.resolve(results[results.length - 1 - (total - n)] || results[results.length - 1]);
+    return new Promise((resolve) => waiters.push({ n, resolve }));
+  },
+};

@@ -1,0 +1,245 @@
+// The capture pipeline: read the live page, extract its article with Go,
+// save it, hand it to the upload outbox, and tell the user what happened.
+//
+// createCapturer takes everything it touches as arguments, so that the
+// pipeline runs in unit tests with fakes and in the background with the
+// browser's APIs.
+
+import { refusal, isReadableType, isAccessError, isTransientAccessError } from './pages.js';
+import { extractOptions } from '../lib/settings.js';
+import { grabPage } from '../content/grab.js';
+import { showNotice } from '../content/notice.js';
+import { t, uiLocale } from './messages.js';
+
+const RETRY_MS = 200;
+const BADGE_MS = 4000;
+const NOTICE_MS = 6000;
+const UPLOAD_WAIT_MS = 1500;
+
+/** An Error with a code the rest of the extension can test. */
+export function codedError(code, message) {
+  const e = new Error(message);
+  e.code = code;
+  return e;
+}
+
+/**
+ * The plain words for a failed capture, from the error's code.
+ * @param {{code?: string, message?: string}} err
+ */
+export function failureMessage(err) {
+  switch (err && err.code) {
+    case 'no_article': return t('captureErrNoArticle');
+    case 'unsupported': return t('captureErrUnsupported');
+    case 'file_access': return t('captureErrFileAccess');
+    case 'quota': return t('captureErrStorageFull');
+    case 'too_large': return t('captureErrTooLarge');
+    case 'no_selection': return t('captureErrNoSelection');
+  }
+  if (err && err.name === 'QuotaExceededError') return t('captureErrStorageFull');
+  return t('captureErrFailed', (err && err.message) || String(err));
+}
+
+/** The notice's line for an upload state from outbox.status. */
+export function uploadLine(st) {
+  switch (st && st.state) {
+    case 'queued': return t('captureUploadQueued');
+    case 'sending': return t('captureUploadSending');
+    case 'sent': return t('captureUploadSent');
+    case 'failed': return t('captureUploadFailed', st.error || '');
+    default: return t('captureUploadNone');
+  }
+}
+
+function epochMs() {
+  return performance.timeOrigin + performance.now();
+}
+
+function round(ms) {
+  return Math.round(ms * 10) / 10;
+}
+
+/**
+ * @param {{
+ *   api: typeof chrome,
+ *   extract: (html: string, url: string, optionsJSON: string) => Promise<object>,
+ *   store: {saveArticle: (a: object) => Promise<{record: object, updated: boolean}>},
+ *   outbox: {afterCapture?: Function, status?: Function},
+ *   readSettings: () => Promise<{normalize: boolean, digits: string}>,
+ *   goWait?: () => Promise<void>,
+ *   onResult?: (result: object) => void,
+ * }} deps
+ */
+export function createCapturer(deps) {
+  const { api, extract, store, outbox, readSettings } = deps;
+
+  async function grab(tabId, withSelection) {
+    const inject = () => api.scripting.executeScript({ target: { tabId }, func: grabPage, args: [withSelection] });
+    let res;
+    try {
+      res = await inject();
+    } catch (err) {
+      if (!isTransientAccessError(err && err.message)) throw err;
+      // Right after a click the grant can lag behind under load: once more.
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+      res = await inject();
+    }
+    const page = res && res[0] && res[0].result;
+    if (!page || typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
+    return page;
+  }
+
+  async function fileAccess() {
+    try {
+      return Boolean(await api.extension.isAllowedFileSchemeAccess());
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Captures the tab. opts.selection captures only the selected part;
+   * opts.tab is the tab object when the caller has it (its URL decides
+   * whether to try); opts.clickedAt is when the user acted (epoch ms).
+   * Never rejects: the result says what happened.
+   */
+  async function captureTab(tabId, opts = {}) {
+    const withSelection = Boolean(opts.selection);
+    const tm = { clicked_at: opts.clickedAt || epochMs() };
+    let result;
+    try {
+      let tab = opts.tab;
+      if (!tab) tab = await api.tabs.get(tabId).catch(() => null);
+      const url = tab && (tab.url || tab.pendingUrl);
+      const why = refusal(url, { fileAccess: url && url.startsWith('file:') ? await fileAccess() : false });
+      if (why === 'file') throw codedError('file_access', t('captureErrFileAccess'));
+      if (why) throw codedError('unsupported', t('captureErrUnsupported'));
+
+      let page;
+      try {
+        page = await grab(tabId, withSelection);
+      } catch (err) {
+        if (err && err.code) throw err;
+        if (isAccessError(err && err.message)) throw codedError('unsupported', t('captureErrUnsupported'));
+        throw err;
+      }
+      tm.grabbed_at = epochMs();
+      if (!isReadableType(page.contentType)) throw codedError('unsupported', t('captureErrUnsupported'));
+      if (withSelection && !page.selection) throw codedError('no_selection', t('captureErrNoSelection'));
+      if (refusal(page.url) === 'scheme') throw codedError('unsupported', t('captureErrUnsupported'));
+
+      const settings = await readSettings();
+      const goStart = epochMs();
+      if (deps.goWait) await deps.goWait();
+      tm.go_wait_ms = round(epochMs() - goStart);
+      const optionsJSON = extractOptions(settings, { selection: withSelection ? page.selection : null });
+      const article = await extract(page.html, page.url, optionsJSON);
+      tm.extracted_at = epochMs();
+      const { record, updated } = await store.saveArticle(article);
+      tm.saved_at = epochMs();
+      result = {
+        ok: true,
+        id: record.id,
+        capture_id: record.capture_id,
+        updated,
+        selection: withSelection,
+        title: article.title || '',
+        published: article.published || '',
+        lang: article.lang || '',
+        dir: article.dir || '',
+        words: article.word_count || 0,
+        bytes: page.html.length,
+        upload: { state: 'none' },
+      };
+      result.upload = await afterCapture(record);
+    } catch (err) {
+      result = {
+        ok: false,
+        selection: withSelection,
+        code: (err && err.code) || 'error',
+        error: failureMessage(err),
+      };
+    }
+    tm.done_at = epochMs();
+    result.timings = timingsOf(tm);
+    if (deps.onResult) deps.onResult(result);
+    if (opts.notify !== false) tell(tabId, result);
+    return result;
+  }
+
+  // Hands the record to the outbox and reports its upload state, waiting
+  // a moment at most: a slow endpoint must not hold the notice back.
+  async function afterCapture(record) {
+    try {
+      if (typeof outbox.afterCapture === 'function') {
+        await Promise.race([outbox.afterCapture(record), new Promise((r) => setTimeout(r, UPLOAD_WAIT_MS))]);
+      }
+      if (typeof outbox.status === 'function') {
+        const st = await outbox.status([record.id]);
+        if (st && st[record.id]) return st[record.id];
+      }
+    } catch (err) {
+      return { state: 'failed', error: (err && err.message) || String(err) };
+    }
+    return { state: 'none' };
+  }
+
+  function tell(tabId, result) {
+    badge(tabId, result.ok);
+    const { lang, dir } = uiLocale();
+    let notice;
+    if (result.ok) {
+      const lines = [result.title];
+      const date = formatDate(result.published, lang);
+      lines.push([date, t('captureWords', result.words.toLocaleString(lang))].filter(Boolean).join(' · '));
+      lines.push(uploadLine(result.upload));
+      notice = { ok: true, heading: t(result.updated ? 'captureUpdated' : 'captureSaved'), lines };
+    } else {
+      notice = { ok: false, heading: t('captureFailed'), lines: [result.error] };
+    }
+    if (result.code === 'unsupported' || result.code === 'file_access') return; // no page to show it in
+    api.scripting.executeScript({
+      target: { tabId },
+      func: showNotice,
+      args: [{ ...notice, dir, lang, close: t('captureClose'), ms: NOTICE_MS }],
+    }).catch(() => {});
+  }
+
+  function badge(tabId, ok) {
+    const a = api.action;
+    if (!a) return;
+    const opts = tabId != null ? { tabId } : {};
+    Promise.all([
+      a.setBadgeText({ ...opts, text: ok ? '✓' : '!' }),
+      a.setBadgeBackgroundColor({ ...opts, color: ok ? '#2e7d32' : '#c62828' }),
+      typeof a.setBadgeTextColor === 'function' ? a.setBadgeTextColor({ ...opts, color: '#ffffff' }) : null,
+    ]).catch(() => {});
+    setTimeout(() => { a.setBadgeText({ ...opts, text: '' }).catch(() => {}); }, BADGE_MS);
+  }
+
+  return { captureTab };
+}
+
+/** The published date as the UI language writes it, or '' when unknown. */
+export function formatDate(published, lang) {
+  if (!published) return '';
+  const d = new Date(published);
+  if (Number.isNaN(d.getTime())) return '';
+  try {
+    return d.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  } catch {
+    return d.toISOString().slice(0, 10);
+  }
+}
+
+function timingsOf(tm) {
+  const out = { ...tm };
+  if (tm.grabbed_at) out.grab_ms = round(tm.grabbed_at - tm.clicked_at);
+  if (tm.extracted_at) out.extract_ms = round(tm.extracted_at - tm.grabbed_at - (tm.go_wait_ms || 0));
+  if (tm.saved_at) {
+    out.save_ms = round(tm.saved_at - tm.extracted_at);
+    out.to_saved_ms = round(tm.saved_at - tm.clicked_at);
+  }
+  out.total_ms = round(tm.done_at - tm.clicked_at);
+  return out;
+}

@@ -1,0 +1,95 @@
+// The Go extractor (wasm/main.go) running inside the background.
+//
+// Go starts once per background lifetime: startEngine() loads the module and
+// resolves when Go has registered bargExtract and called bargReady. A capture
+// that arrives meanwhile waits for that promise. If the Go program ever exits
+// (a crash), the next call starts it again. Go keeps no state: everything
+// lasting lives in the extension's storage.
+
+import '../wasm/wasm_exec.js'; // defines globalThis.Go (copied from the Go toolchain by build.sh)
+
+const WASM_PATH = 'extension/wasm/barg.wasm';
+const EXTRACT_TIMEOUT_MS = 60_000;
+
+/** @type {Promise<void>|null} */
+let starting = null;
+
+/** Timings of the last start, in milliseconds (for tests and benchmarks). */
+export const startTimings = { started_at: 0, ready_at: 0, ms: 0 };
+
+/**
+ * Starts Go once; resolves when bargExtract is ready.
+ * @returns {Promise<void>}
+ */
+export function startEngine() {
+  if (starting) return starting;
+  const t0 = performance.now();
+  startTimings.started_at = performance.timeOrigin + t0;
+  starting = new Promise((resolve, reject) => {
+    globalThis.bargReady = () => {
+      const t1 = performance.now();
+      startTimings.ready_at = performance.timeOrigin + t1;
+      startTimings.ms = t1 - t0;
+      resolve();
+    };
+    const go = new globalThis.Go();
+    instantiate(chrome.runtime.getURL(WASM_PATH), go.importObject)
+      .then((instance) => {
+        go.run(instance).finally(() => {
+          // main returned or the program crashed: start afresh next time.
+          starting = null;
+          delete globalThis.bargExtract;
+        });
+      })
+      .catch((err) => {
+        starting = null;
+        reject(engineError(err));
+      });
+  });
+  return starting;
+}
+
+async function instantiate(url, imports) {
+  try {
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(url), imports);
+    return instance;
+  } catch (err) {
+    // A server or browser that does not serve application/wasm: compile from bytes.
+    if (!(err instanceof TypeError)) throw err;
+    const bytes = await (await fetch(url)).arrayBuffer();
+    const { instance } = await WebAssembly.instantiate(bytes, imports);
+    return instance;
+  }
+}
+
+function engineError(err) {
+  const e = new Error('the extractor could not start: ' + (err && err.message ? err.message : String(err)));
+  e.code = 'engine';
+  return e;
+}
+
+/**
+ * Extracts the article of a page with Go. Rejects with the bridge's Error
+ * (err.code "no_article", "too_large", …) when there is none.
+ * @param {string} html the page's HTML
+ * @param {string} url the page's URL
+ * @param {string} optionsJSON see extractOptions in lib/settings.js
+ * @returns {Promise<object>} the article
+ */
+export async function extract(html, url, optionsJSON) {
+  await startEngine();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const e = new Error('the extractor took too long on this page');
+      e.code = 'timeout';
+      reject(e);
+    }, EXTRACT_TIMEOUT_MS);
+  });
+  try {
+    const json = await Promise.race([globalThis.bargExtract(html, url, optionsJSON), timeout]);
+    return JSON.parse(json);
+  } finally {
+    clearTimeout(timer);
+  }
+}

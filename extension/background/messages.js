@@ -1,0 +1,49 @@
+// The background's user-facing words. Each comes from _locales through
+// chrome.i18n; the English text here is the fallback when a key is missing,
+// so a message never shows up as its key.
+
+export const FALLBACK = {
+  captureSaved: 'Saved to Barg',
+  captureUpdated: 'Updated in Barg',
+  captureWords: '$1 words',
+  captureFailed: 'Barg could not capture this page',
+  captureUploadNone: 'Not uploaded',
+  captureUploadQueued: 'Queued for upload',
+  captureUploadSending: 'Uploading…',
+  captureUploadSent: 'Uploaded',
+  captureUploadFailed: 'Upload failed: $1',
+  captureErrNoArticle: 'no article found on this page',
+  captureErrUnsupported: 'this kind of page cannot be captured',
+  captureErrFileAccess: 'this kind of page cannot be captured: allow Barg access to file URLs in the extension settings',
+  captureErrStorageFull: 'storage is full',
+  captureErrTooLarge: 'page is too large',
+  captureErrNoSelection: 'select some text on the page first',
+  captureErrFailed: 'the capture failed: $1',
+  captureClose: 'Close',
+  menuCapturePage: 'Capture this page',
+  menuCaptureSelection: 'Capture selection',
+};
+
+/**
+ * The message for key in the browser's language, with $1… replaced by subs.
+ * @param {keyof typeof FALLBACK} key
+ * @param {...(string|number)} subs
+ */
+export function t(key, ...subs) {
+  const s = subs.map(String);
+  let m = '';
+  try {
+    m = globalThis.chrome?.i18n?.getMessage(key, s) || '';
+  } catch {
+    m = '';
+  }
+  if (m) return m;
+  return (FALLBACK[key] || key).replace(/\$(\d)/g, (_, i) => s[Number(i) - 1] ?? '');
+}
+
+/** The browser's UI language and its direction. */
+export function uiLocale() {
+  const lang = globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
+  const base = lang.toLowerCase().split(/[-_]/)[0];
+  return { lang, dir: ['fa', 'ar', 'he', 'ur', 'ps', 'ckb'].includes(base) ? 'rtl' : 'ltr' };
+}
