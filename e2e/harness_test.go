@@ -715,6 +715,5 @@ func shorten(s string) string {
 	return s
 }
 
-
 // debugCDP logs every protocol message of the browser (set it while debugging the harness).
 var debugCDP = false
