@@ -24,6 +24,7 @@ const (
 	classParticiple             // a past participle: takes ‌اند / ‌است…
 	classHehNoun                // ends in ه and takes ‌ای
 	classJoined                 // written joined in common use (زندگینامه): never split whole
+	classPrefixed               // a word in به، بی، هم written joined (بهار، همکاری)
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
@@ -79,6 +80,8 @@ func decodeLexicon(data string) *lexicon {
 				l.class[w] |= classHehNoun
 			case 'F':
 				l.class[w] |= classJoined
+			case 'W':
+				l.class[w] |= classPrefixed
 			}
 		}
 	}

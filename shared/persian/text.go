@@ -64,12 +64,21 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			}
 		}
 	}
+	// Drop chunks that were only zero-width characters.
+	k := 0
+	for _, c := range cs {
+		if c.end > c.start {
+			cs[k] = c
+			k++
+		}
+	}
+	cs = cs[:k]
 	lx := getLexicon()
 	// Which restorations run depends on how the line was written (see
 	// lineStyle): a line whose author writes ZWNJs gets none.
-	deleted, spaced := false, false
+	deleted, spaced, provenSpaced := false, false, false
 	if !hasZWNJ {
-		deleted, spaced = n.lineStyle(lx, r, cs)
+		deleted, spaced, provenSpaced = n.lineStyle(lx, r, cs)
 	}
 	// Build the output: restore deleted ZWNJs in each chunk, then decide
 	// what separates it from the chunk before.
@@ -91,7 +100,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			case spaced && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
 				a := n.keyOf(tailPiece(out), n.key[:0])
 				b := n.keyOf(headPiece(word), a)
-				switch lx.joinSpaced(b[:len(a)], b[len(a):]) {
+				switch lx.joinSpaced(b[:len(a)], b[len(a):], provenSpaced) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -117,7 +126,10 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 // written joined on purpose; text whose ZWNJs were deleted shows it by
 // joined ones (میشود), and there a space is a real space. A line with as
 // much of one as of the other (often none) gets both restorations.
-func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spaced bool) {
+//
+// provenSpaced reports a line with more signs of spaced ZWNJs than of
+// deleted ones, where the less certain joins are made too.
+func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spaced, provenSpaced bool) {
 	spacedEv, joinedEv := 0, 0
 	for ci, c := range cs {
 		if c.latin {
@@ -151,7 +163,7 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			i = j
 		}
 	}
-	return joinedEv >= spacedEv, spacedEv >= joinedEv
+	return joinedEv >= spacedEv, spacedEv >= joinedEv, spacedEv > joinedEv
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
@@ -216,9 +228,6 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
 		w++
 	}
 	c.end = c.start + w
-	if w == 0 { // the chunk was only zero-width characters
-		c.latin = true
-	}
 	return edits
 }
 

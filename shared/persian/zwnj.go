@@ -36,10 +36,6 @@ var exceptions = map[string]bool{
 	"میانه": true, "میانگین": true, "میهن": true, "میزان": true,
 }
 
-// timeNouns take the plural ‌های although a word in ه exists beside them
-// (ساله، ماهه are adjectives: دوساله).
-var timeNouns = map[string]bool{"سال": true, "ماه": true, "هفت": true, "شب": true, "قرن": true}
-
 // restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
 func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
 	if len(key) < 6 || exceptions[string(key)] {
@@ -65,6 +61,9 @@ func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
 	}
 	if l.class[string(key)] != 0 {
 		return cuts // a word of its own
+	}
+	if c, ok := l.prefixCuts(key, cuts); ok {
+		return c
 	}
 	if c, ok := l.suffixCuts(key, cuts); ok {
 		return c
@@ -92,6 +91,42 @@ func (l *lexicon) spacedEvidence(a, b []byte) bool {
 	as, bs := string(a), string(b)
 	return (as == "می" || as == "نمی") && l.isVerb(b) || len(a) >= 4 && (isPluralSuffix(b) || bs == "ترین")
 }
+
+// prefixCuts splits به، بی، هم from a word the lexicon knows, unless the
+// whole is a word of its own (بهشمار → به‌شمار، بیفایده stays), and
+// سانتی، میلی from a unit.
+func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
+	for _, p := range [...]string{"به", "بی", "هم"} {
+		if !bytes.HasPrefix(k, []byte(p)) || len(k)-len(p) < 4 {
+			continue
+		}
+		if l.class[string(k)]&classPrefixed != 0 {
+			return cuts, false
+		}
+		r := k[len(p):]
+		known := l.class[string(r)]&^(classJoined|classPrefixed) != 0
+		if !known && bytes.HasSuffix(r, []byte("ی")) {
+			known = l.class[string(r[:len(r)-2])]&^(classJoined|classPrefixed) != 0
+		}
+		if known {
+			return append(cuts, len(p)), true
+		}
+		if c, ok := l.compoundCuts(r, append(cuts, len(p))); ok {
+			for i := len(cuts) + 1; i < len(c); i++ {
+				c[i] += len(p)
+			}
+			return c, true
+		}
+	}
+	for _, p := range [...]string{"سانتی", "میلی"} {
+		if r := k[min(len(p), len(k)):]; bytes.HasPrefix(k, []byte(p)) && units[string(r)] {
+			return append(cuts, len(p)), true
+		}
+	}
+	return cuts, false
+}
+
+var units = map[string]bool{"متر": true, "مترمربع": true, "گرم": true, "لیتر": true, "ثانیه": true}
 
 // isVerb reports whether k is a verb form written after می‌.
 func (l *lexicon) isVerb(k []byte) bool {
@@ -162,16 +197,8 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 		return cuts, false
 	}
-	// Xه‌ای or X‌های? The noun in ه wins (حرفه‌ای، مجموعه‌ای), except after
-	// the nouns of time whose ه-form is only an adjective (سال‌های).
-	if bytes.HasSuffix(k, []byte("های")) && len(k) > len("های")+4 {
-		x := k[:len(k)-len("های")]
-		if !timeNouns[string(x)] && l.class[string(x)+"ه"]&classHehNoun != 0 {
-			if c, ok := try([]string{"ای"}, classHehNoun); ok {
-				return c, true
-			}
-		}
-	}
+	// X‌های or Xه‌ای? Both are common (زبان‌های، مجموعه‌ای); the plural
+	// is tried first, as it is the more frequent.
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
 	if c, ok := try(perfSuffixes, classParticiple); ok {
 		return c, true
@@ -180,6 +207,12 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 		return c, true
 	}
 	if c, ok := try(compSuffixes, classAdj); ok {
+		return c, true
+	}
+	if c, ok := try([]string{"ترین", "ترینی"}, classNoun|classHehNoun); ok && len(k) >= 14 {
+		return c, true
+	}
+	if c, ok := try([]string{"الدین", "الدوله", "السلطنه", "الملک"}, 0xFF); ok {
 		return c, true
 	}
 	if c, ok := try([]string{"ای"}, classHehNoun); ok {
@@ -263,8 +296,9 @@ const (
 
 // joinSpaced decides what goes between word pieces a and b (keys) that a
 // space divides: a is the last piece of the word before, b the first
-// piece of the word after.
-func (l *lexicon) joinSpaced(a, b []byte) int {
+// piece of the word after. proven allows the joins that are right only in
+// text known to type ZWNJs as spaces (شده است → شده‌است).
+func (l *lexicon) joinSpaced(a, b []byte, proven bool) int {
 	if len(a) < 2 || len(b) < 2 {
 		return sepSpace
 	}
@@ -293,7 +327,7 @@ func (l *lexicon) joinSpaced(a, b []byte) int {
 			return sepZWNJ
 		}
 	case bs == "است":
-		if l.class[string(a)]&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
+		if proven && l.class[string(a)]&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
 			return sepZWNJ
 		}
 	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":

@@ -373,6 +373,35 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 			}
 		}
 	}
+	// W: words of myspell-fa's list written joined that start like the
+	// prefixes به، بی، هم before a word the lexicon knows (بهار، بیمار،
+	// همکاری); the morphology splits the others (بهشمار → به‌شمار).
+	knows := func(r string) bool {
+		for _, t := range []byte{'N', 'A', 'H', 'P', 'V'} {
+			if cls[t][r] {
+				return true
+			}
+		}
+		return false
+	}
+	compoundFused := map[string]bool{}
+	for c := range cls['C'] {
+		compoundFused[strings.ReplaceAll(c, zwnj, "")] = true
+	}
+	for _, w := range words {
+		if strings.Contains(w, zwnj) {
+			continue
+		}
+		for _, p := range []string{"به", "بی", "هم"} {
+			r := strings.TrimPrefix(w, p)
+			if r == w || len([]rune(r)) < 2 {
+				continue
+			}
+			if knows(r) || compoundFused[r] || strings.HasSuffix(r, "ی") && knows(strings.TrimSuffix(r, "ی")) {
+				add('W', w)
+			}
+		}
+	}
 	res := map[byte][]string{}
 	for t, m := range cls {
 		for w := range m {

@@ -1,0 +1,112 @@
+package persian
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Sentences written for these tests (not taken from any corpus).
+var normalizeTests = []struct {
+	name, in, want string
+	opts           Options
+}{
+	{name: "arabic yeh and kaf", in: "كتاب علي روي ميز است", want: "کتاب علی روی میز است"},
+	{name: "presentation forms", in: "ﺳﻼﻡ بر ﺷﻤﺎ", want: "سلام بر شما"},
+	{name: "kashida", in: "سـلام دوسـت من", want: "سلام دوست من"},
+	{name: "hamza forms kept", in: "رؤسا درباره مسئله تأثیر و هیئت سخن گفتند", want: "رؤسا درباره مسئله تأثیر و هیئت سخن گفتند"},
+	{name: "heh doachashmee", in: "ھفت روز", want: "هفت روز"},
+	{name: "digits to persian", in: "در سال 1400 و ٢٠٢٢ آمد", want: "در سال ۱۴۰۰ و ۲۰۲۲ آمد"},
+	{name: "digits to latin", in: "در سال ۱۴۰۰ آمد", want: "در سال 1400 آمد", opts: Options{Digits: LatinDigits}},
+	{name: "url kept", in: "نشانی https://example.com/a1?b=2 است", want: "نشانی https://example.com/a1?b=2 است"},
+	{name: "email kept", in: "به ali2@example.org نامه بنویسید", want: "به ali2@example.org نامه بنویسید"},
+	{name: "iso date kept", in: "تاریخ 2022-02-04 ثبت شد", want: "تاریخ 2022-02-04 ثبت شد"},
+	{name: "latin word kept", in: "نسخه iOS17 آمد", want: "نسخه iOS17 آمد"},
+	{name: "persian comma and question mark", in: "سلام , حالت خوب است ?", want: "سلام، حالت خوب است؟"},
+	{name: "semicolon", in: "این یکی بود ; آن دیگری", want: "این یکی بود؛ آن دیگری"},
+	{name: "space runs and before period", in: "  این  یک   جمله است .  ", want: "این یک جمله است."},
+	{name: "space after period", in: "او آمد.سپس رفت", want: "او آمد. سپس رفت"},
+	{name: "inside guillemets", in: "او گفت « سلام » و رفت", want: "او گفت «سلام» و رفت"},
+	{name: "straight quotes", in: "او گفت \"سلام دوست\" و رفت", want: "او گفت «سلام دوست» و رفت"},
+	{name: "parentheses", in: "پایتخت ( تهران ) بزرگ است", want: "پایتخت (تهران) بزرگ است"},
+	{name: "no break space", in: "سلام\u00a0دوست", want: "سلام دوست"},
+	{name: "zero width space and bom", in: "\ufeffسلا\u200bم دوست", want: "سلام دوست"},
+	{name: "duplicate zwnj", in: "کتاب\u200c\u200cها را خواند", want: "کتاب\u200cها را خواند"},
+	{name: "zwnj at word edge", in: "\u200cکتاب\u200c را\u200c خواند", want: "کتاب را خواند"},
+	{name: "deleted zwnj after mi", in: "او هر روز به مدرسه میرود", want: "او هر روز به مدرسه می\u200cرود"},
+	{name: "deleted zwnj after nemi", in: "من این را نمیدانستم", want: "من این را نمی\u200cدانستم"},
+	{name: "deleted zwnj before plural", in: "همکاریهای دو کشور گسترش یافت", want: "همکاری\u200cهای دو کشور گسترش یافت"},
+	{name: "deleted zwnj compound", in: "روابط بینالمللی پیچیده است", want: "روابط بین\u200cالمللی پیچیده است"},
+	{name: "spaced mi", in: "بچه ها به خانه می روند", want: "بچه\u200cها به خانه می\u200cروند"},
+	{name: "spaced superlative", in: "این بزرگ ترین کتابخانه شهر است", want: "این بزرگ\u200cترین کتابخانه شهر است"},
+	{name: "spaced derivational", in: "سخنی تحریک آمیز گفت", want: "سخنی تحریک\u200cآمیز گفت"},
+	{name: "plural after non-joining letter", in: "کار ها را تمام کردیم", want: "کارها را تمام کردیم"},
+	{name: "words that look split stay", in: "تنها او بیشتر از همه میداند", want: "تنها او بیشتر از همه می\u200cداند"},
+	{name: "zwnj author keeps joined words", in: "کتاب\u200cها را میخواند", want: "کتاب\u200cها را میخواند"},
+	{name: "diacritics kept", in: "او عمدتاً درست گفت", want: "او عمدتاً درست گفت"},
+	{name: "diacritics stripped", in: "او عمدتاً درست گفت", want: "او عمدتا درست گفت", opts: Options{StripDiacritics: true}},
+	{name: "latin line untouched", in: "Hello  world , ok ?", want: "Hello  world , ok ?"},
+	{name: "lines kept", in: "الف\n\nب  ج\r\nد", want: "الف\n\nب ج\r\nد"},
+	{name: "empty", in: "", want: ""},
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tt := range normalizeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, n := Normalize(tt.in, tt.opts)
+			if got != tt.want {
+				t.Errorf("Normalize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+			if (n == 0) != (got == tt.in) {
+				t.Errorf("Normalize(%q) reported %d edits for output %q", tt.in, n, got)
+			}
+			checkProperties(t, tt.in, tt.opts)
+		})
+	}
+}
+
+func TestDigitsString(t *testing.T) {
+	if PersianDigits.String() != "persian" || LatinDigits.String() != "latin" {
+		t.Errorf("Digits.String: %q %q", PersianDigits, LatinDigits)
+	}
+}
+
+// checkProperties asserts what must hold for every input: no panic, the
+// same number of lines, idempotence, valid UTF-8 out of valid UTF-8 in,
+// and lines without Arabic script returned as they were.
+func checkProperties(t *testing.T, in string, opts Options) {
+	t.Helper()
+	out, _ := Normalize(in, opts)
+	if strings.Count(out, "\n") != strings.Count(in, "\n") {
+		t.Fatalf("line count changed: %q → %q", in, out)
+	}
+	again, n := Normalize(out, opts)
+	if again != out || n != 0 {
+		t.Fatalf("not idempotent (%d more edits):\n in   %q\n once %q\n twice %q", n, in, out, again)
+	}
+	if utf8.ValidString(in) && !utf8.ValidString(out) {
+		t.Fatalf("invalid UTF-8 out of valid input %q: %q", in, out)
+	}
+	inLines, outLines := strings.Split(in, "\n"), strings.Split(out, "\n")
+	for i, l := range inLines {
+		if !hasArabic(l) && outLines[i] != l {
+			t.Fatalf("line without Arabic script changed: %q → %q", l, outLines[i])
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, tt := range normalizeTests {
+		f.Add(tt.in, tt.opts.Digits == LatinDigits, tt.opts.StripDiacritics)
+	}
+	f.Add("\xff\xfeمی\xc0شود", false, false)
+	f.Add("ﻻ ﷲ ﺋ\u200c\u200c« » ( ) , ; ? ...", false, true)
+	f.Add("کتاب ها \u200c می شود\u200d\u200f 12:30 ۳.۵", true, false)
+	f.Fuzz(func(t *testing.T, s string, latin, strip bool) {
+		opts := Options{StripDiacritics: strip}
+		if latin {
+			opts.Digits = LatinDigits
+		}
+		checkProperties(t, s, opts)
+	})
+}
