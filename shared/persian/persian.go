@@ -163,6 +163,9 @@ func (n *normalizer) letters(r []rune, edits int) ([]rune, int) {
 		case c >= 0x0600:
 			if a, b, ok := mapLetter(c); ok {
 				edits++
+				if n.opts.StripDiacritics && isVowelMark(a) {
+					continue
+				}
 				out = append(out, a)
 				if b != 0 {
 					out = append(out, b)

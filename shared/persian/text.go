@@ -48,16 +48,17 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	// Digits, punctuation marks and ZWNJ clean-up, in place (a chunk only
 	// shrinks).
 	hasZWNJ := false
+	prev := rune(0) // the last rune of the chunk before
 	for ci := range cs {
 		c := &cs[ci]
 		if c.latin {
+			prev = r[c.end-1]
 			continue
 		}
-		prev := rune(0)
-		if ci > 0 {
-			prev = r[cs[ci-1].end-1]
-		}
 		edits = n.cleanChunk(r, c, prev, edits)
+		if c.end > c.start {
+			prev = r[c.end-1]
+		}
 		for _, x := range r[c.start:c.end] {
 			if x == zwnj {
 				hasZWNJ = true

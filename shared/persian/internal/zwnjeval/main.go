@@ -55,4 +55,3 @@ func main() {
 	r := res["clean"]
 	fmt.Printf("clean   changed %v per_10k_words %.2f  (words %v)\n", r["changed"], r["changed_per_10k_words"], r["words"])
 }
-
