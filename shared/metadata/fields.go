@@ -104,6 +104,18 @@ func title(p *page, art ldObject, site string) string {
 			"title", "twitter:title", "parsely-title")
 	}
 	if t == "" {
+		// A microdata headline that the <title> element contains is the
+		// title without what the site added around it.
+		for _, n := range p.itemprops {
+			if attr(n, "itemprop") == "headline" && !hidden(n) {
+				if h := textOf(n); h != "" && strings.Contains(normName(docTitle), normName(h)) {
+					t = h
+				}
+				break
+			}
+		}
+	}
+	if t == "" {
 		t = docTitle
 	}
 	t = stripSiteName(collapse(t), site)
