@@ -139,8 +139,8 @@ func TestRead(t *testing.T) {
 			Title:         "بازگشایی مدرسه‌ها پس از تعطیلات",
 			Lang:          "fa", // the page says en; its text is Persian
 			Dir:           "rtl",
-			Authors:       []string{"نرگس کریمی"},             // JSON-LD over <meta name=author>
-			Published:     "2023-09-23T07:45:00+03:30",         // JSON-LD's day, the shown time, Iran's offset
+			Authors:       []string{"نرگس کریمی"},      // JSON-LD over <meta name=author>
+			Published:     "2023-09-23T07:45:00+03:30", // JSON-LD's day, the shown time, Iran's offset
 			PublishedText: "شنبه ۱ مهر ۱۴۰۲ ساعت ۰۷:۴۵",
 		}},
 	}
