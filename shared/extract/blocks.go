@@ -456,9 +456,9 @@ func render(n *html.Node, base *url.URL, except func(*html.Node) bool) (string, 
 }
 
 // declaredDir returns the dir attribute that applies to n, looking up to
-// root: "ltr", "rtl", "auto" or "".
+// root but no more than 64 levels: "ltr", "rtl", "auto" or "".
 func declaredDir(n, root *html.Node) string {
-	for m := n; m != nil; m = m.Parent {
+	for m, k := n, 0; m != nil && k < 64; m, k = m.Parent, k+1 {
 		if m.Type == html.ElementNode {
 			if d := lowerASCII(strings.TrimSpace(attr(m, "dir"))); d == "ltr" || d == "rtl" || d == "auto" {
 				return d

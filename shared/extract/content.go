@@ -59,14 +59,16 @@ func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) 
 	if len(alts) > 5 {
 		alts = alts[:5]
 	}
-	for p := top.Parent; p != nil && p != body; p = p.Parent {
-		count := 0
-		for _, a := range alts {
-			if contains(p, s.nodes[a]) {
-				count++
-			}
+	// Count, for each ancestor of the alternatives, how many of them it
+	// holds: one walk up from each, so the cost is linear in the depth.
+	holds := make(map[*html.Node]int)
+	for _, a := range alts {
+		for p := s.nodes[a].Parent; p != nil && p != body; p = p.Parent {
+			holds[p]++
 		}
-		if count >= 3 {
+	}
+	for p := top.Parent; p != nil && p != body; p = p.Parent {
+		if holds[p] >= 3 {
 			return p
 		}
 	}
@@ -190,16 +192,6 @@ func onlyElementChild(n *html.Node) bool {
 	return true
 }
 
-// contains reports whether n is an ancestor of m.
-func contains(n, m *html.Node) bool {
-	for p := m.Parent; p != nil; p = p.Parent {
-		if p == n {
-			return true
-		}
-	}
-	return false
-}
-
 func hasNested(n *html.Node, a atom.Atom) bool {
 	found := false
 	walk(n, func(m *html.Node) bool {
@@ -258,10 +250,6 @@ func (s *scorer) cleanConditionally(root *html.Node) []detached {
 			return true
 		}
 		if s.furniture(n) {
-			if debugClean {
-				st := s.stat(n)
-				println("furniture", n.Data, attr(n, "class"), attr(n, "id"), st.chars, "score", st.score, st.scored, "w", classWeight(n), "p", st.paras, "img", st.imgs, "li", st.lis, "in", st.inputs, "ld", st.linkDensity(), "commas", st.commas)
-			}
 			out = append(out, detached{n, n.Parent, n.NextSibling})
 			return false
 		}
@@ -316,7 +304,7 @@ func (s *scorer) furniture(n *html.Node) bool {
 	}
 	list := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
 	if !list && st.chars > 0 {
-		list = s.listChars(n)*10 > st.chars*9
+		list = st.listChars*10 > st.chars*9
 	}
 	if weight < 0 {
 		return true
@@ -330,7 +318,7 @@ func (s *scorer) furniture(n *html.Node) bool {
 		headingDensity = float32(st.headChars) / float32(st.chars)
 	}
 	ld := st.linkDensity()
-	figure := hasAncestor(n, atom.Figure)
+	figure := st.inFigure
 	remove := false
 	switch {
 	case img > 1 && float32(p)/float32(img) < 0.5 && !figure:
@@ -348,39 +336,10 @@ func (s *scorer) furniture(n *html.Node) bool {
 	case list && ld > 0.6:
 		remove = true
 	}
-	if remove && list && imageList(n) {
+	if remove && list && img > 0 && imageList(n) {
 		return false // a gallery: one image per item
 	}
 	return remove
-}
-
-func hasAncestor(n *html.Node, a atom.Atom) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == a && p.Type == html.ElementNode {
-			return true
-		}
-	}
-	return false
-}
-
-var debugClean = false
-
-// listChars is the length of the text inside the lists under n.
-func (s *scorer) listChars(n *html.Node) int32 {
-	var total int32
-	walk(n, func(m *html.Node) bool {
-		if m.Type != html.ElementNode {
-			return false
-		}
-		if m != n && (m.DataAtom == atom.Ul || m.DataAtom == atom.Ol) {
-			if st := s.stat(m); st != nil {
-				total += st.chars
-			}
-			return false
-		}
-		return true
-	}, nil)
-	return total
 }
 
 // imageList reports lists whose every item is an image.

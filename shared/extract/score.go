@@ -23,6 +23,8 @@ type stat struct {
 	embeds       int32
 	headChars    int32 // chars inside headings
 	ptext        int32 // chars of the paragraphs (see score) inside
+	listChars    int32 // chars inside lists
+	inFigure     bool  // has a <figure> ancestor
 	score        float32
 	scored       bool
 }
@@ -49,6 +51,7 @@ func (s *scorer) measure(root *html.Node) {
 	var blocks []int32 // indexes of the block-level ancestors
 	cur := int32(-1)   // the current element
 	links := 0
+	figures := 0
 	walk(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -82,7 +85,10 @@ func (s *scorer) measure(root *html.Node) {
 		s.nodes = append(s.nodes, n)
 		s.idx[n] = i
 		st := &s.st[i]
+		st.inFigure = figures > 0
 		switch n.DataAtom {
+		case atom.Figure:
+			figures++
 		case atom.P:
 			st.paras = 1
 		case atom.Img:
@@ -109,8 +115,15 @@ func (s *scorer) measure(root *html.Node) {
 		}
 		i := s.idx[n]
 		st := &s.st[i]
-		if n.DataAtom == atom.A && hasAttr(n, "href") {
-			links--
+		switch n.DataAtom {
+		case atom.A:
+			if hasAttr(n, "href") {
+				links--
+			}
+		case atom.Figure:
+			figures--
+		case atom.Ul, atom.Ol:
+			st.listChars = st.chars
 		}
 		if headingLevel(n.DataAtom) > 0 {
 			st.headChars = st.chars
@@ -134,6 +147,7 @@ func (s *scorer) measure(root *html.Node) {
 			p.embeds += st.embeds
 			p.headChars += st.headChars
 			p.ptext += st.ptext
+			p.listChars += st.listChars
 		}
 	})
 }
