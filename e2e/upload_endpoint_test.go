@@ -95,15 +95,39 @@ func newEndpoint(t testing.TB, token string) *endpoint {
 // URL is the endpoint's base URL.
 func (e *endpoint) URL() string { return "http://" + e.addr }
 
+// cli is the barg command built from this repository, once per test run
+// (into a temporary directory of its own, left for the system to clean).
+var cli struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func bargCLI(t testing.TB) string {
+	t.Helper()
+	cli.once.Do(func() {
+		dir, err := os.MkdirTemp("", "barg-e2e-cli-")
+		if err != nil {
+			cli.err = err
+			return
+		}
+		cli.path = filepath.Join(dir, "barg")
+		build := exec.Command("go", "build", "-o", cli.path, "./cmd/barg")
+		build.Dir = repoRoot(t)
+		if out, err := build.CombinedOutput(); err != nil {
+			cli.err = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if cli.err != nil {
+		t.Fatalf("building cmd/barg: %v", cli.err)
+	}
+	return cli.path
+}
+
 // startReceiver builds cmd/barg and runs `barg receive` on a free port.
 func (e *endpoint) startReceiver() {
 	t := e.t
-	bin := filepath.Join(t.TempDir(), "barg")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/barg")
-	build.Dir = repoRoot(t)
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building cmd/barg: %v\n%s", err, out)
-	}
+	bin := bargCLI(t)
 	cmd := exec.Command(bin, "receive", "-addr", "127.0.0.1:0", "-dir", e.recvDir, "-token", e.token, "-q")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -202,11 +202,13 @@ export class Outbox {
     }
     this.running = (async () => {
       try {
-        do {
+        for (;;) {
           this.again = false;
           await this.pass();
-        } while (this.again);
-        await this.schedule();
+          if (this.again) continue;
+          await this.schedule();
+          if (!this.again) break; // else something was queued while scheduling
+        }
       } finally {
         this.running = null;
       }
@@ -222,20 +224,27 @@ export class Outbox {
     });
   }
 
-  /** One pass over the queue: sends the items due now, one request at a time. */
+  /**
+   * One pass over the queue: sends the items due when it starts, oldest
+   * first, one request at a time. Items that fall due later are left to the
+   * alarm (or timer) that schedule() sets.
+   */
   async pass() {
     const settings = await loadSettings(this.d.storage);
     const ep = checkEndpoint(settings.endpoint);
     if (!ep.ok) return; // nothing to send to: items wait for the settings
-    for (;;) {
-      const items = Object.values(await this.readItems(null));
-      const now = this.d.now();
-      const due = items.filter((it) => it.state === 'queued' && (it.next_at || 0) <= now);
-      if (!due.length) return;
-      due.sort((a, b) => (a.queued_at || 0) - (b.queued_at || 0) || (a.id < b.id ? -1 : 1));
-      const first = due[0];
-      const unit = first.batch ? due.filter((it) => it.batch === first.batch) : [first];
-      await this.deliver(unit, settings, ep);
+    const now = this.d.now();
+    const due = Object.values(await this.readItems(null)).filter((it) => it.state === 'queued' && (it.next_at || 0) <= now);
+    due.sort((a, b) => (a.queued_at || 0) - (b.queued_at || 0) || (a.id < b.id ? -1 : 1));
+    const done = new Set();
+    for (const first of due) {
+      if (done.has(first.id)) continue;
+      const members = first.batch ? due.filter((it) => it.batch === first.batch) : [first];
+      for (const it of members) done.add(it.id);
+      // Read them again: a message may have changed them since the pass began.
+      const cur = await this.readItems(members.map((it) => it.id));
+      const unit = members.map((it) => cur[it.id]).filter((it) => it && it.state === 'queued' && (it.next_at || 0) <= this.d.now());
+      if (unit.length) await this.deliver(unit, settings, ep);
     }
   }
 

@@ -364,3 +364,37 @@ test('credentials never appear in stored state', async () => {
   delete all[SETTINGS_KEY];
   assert.doesNotMatch(JSON.stringify(all), /s3cret|k1"/);
 });
+
+test('while the background lives, a timer wakes it for the next retry', async () => {
+  const { ob, fetch, clock } = await setup({ replies: [new TypeError('Failed to fetch'), ok(201)] });
+  const timers = [];
+  ob.d.setTimer = (fn, ms) => { timers.push({ fn, ms }); return timers.length; };
+  ob.d.clearTimer = () => {};
+  await ob.enqueue(record(1));
+  await ob.run();
+  assert.equal(timers.at(-1).ms, 750);
+  clock.advance(750);
+  timers.at(-1).fn();
+  await new Promise((r) => setTimeout(r, 20));
+  await ob.running;
+  assert.equal(fetch.calls.length, 2);
+  assert.equal((await ob.status(['https://news.example/a/1']))['https://news.example/a/1'].state, 'sent');
+});
+
+test('something queued while the loop schedules is still sent', async () => {
+  const records = [record(1), record(2)];
+  const { ob, fetch } = await setup({ records });
+  await ob.queue([records[0]]);
+  const origSchedule = ob.schedule.bind(ob);
+  let once = true;
+  ob.schedule = async () => {
+    if (once) {
+      once = false;
+      await ob.queue([records[1]]);
+      ob.kick(); // as enqueue does
+    }
+    return origSchedule();
+  };
+  await ob.run();
+  assert.deepEqual(fetch.calls.map((c) => c.headers['idempotency-key']), ['cap-1', 'cap-2']);
+});
