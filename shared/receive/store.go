@@ -64,6 +64,9 @@ func (s *Store) Put(key string, data []byte) (created bool, err error) {
 	}
 	switch err := os.Link(tmp.Name(), name); {
 	case err == nil:
+		// The answer tells the client it may forget the article: make the
+		// new name durable first.
+		syncDir(s.dir)
 		return true, nil
 	case errors.Is(err, fs.ErrExist):
 		return false, nil
@@ -170,3 +173,13 @@ func checkKey(key string) error {
 // MaxKeyLen bounds an idempotency key so that its file name stays within
 // the 255 bytes most file systems allow.
 const MaxKeyLen = 150
+
+// syncDir flushes a directory's entries to disk where the system allows it
+// (not on Windows, where opening a directory for sync fails; NTFS journals
+// the link itself).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
