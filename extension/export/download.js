@@ -2,8 +2,16 @@
 // through an <a download>, which works the same in Chromium and Firefox and
 // needs no permission. Kept apart from the pure format modules.
 
+import { chromiumFileName } from './filename.js';
+
+/** Whether this is Chromium, which rewrites format characters in file names. */
+function isChromium() {
+  return globalThis.location?.protocol === 'chrome-extension:';
+}
+
 /** Offers text as a download named name. */
 export function downloadText(text, name, mime) {
+  if (isChromium()) name = chromiumFileName(name);
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

@@ -45,3 +45,18 @@ export function fallbackName(now = new Date()) {
 export function exportFileName(title, ext, now = new Date()) {
   return (safeBaseName(title) || fallbackName(now)) + '.' + ext;
 }
+
+/**
+ * The name as Chromium will save it readably. Chromium replaces every
+ * format character (Unicode category Cf: ZWNJ, ZWJ, bidi marks) and "~" in
+ * download names with "_", which turns "نگرانی‌ها" into "نگرانی_ها". A
+ * space instead of the ZWNJ keeps the same letter shapes (the ZWNJ's only
+ * job is to stop the joining); the other format characters are dropped.
+ */
+export function chromiumFileName(name) {
+  return String(name)
+    .replace(/\u200c/g, ' ')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/~/g, '-')
+    .replace(/ {2,}/g, ' ');
+}

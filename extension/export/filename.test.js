@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { safeBaseName, exportFileName, fallbackName, MAX_NAME } from './filename.js';
+import { safeBaseName, exportFileName, fallbackName, chromiumFileName, MAX_NAME } from './filename.js';
 
 const now = new Date('2026-03-11T08:00:00Z');
 
@@ -46,4 +46,10 @@ test('exportFileName falls back to barg-export-DATE', () => {
   assert.equal(exportFileName('***', 'json', now), 'barg-export-2026-03-11.json');
   assert.equal(exportFileName('خبر مهم', 'jsonl', now), 'خبر مهم.jsonl');
   assert.equal(fallbackName(now), 'barg-export-2026-03-11');
+});
+
+test('chromiumFileName keeps Persian words readable where Chromium refuses format characters', () => {
+  assert.equal(chromiumFileName('نگرانی‌ها و پاسخ‌ها.md'), 'نگرانی ها و پاسخ ها.md');
+  assert.equal(chromiumFileName('a\u200d\u200fb~c\u200c \u200cd.json'), 'ab-c d.json');
+  assert.equal(chromiumFileName('barg-export-2026-03-11.jsonl'), 'barg-export-2026-03-11.jsonl');
 });

@@ -1,0 +1,604 @@
+package e2e
+
+// End-to-end tests of the extension's own pages: the library (list, search,
+// filters, reader, delete with the keyboard), the exports as real downloads,
+// and a hostile page captured for real whose payloads must never run inside
+// the library or the reader.
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// pagesFixture is the Persian article the export unit tests use: a full
+// barg.article/1 document with every block type, ZWNJ words, a javascript:
+// link and a data: image.
+func pagesFixture(t *testing.T) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "extension", "export", "testdata", "article-fa.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a map[string]any
+	if err := json.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// pagesSeed saves articles straight into the library through the
+// background's store and returns their library ids, in the given order.
+func pagesSeed(t *testing.T, b *browser, articles ...map[string]any) []string {
+	t.Helper()
+	data, err := json.Marshal(articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	b.EvalBackground(t, `(async (list) => { const ids = []; for (const a of list) ids.push((await globalThis.barg.store.saveArticle(a)).record.id); return ids; })(`+string(data)+`)`, &ids)
+	return ids
+}
+
+// pagesWait waits until the page's script marks body[data-state] with state.
+func pagesWait(t *testing.T, tb *tab, state string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`body[data-state="`+state+`"]`)); err != nil {
+		t.Fatalf("waiting for the page to be %s: %v", state, err)
+	}
+}
+
+// pagesDo runs chromedp actions on the tab with the harness's time bound.
+func pagesDo(t *testing.T, tb *tab, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pagesRows is what the library's table shows: the ids and titles of its rows.
+func pagesRows(t *testing.T, b *browser, tb *tab) (ids, titles []string) {
+	t.Helper()
+	var rows []struct{ ID, Title string }
+	b.EvalPage(t, tb, `[...document.querySelectorAll('#rows tr')].map(r => ({ID: r.dataset.id, Title: r.querySelector('td.title a').textContent}))`, &rows)
+	for _, r := range rows {
+		ids = append(ids, r.ID)
+		titles = append(titles, r.Title)
+	}
+	return ids, titles
+}
+
+// pagesSearch types query into the library's search box (replacing what is
+// there) and waits for the debounced search to finish.
+func pagesSearch(t *testing.T, b *browser, tb *tab, query string) {
+	t.Helper()
+	b.EvalPage(t, tb, `(() => { const q = document.getElementById('query'); q.value = ''; q.focus(); document.body.dataset.state = 'typing'; return true; })()`, nil)
+	if query == "" {
+		b.EvalPage(t, tb, `(() => { document.getElementById('query').dispatchEvent(new Event('input')); return true; })()`, nil)
+	} else {
+		pagesDo(t, tb, chromedp.SendKeys("#query", query))
+	}
+	pagesWait(t, tb, "ready")
+}
+
+// pagesSelect sets a <select> of the page and fires its change event; for
+// a filter it then waits for the list to be shown again.
+func pagesSelect(t *testing.T, b *browser, tb *tab, id, value string) {
+	t.Helper()
+	filter := id == "site" || id == "lang"
+	b.EvalPage(t, tb, fmt.Sprintf(`(() => { const s = document.getElementById(%s); s.value = %s; if (s.value !== %[2]s) throw new Error('no option ' + %[2]s); if (%[3]v) document.body.dataset.state = 'changing'; s.dispatchEvent(new Event('change')); return true; })()`, jsString(id), jsString(value), filter), nil)
+	if filter {
+		pagesWait(t, tb, "ready")
+	}
+}
+
+// pagesScreenshot writes a PNG of the tab to $BARG_E2E_SCREENSHOTS/name when
+// that variable names a folder (for a person to look at); otherwise nothing.
+func pagesScreenshot(t *testing.T, tb *tab, name string) {
+	t.Helper()
+	dir := os.Getenv("BARG_E2E_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLibraryAndReader(t *testing.T) {
+	b := launch(t, "", withFlag("lang", "fa"))
+	fa := pagesFixture(t)
+	en := map[string]any{
+		"schema": "barg.article/1", "url": "https://blog.example.org/posts/wasm", "title": "Shipping Go to the browser",
+		"lang": "en", "dir": "ltr", "site_name": "Example Blog", "authors": []string{"Ada Writer"},
+		"published": "2026-02-01T10:00:00Z", "tags": []string{}, "word_count": 9, "reading_minutes": 1,
+		"blocks":      []map[string]any{{"type": "paragraph", "text": "A short English article about compilers."}},
+		"text":        "A short English article about compilers.",
+		"captured_at": "2026-03-12T08:00:00Z",
+	}
+	kaf := map[string]any{
+		"schema": "barg.article/1", "url": "https://news.example/fa/story/43", "title": "کتاب‌های تازهٔ بهار",
+		"lang": "fa", "dir": "rtl", "site_name": "خبرنامهٔ نمونه", "word_count": 6,
+		"blocks":      []map[string]any{{"type": "paragraph", "text": "فهرست کتاب‌هایی که این فصل منتشر می‌شود."}},
+		"text":        "فهرست کتاب‌هایی که این فصل منتشر می‌شود.",
+		"captured_at": "2026-03-11T09:00:00Z",
+	}
+	ids := pagesSeed(t, b, fa, en, kaf) // captured 03-11 08:00, 03-12 08:00, 03-11 09:00
+	faID, enID, kafID := ids[0], ids[1], ids[2]
+
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+
+	// The page follows the browser's language: Persian, right to left.
+	var html struct{ Lang, Dir, Heading string }
+	b.EvalPage(t, lib, `({Lang: document.documentElement.lang, Dir: document.documentElement.dir, Heading: document.querySelector('h1').textContent})`, &html)
+	if html.Lang != "fa" || html.Dir != "rtl" || html.Heading != "کتابخانه" {
+		t.Errorf("library page language: %+v, want fa, rtl, کتابخانه", html)
+	}
+
+	// Newest capture first.
+	got, titles := pagesRows(t, b, lib)
+	if want := []string{enID, kafID, faID}; !slices.Equal(got, want) {
+		t.Fatalf("rows %v (%q), want %v", got, titles, want)
+	}
+	pagesScreenshot(t, lib, "library-fa.png")
+
+	// The filters are filled from the data.
+	var sites, langs []string
+	b.EvalPage(t, lib, `[...document.getElementById('site').options].slice(1).map(o => o.value)`, &sites)
+	b.EvalPage(t, lib, `[...document.getElementById('lang').options].slice(1).map(o => o.value)`, &langs)
+	if want := []string{"خبرنامهٔ نمونه", "Example Blog"}; !slices.Equal(sites, want) {
+		t.Errorf("site filter offers %q, want %q", sites, want)
+	}
+	if want := []string{"fa", "en"}; !slices.Equal(langs, want) {
+		t.Errorf("language filter offers %q, want %q", langs, want)
+	}
+
+	// Search over titles and text, folded: without ZWNJ, with Arabic kaf.
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"میگویند", []string{faID}},       // body text "می‌گویند", typed without ZWNJ
+		{"كتاب", []string{kafID}},         // Arabic kaf finds Persian "کتاب"
+		{"compilers", []string{enID}},     // English body text
+		{"shipping GO", []string{enID}},   // title, any case
+		{"هیچ‌چیز-نیست", nil},             // nothing
+		{"", []string{enID, kafID, faID}}, // cleared
+	} {
+		pagesSearch(t, b, lib, c.query)
+		if got, _ := pagesRows(t, b, lib); !slices.Equal(got, c.want) {
+			t.Errorf("search %q: rows %v, want %v", c.query, got, c.want)
+		}
+	}
+	pagesSelect(t, b, lib, "site", "خبرنامهٔ نمونه")
+	if got, _ := pagesRows(t, b, lib); !slices.Equal(got, []string{kafID, faID}) {
+		t.Errorf("site filter: rows %v", got)
+	}
+	pagesSelect(t, b, lib, "lang", "en")
+	if got, _ := pagesRows(t, b, lib); len(got) != 0 {
+		t.Errorf("site and language filters together: rows %v, want none", got)
+	}
+	pagesSelect(t, b, lib, "site", "")
+	if got, _ := pagesRows(t, b, lib); !slices.Equal(got, []string{enID}) {
+		t.Errorf("language filter: rows %v", got)
+	}
+	pagesSelect(t, b, lib, "lang", "")
+
+	// Open the reader with the keyboard: focus the title link, press Enter.
+	pagesDo(t, lib, chromedp.Focus(`#rows tr[data-id="`+faID+`"] td.title a`), chromedp.KeyEvent(kb.Enter))
+	pagesWait(t, lib, "ready")
+	var reader struct {
+		URL, Title, Lang, Dir, First, Time string
+		Items                              []string
+		Hrefs, Srcs                        []string
+		Pre                                string
+	}
+	b.EvalPage(t, lib, `(() => { const a = document.querySelector('article.reader'); return {
+		URL: location.pathname, Title: a.querySelector('h1').textContent, Lang: a.lang, Dir: a.dir,
+		First: a.querySelector('.reader-body p').textContent, Time: a.querySelector('time').textContent,
+		Items: [...a.querySelectorAll('ol li')].map(li => li.textContent),
+		Hrefs: [...document.body.querySelectorAll('[href]')].map(e => e.getAttribute('href')),
+		Srcs: [...document.body.querySelectorAll('[src]')].map(e => e.getAttribute('src')),
+		Pre: a.querySelector('pre').dir }; })()`, &reader)
+	if reader.URL != "/extension/reader/reader.html" {
+		t.Fatalf("Enter on the title opened %s", reader.URL)
+	}
+	if reader.Title != fa["title"] || reader.Lang != "fa" || reader.Dir != "rtl" || reader.Pre != "ltr" {
+		t.Errorf("reader: title %q lang %q dir %q pre dir %q", reader.Title, reader.Lang, reader.Dir, reader.Pre)
+	}
+	if want := fa["blocks"].([]any)[0].(map[string]any)["text"]; reader.First != want {
+		t.Errorf("reader's first paragraph %q, want %q (ZWNJ intact)", reader.First, want)
+	}
+	if reader.Time != "۱۹ اسفند ۱۴۰۴" {
+		t.Errorf("reader shows the date %q, want the page's published_text", reader.Time)
+	}
+	if !slices.Equal(reader.Items, []string{"درآمد نفتی", "مالیات‌ها"}) {
+		t.Errorf("reader list items %q", reader.Items)
+	}
+	for _, h := range reader.Hrefs {
+		if !strings.HasPrefix(h, "https:") && !strings.HasPrefix(h, "http:") && !strings.HasPrefix(h, "mailto:") && !strings.HasPrefix(h, "../") {
+			t.Errorf("reader has href %q", h)
+		}
+	}
+	for _, s := range reader.Srcs {
+		if !strings.HasPrefix(s, "https:") && !strings.HasPrefix(s, "http:") {
+			t.Errorf("reader has src %q", s)
+		}
+	}
+	pagesScreenshot(t, lib, "reader-fa.png")
+
+	// Back to the library; select the English article; delete it with the
+	// Delete key and confirm in the dialog.
+	pagesDo(t, lib, chromedp.Navigate(b.ExtensionURL("extension/library/library.html")))
+	pagesWait(t, lib, "ready")
+	pagesDo(t, lib,
+		chromedp.Click(`#rows tr[data-id="`+enID+`"] input.select`),
+		chromedp.KeyEvent(kb.Delete),
+		chromedp.WaitVisible(`#confirm-delete[open]`),
+	)
+	var confirmText string
+	b.EvalPage(t, lib, `document.getElementById('confirm-text').textContent`, &confirmText)
+	if !strings.Contains(confirmText, "۱") {
+		t.Errorf("confirmation %q does not say one article", confirmText)
+	}
+	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
+	pagesDo(t, lib, chromedp.Click(`#confirm-delete button[value="delete"]`))
+	pagesWait(t, lib, "ready")
+	if got, _ := pagesRows(t, b, lib); !slices.Equal(got, []string{kafID, faID}) {
+		t.Errorf("after delete: rows %v", got)
+	}
+	if n := b.ArticleCount(t); n != 2 {
+		t.Errorf("after delete the library holds %d articles, want 2", n)
+	}
+	if _, ok := b.SavedArticle(t, enID); ok {
+		t.Error("the deleted article is still stored")
+	}
+
+	// Cancelling the dialog deletes nothing.
+	pagesDo(t, lib,
+		chromedp.Click(`#rows tr[data-id="`+faID+`"] input.select`),
+		chromedp.Click(`#delete`),
+		chromedp.WaitVisible(`#confirm-delete[open]`),
+		chromedp.Click(`#confirm-delete button[value="cancel"]`),
+	)
+	if n := b.ArticleCount(t); n != 2 {
+		t.Errorf("after a cancelled delete the library holds %d articles, want 2", n)
+	}
+}
+
+// pagesDownloads makes the browser save downloads into a fresh folder and
+// returns it.
+func pagesDownloads(t *testing.T, b *browser) string {
+	t.Helper()
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(b.ctx, callTimeout)
+	defer cancel()
+	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		t.Fatalf("Browser.setDownloadBehavior: %v", err)
+	}
+	return dir
+}
+
+// pagesWaitFile waits for one finished download with the extension ext in
+// dir that is not in seen, and returns its name and content.
+func pagesWaitFile(t *testing.T, dir, ext string, seen map[string]bool) (string, []byte) {
+	t.Helper()
+	deadline := time.Now().Add(callTimeout)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		busy := false
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".crdownload") {
+				busy = true
+			}
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if busy || seen[name] || !strings.HasSuffix(name, ext) {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen[name] = true
+			return name, data
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no %s download appeared in %s", ext, dir)
+	return "", nil
+}
+
+func TestExports(t *testing.T) {
+	b := launch(t, "")
+	fa := pagesFixture(t)
+	en := map[string]any{
+		"schema": "barg.article/1", "url": "https://blog.example.org/posts/x", "title": `A "quoted" title: part 2`,
+		"lang": "en", "dir": "ltr", "site_name": "Example Blog", "authors": []string{}, "tags": []string{},
+		"blocks":      []map[string]any{{"type": "paragraph", "text": "Plain English text."}},
+		"text":        "Plain English text.",
+		"captured_at": "2026-03-12T08:00:00Z",
+	}
+	ids := pagesSeed(t, b, fa, en)
+	var stored []map[string]any
+	b.EvalBackground(t, `globalThis.barg.store.getArticles(`+pagesJSON(t, []string{ids[1], ids[0]})+`).then(rs => rs.map(r => r.article))`, &stored)
+	dir := pagesDownloads(t, b)
+	seen := map[string]bool{}
+
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	export := func(format, button string) {
+		t.Helper()
+		pagesSelect(t, b, lib, "export-format", format)
+		pagesDo(t, lib, chromedp.Click("#"+button))
+	}
+
+	// JSON: one array of every article, newest first, exactly as saved.
+	export("json", "export-all")
+	name, data := pagesWaitFile(t, dir, ".json", seen)
+	if !strings.HasPrefix(name, "barg-export-") {
+		t.Errorf("JSON export named %q", name)
+	}
+	var arr []map[string]any
+	if err := json.Unmarshal(data, &arr); err != nil {
+		t.Fatalf("JSON export does not parse: %v", err)
+	}
+	if !pagesSameJSON(t, arr, stored) {
+		t.Errorf("JSON export differs from the saved articles")
+	}
+	for _, a := range arr {
+		if a["schema"] != "barg.article/1" {
+			t.Errorf("article without its schema version: %v", a["schema"])
+		}
+	}
+
+	// JSON Lines: one article per line.
+	export("jsonl", "export-all")
+	_, data = pagesWaitFile(t, dir, ".jsonl", seen)
+	var lines []map[string]any
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var a map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatalf("JSON Lines line %d: %v", len(lines)+1, err)
+		}
+		lines = append(lines, a)
+	}
+	if !pagesSameJSON(t, lines, stored) {
+		t.Errorf("JSON Lines export differs from the saved articles (%d lines)", len(lines))
+	}
+
+	// Markdown of the one selected Persian article: named after its title.
+	pagesDo(t, lib, chromedp.Click(`#rows tr[data-id="`+ids[0]+`"] input.select`))
+	export("markdown", "export-selected")
+	name, data = pagesWaitFile(t, dir, ".md", seen)
+	// Chromium refuses ZWNJ in file names; a space keeps the letter shapes.
+	if want := "بودجهٔ سال آینده- «نگرانی ها» و پاسخ ها.md"; name != want {
+		t.Errorf("Markdown export named %q, want %q", name, want)
+	}
+	md := string(data)
+	for _, want := range []string{
+		"---\ntitle: \"بودجهٔ سال آینده: «نگرانی‌ها» و پاسخ‌ها\"\n",
+		"\nurl: \"https://news.example/fa/story/42?utm=x#top\"\n",
+		"\nauthors:\n  - \"مریم احمدی\"\n  - \"Sam \\\"Q\\\" Lee\"\n",
+		"\npublished: \"2026-03-10T09:30:00+03:30\"\n",
+		"\nlang: \"fa\"\ndir: \"rtl\"\n",
+		"\n---\n\n# بودجهٔ سال آینده: «نگرانی‌ها» و پاسخ‌ها\n",
+		"\nنمایندگان می‌گویند بودجه باید شفاف‌تر شود و به [گزارش کامل](https://news.example/report) ارجاع دادند.\n",
+		"\n1. درآمد نفتی\n2. مالیات‌ها\n",
+		"\n| سال | مبلغ \\| میلیارد |\n| --- | --- |\n",
+		"\n````go\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown export lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "javascript:") || strings.Contains(md, "data:image") {
+		t.Error("Markdown export carries a javascript: or data: URL")
+	}
+	if strings.Contains(md, "Plain English text.") {
+		t.Error("Markdown export of the selection includes an unselected article")
+	}
+}
+
+func pagesJSON(t *testing.T, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// pagesSameJSON reports whether two lists of JSON objects are equal as JSON.
+func pagesSameJSON(t *testing.T, a, b []map[string]any) bool {
+	t.Helper()
+	return pagesJSON(t, a) == pagesJSON(t, b)
+}
+
+// hitRecorder serves the hostile page and records every request its
+// payloads make to /hit.
+type hitRecorder struct {
+	mu   sync.Mutex
+	hits []string
+}
+
+func (h *hitRecorder) take() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := h.hits
+	h.hits = nil
+	return out
+}
+
+func TestHostilePageNeverRunsInExtensionPages(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "hostile.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &hitRecorder{}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/hostile.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(bytes.ReplaceAll(page, []byte("{{HIT}}"), []byte(srv.URL+"/hit")))
+		case "/hit":
+			rec.mu.Lock()
+			rec.hits = append(rec.hits, fmt.Sprintf("%s origin=%q referer=%q site=%q at=%s", r.URL.Query().Get("from"), r.Header.Get("Origin"), r.Header.Get("Referer"), r.Header.Get("Sec-Fetch-Site"), time.Now().Format("15:04:05.000")))
+			rec.mu.Unlock()
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+
+	b := launch(t, "")
+	tb := b.OpenTab(t, srv.URL+"/hostile.html")
+	n := b.CaptureCount(t)
+	b.ClickAction(t, tb)
+	res := b.WaitCapture(t, n+1)
+	if !res.OK {
+		t.Fatalf("the hostile page was not captured: %+v", res)
+	}
+	// The payloads are live: on the page itself, some ran.
+	var pwned any
+	b.EvalPage(t, tb, `window.__pwned ?? null`, &pwned)
+	time.Sleep(300 * time.Millisecond)
+	pageHits := rec.take()
+	t.Logf("page hits at %s: %q", time.Now().Format("15:04:05.000"), pageHits)
+	if len(pageHits) == 0 || pwned == nil {
+		t.Fatalf("the hostile page's payloads did not run on the page itself (hits %v, __pwned %v): the test would prove nothing", pageHits, pwned)
+	}
+	tb.Cancel() // nothing of the page may run from now on
+
+	// Also store the worst case directly, bypassing the extractor.
+	worst := map[string]any{
+		"schema": "barg.article/1", "url": "javascript:fetch('" + srv.URL + "/hit?from=worst-url')",
+		"title": `<img src=x onerror="fetch('` + srv.URL + `/hit?from=worst-title')">`,
+		"lang":  `fa" onload="x`, "dir": "rtl", "captured_at": "2026-01-01T00:00:00Z",
+		"image": map[string]any{"src": "javascript:fetch('" + srv.URL + "/hit?from=worst-image')"},
+		"blocks": []map[string]any{
+			{"type": "paragraph", "text": "click here", "links": []map[string]any{{"text": "click", "href": "javascript:fetch('" + srv.URL + "/hit?from=worst-link')"}}},
+			{"type": "figure", "src": "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='fetch(\"" + srv.URL + "/hit?from=worst-svg\")'/>", "caption": "c"},
+			{"type": "embed", "src": "javascript:fetch('" + srv.URL + "/hit?from=worst-embed')"},
+			{"type": "code", "text": "<script>fetch('" + srv.URL + "/hit?from=worst-code')</script>"},
+		},
+	}
+	worstID := pagesSeed(t, b, worst)[0]
+
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	saved, ok := b.SavedArticle(t, res.ID)
+	if !ok {
+		t.Fatal("the captured hostile article is not in the library")
+	}
+	t.Logf("captured hostile article: title %q, %d blocks", saved.Article.Title, len(saved.Article.Blocks))
+	rowIDs, titles := pagesRows(t, b, lib)
+	shown := map[string]string{}
+	for i, id := range rowIDs {
+		shown[id] = titles[i]
+	}
+	if want := cmp.Or(saved.Article.Title, saved.Article.URL); shown[res.ID] != want {
+		t.Errorf("library shows the captured article as %q, want %q as text", shown[res.ID], want)
+	}
+	if want := worst["title"]; shown[worstID] != want {
+		t.Errorf("library shows the stored hostile title as %q, want %q as text", shown[worstID], want)
+	}
+	pagesAssertClean(t, b, lib, "library")
+
+	for _, id := range []string{res.ID, worstID} {
+		r := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(id))
+		pagesWait(t, r, "ready")
+		// Hover over and click everything, as a reader might; links to web
+		// pages are not followed (they would load the hostile page itself).
+		b.EvalPage(t, r, `(() => {
+			document.addEventListener('click', (e) => { if (e.target.closest('a[href^="http"]')) e.preventDefault(); }, true);
+			for (const e of document.querySelectorAll('article *'))
+				for (const type of ['mouseover', 'click']) e.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true}));
+			return true; })()`, nil)
+		pagesAssertClean(t, b, r, "reader of "+id)
+		var text string
+		b.EvalPage(t, r, `document.querySelector('article.reader').textContent`, &text)
+		if id == res.ID && !strings.Contains(text, "raised beds") {
+			t.Errorf("the reader does not show the captured text: %.200q", text)
+		}
+	}
+	time.Sleep(500 * time.Millisecond)
+	if hits := rec.take(); len(hits) > 0 {
+		t.Errorf("a payload ran from an extension page: hits %q", hits)
+	}
+}
+
+// pagesAssertClean checks that nothing of a hostile article became live in
+// an extension page: no script but the page's own, no inline handler, no
+// javascript:/data: URL, no frame or plug-in, no marker set.
+func pagesAssertClean(t *testing.T, b *browser, tb *tab, where string) {
+	t.Helper()
+	var c struct {
+		Pwned    any
+		Scripts  []string
+		Handlers []string
+		BadURLs  []string
+		Frames   int
+	}
+	b.EvalPage(t, tb, `(() => {
+		const all = [...document.body.querySelectorAll('*')];
+		return {
+			Pwned: window.__pwned ?? null,
+			Scripts: [...document.scripts].map(s => s.getAttribute('src') || 'inline:' + s.textContent.slice(0, 40)),
+			Handlers: all.flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name)).map(a => e.tagName + ' ' + a.name)),
+			BadURLs: all.flatMap(e => ['href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster'].map(n => e.getAttribute(n)).filter(v => v !== null && !/^(https?:|mailto:|\.\.\/|[a-z]+\.js$)/i.test(v))),
+			Frames: document.querySelectorAll('iframe, frame, object, embed, svg, style:not(head style)').length,
+		};
+	})()`, &c)
+	if c.Pwned != nil {
+		t.Errorf("%s: window.__pwned = %v", where, c.Pwned)
+	}
+	if len(c.Scripts) != 1 || !strings.HasSuffix(c.Scripts[0], ".js") || strings.HasPrefix(c.Scripts[0], "inline:") {
+		t.Errorf("%s: scripts %q, want only the page's own module", where, c.Scripts)
+	}
+	if len(c.Handlers) > 0 {
+		t.Errorf("%s: inline handlers %q", where, c.Handlers)
+	}
+	if len(c.BadURLs) > 0 {
+		t.Errorf("%s: unsafe URLs %q", where, c.BadURLs)
+	}
+	if c.Frames > 0 {
+		t.Errorf("%s: %d frames, plug-ins, SVGs or styles from the page", where, c.Frames)
+	}
+}
