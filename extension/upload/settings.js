@@ -182,9 +182,12 @@ export async function renderUploadSettings(container, t) {
     (async () => {
       try {
         const granted = await asked.catch(() => false);
-        const fresh = { ...(await storage.get(SETTINGS_KEY))[SETTINGS_KEY], ...form.settings };
+        // Only the form's fields: the hidden ones stay as they are in storage.
+        const { endpoint: e, method: m, headers: h, format: f, auto_send: a } = form.settings;
+        const shown = { endpoint: e, method: m, headers: h, format: f, auto_send: a };
+        const fresh = { ...(await storage.get(SETTINGS_KEY))[SETTINGS_KEY], ...shown };
         await storage.set({ [SETTINGS_KEY]: normalizeSettings(fresh) });
-        Object.assign(saved, form.settings);
+        Object.assign(saved, shown);
         const before = (await storage.get(GRANTED_KEY))[GRANTED_KEY] || [];
         const keep = form.ep && granted ? form.ep.pattern : null;
         for (const o of originsToRemove(before, keep)) {
