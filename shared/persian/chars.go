@@ -18,6 +18,33 @@ func isArabicScript(r rune) bool {
 // isLetter reports whether r is an Arabic-script letter (not a mark, digit
 // or punctuation sign).
 func isLetter(r rune) bool {
+	if r >= 0x0600 && r <= 0x06FF {
+		return arabicBlock[r-0x0600]&kindLetter != 0
+	}
+	return false
+}
+
+// Kinds of the runes of the Arabic block U+0600…U+06FF, precomputed in
+// arabicBlock (read-only after package initialization).
+const (
+	kindLetter = 1 << iota
+	kindMark
+)
+
+var arabicBlock = func() (t [256]uint8) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		if letterSlow(r) {
+			t[i] |= kindLetter
+		}
+		if markSlow(r) {
+			t[i] |= kindMark
+		}
+	}
+	return t
+}()
+
+func letterSlow(r rune) bool {
 	switch {
 	case r >= 0x0620 && r <= 0x063F, r >= 0x0641 && r <= 0x064A:
 		return true
@@ -32,6 +59,13 @@ func isLetter(r rune) bool {
 // isMark reports whether r is an Arabic combining mark (vowel signs,
 // tanwin, shadda, hamza above, Quranic marks).
 func isMark(r rune) bool {
+	if r >= 0x0600 && r <= 0x06FF {
+		return arabicBlock[r-0x0600]&kindMark != 0
+	}
+	return false
+}
+
+func markSlow(r rune) bool {
 	switch {
 	case r >= 0x0610 && r <= 0x061A, r >= 0x064B && r <= 0x065F, r == 0x0670:
 		return true

@@ -25,6 +25,7 @@ const (
 	classHehNoun                // ends in ه and takes ‌ای
 	classJoined                 // written joined in common use (زندگینامه): never split whole
 	classPrefixed               // a word in به، بی، هم written joined (بهار، همکاری)
+	classException              // never split (تنها، بیشتر): see exceptions
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
@@ -84,6 +85,9 @@ func decodeLexicon(data string) *lexicon {
 				l.class[w] |= classPrefixed
 			}
 		}
+	}
+	for w := range exceptions {
+		l.class[w] |= classException
 	}
 	return l
 }

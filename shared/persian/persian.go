@@ -69,7 +69,13 @@ func Normalize(s string, opts Options) (string, int) {
 		}
 		edits += e
 		if edits > 0 {
-			b.WriteString(out)
+			if e > 0 {
+				for _, c := range out {
+					b.WriteRune(c)
+				}
+			} else {
+				b.WriteString(line)
+			}
 			if cr {
 				b.WriteByte('\r')
 			}
@@ -96,10 +102,12 @@ type normalizer struct {
 	chunkBuf []chunk
 }
 
-// line normalizes one line (without its line break).
-func (n *normalizer) line(s string) (string, int) {
+// line normalizes one line (without its line break). It returns the
+// line's runes, which are valid only until the next call, when it made
+// edits.
+func (n *normalizer) line(s string) ([]rune, int) {
 	if !hasArabic(s) {
-		return s, 0
+		return nil, 0
 	}
 	r := n.runes[:0]
 	edits := 0
@@ -117,10 +125,7 @@ func (n *normalizer) line(s string) (string, int) {
 	r, edits = quotes(r, edits)
 	r, edits = n.chunks(r, edits)
 	n.runes = r
-	if edits == 0 {
-		return s, 0
-	}
-	return string(r), edits
+	return r, edits
 }
 
 // hasArabic reports whether s holds an Arabic-script letter or digit.

@@ -98,10 +98,10 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			switch {
 			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
 				edits++ // no space before a closer, none after an opener
-			case spaced && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
+			case !hasZWNJ && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
 				a := n.keyOf(tailPiece(out), n.key[:0])
 				b := n.keyOf(headPiece(word), a)
-				switch lx.joinSpaced(b[:len(a)], b[len(a):], provenSpaced) {
+				switch lx.joinSpaced(b[:len(a)], b[len(a):], spaced, provenSpaced) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -139,7 +139,7 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		s := r[c.start:c.end]
 		if ci > 0 && !cs[ci-1].latin {
 			p := r[cs[ci-1].start:cs[ci-1].end]
-			if last := p[len(p)-1]; (isLetter(last) || isMark(last)) && isLetter(s[0]) {
+			if last := p[len(p)-1]; (isLetter(last) || isMark(last)) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
@@ -157,9 +157,11 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			for j < len(s) && (isLetter(s[j]) || isMark(s[j])) {
 				j++
 			}
-			n.key = n.keyOf(s[i:j], n.key[:0])
-			if lx.joinedEvidence(n.key) {
-				joinedEv++
+			if j-i >= 4 && (s[i] == 'م' && s[i+1] == 'ی' || s[i] == 'ن' && s[i+1] == 'م') {
+				n.key = n.keyOf(s[i:j], n.key[:0])
+				if lx.joinedEvidence(n.key) {
+					joinedEv++
+				}
 			}
 			i = j
 		}

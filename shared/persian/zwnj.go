@@ -38,28 +38,31 @@ var exceptions = map[string]bool{
 
 // restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
 func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
-	if len(key) < 6 || exceptions[string(key)] {
+	if len(key) < 6 {
+		return cuts
+	}
+	cls := l.class[string(key)]
+	if cls&(classException|classJoined) != 0 {
 		return cuts
 	}
 	// می‌ / نمی‌ before a verb form, after a preverb or not: برمی‌گردد.
-	for _, pv := range preverbs {
-		if !bytes.HasPrefix(key, []byte(pv)) {
-			continue
-		}
-		for _, p := range prefixesMi {
-			k := key[len(pv):]
-			if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isVerb(k[len(p):]) {
-				return append(cuts, len(pv)+len(p))
+	if c := key[1]; key[0] == 0xD9 && (c == 0x85 || c == 0x86) || key[0] == 0xD8 && (c == 0xA8 || c == 0xAF) || key[0] == 0xD9 && c == 0x81 {
+		for _, pv := range preverbs {
+			if !bytes.HasPrefix(key, []byte(pv)) {
+				continue
+			}
+			for _, p := range prefixesMi {
+				k := key[len(pv):]
+				if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isVerb(k[len(p):]) {
+					return append(cuts, len(pv)+len(p))
+				}
 			}
 		}
-	}
-	if l.class[string(key)]&classJoined != 0 {
-		return cuts
 	}
 	if c, ok := l.compoundCuts(key, cuts); ok {
 		return c
 	}
-	if l.class[string(key)] != 0 {
+	if cls != 0 {
 		return cuts // a word of its own
 	}
 	if c, ok := l.prefixCuts(key, cuts); ok {
@@ -182,7 +185,7 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 				continue
 			}
 			stem := k[:len(k)-len(s)]
-			if exceptions[string(stem)] {
+			if l.class[string(stem)]&classException != 0 {
 				continue
 			}
 			if !endsJoining(stem) {
@@ -223,33 +226,55 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 
 // derivCuts splits k as word + derivational part (+ plural suffix).
 func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
-	for _, d := range derivParts {
-		i := bytes.LastIndex(k, []byte(d))
-		if i < 6 {
-			continue
+	if len(k) < 12 {
+		return cuts, false
+	}
+	// Strip a plural suffix first: توافق‌نامه‌ها.
+	body, rest := k, []byte(nil)
+	for _, s := range pluralSuffixes {
+		if bytes.HasSuffix(k, []byte(s)) {
+			body, rest = k[:len(k)-len(s)], k[len(k)-len(s):]
+			break
 		}
-		rest := k[i+len(d):]
-		if len(rest) > 0 && !isPluralSuffix(rest) {
-			continue
-		}
-		base := k[:i]
-		if !endsJoining(base) {
-			continue
-		}
-		c, ok := l.compoundCuts(base, cuts)
-		if !ok {
-			if l.class[string(base)] == 0 {
+	}
+	for try := 0; try < 2; try++ {
+		for _, d := range derivParts {
+			if !bytes.HasSuffix(body, []byte(d)) {
 				continue
 			}
-			c = cuts
+			i := len(body) - len(d)
+			base := k[:i]
+			if i < 6 || !endsJoining(base) {
+				continue
+			}
+			c, ok := l.compoundCuts(base, cuts)
+			if !ok {
+				if l.class[string(base)]&^(classJoined|classPrefixed) == 0 {
+					continue
+				}
+				c = cuts
+			}
+			c = append(c, i)
+			if len(rest) > 0 && endsJoining(body) {
+				c = append(c, len(body))
+			}
+			return c, true
 		}
-		c = append(c, i)
-		if len(rest) > 0 && endsJoining(k[:i+len(d)]) {
-			c = append(c, i+len(d))
+		if rest == nil {
+			break
 		}
-		return c, true
+		body, rest = k, nil // the "plural" was part of the word
 	}
 	return cuts, false
+}
+
+func isDerivPart(k []byte) bool {
+	for _, d := range derivParts {
+		if string(k) == d {
+			return true
+		}
+	}
+	return false
 }
 
 func isPluralSuffix(k []byte) bool {
@@ -296,10 +321,18 @@ const (
 
 // joinSpaced decides what goes between word pieces a and b (keys) that a
 // space divides: a is the last piece of the word before, b the first
-// piece of the word after. proven allows the joins that are right only in
-// text known to type ZWNJs as spaces (شده است → شده‌است).
-func (l *lexicon) joinSpaced(a, b []byte, proven bool) int {
+// piece of the word after. Parts that never stand alone (آمیز، پذیری) are
+// joined in any line; the rest only where spaced is set (the line may type
+// ZWNJs as spaces), and proven allows the joins that are right only in text
+// known to do so (شده است → شده‌است).
+func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 	if len(a) < 2 || len(b) < 2 {
+		return sepSpace
+	}
+	if !spaced {
+		if len(a) >= 6 && endsJoining(a) && l.class[string(a)] != 0 && (boundParts[string(b)] || isDerivPart(b)) {
+			return sepZWNJ
+		}
 		return sepSpace
 	}
 	glue := func() int {
@@ -315,7 +348,7 @@ func (l *lexicon) joinSpaced(a, b []byte, proven bool) int {
 			return glue()
 		}
 	case bs == "ترین" || bs == "ترینی":
-		if len(a) >= 4 && !exceptions[string(a)+bs] {
+		if len(a) >= 4 && !exceptions[string(a)+bs] /* rare: only after a standalone ترین */ {
 			return glue()
 		}
 	case bs == "تر" || bs == "تری":
