@@ -51,10 +51,21 @@ func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
 	best = dropTitle(best, titles)
 	best = dropRepeats(best)
 	best = dropTeasers(best)
-	if len(best) == 0 {
+	if !hasBody(best) {
 		return nil, ErrNoArticle
 	}
 	return best, nil
+}
+
+// hasBody reports whether blocks hold more than headings: a page of
+// headlines alone holds no article.
+func hasBody(blocks []article.Block) bool {
+	for i := range blocks {
+		if blocks[i].Type != article.Heading {
+			return true
+		}
+	}
+	return false
 }
 
 // findBody returns the <body> of doc, or the root element when it has
@@ -101,6 +112,13 @@ func (s *scorer) extract(body *html.Node, base *url.URL) []article.Block {
 		taken = append(taken, s.cleanConditionally(r)...)
 	}
 	c := converter{base: base}
+	n := 16
+	for _, r := range roots {
+		if st := s.stat(r); st != nil {
+			n += int(st.paras)
+		}
+	}
+	c.blocks = make([]article.Block, 0, n)
 	for _, r := range roots {
 		c.convert(r)
 	}

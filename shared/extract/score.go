@@ -41,10 +41,24 @@ type scorer struct {
 
 // measure fills the stats of every element under root, in one walk.
 func (s *scorer) measure(root *html.Node) {
+	// Count the elements first so the tables are allocated once: growing
+	// them costs more than this walk on large pages.
+	count := 0
+	walk(root, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			count++
+			return true
+		}
+		return n.Type == html.DocumentNode
+	}, nil)
+	if cap(s.st) < count {
+		s.st = make([]stat, 0, count)
+		s.nodes = make([]*html.Node, 0, count)
+	}
 	s.nodes = s.nodes[:0]
 	s.st = s.st[:0]
 	if s.idx == nil {
-		s.idx = make(map[*html.Node]int32, 1024)
+		s.idx = make(map[*html.Node]int32, count)
 	} else {
 		clear(s.idx)
 	}
