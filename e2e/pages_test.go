@@ -115,7 +115,9 @@ func pagesSelect(t *testing.T, b *browser, tb *tab, id, value string) {
 
 // pagesScreenshot writes a PNG of the tab to $BARG_E2E_SCREENSHOTS/name when
 // that variable names a folder (for a person to look at); otherwise nothing.
-func pagesScreenshot(t *testing.T, tb *tab, name string) {
+// full takes the whole page rather than the window (Chromium's full-page
+// capture shifts right-to-left pages with wide tables: use the window there).
+func pagesScreenshot(t *testing.T, tb *tab, name string, full bool) {
 	t.Helper()
 	dir := os.Getenv("BARG_E2E_SCREENSHOTS")
 	if dir == "" {
@@ -123,7 +125,11 @@ func pagesScreenshot(t *testing.T, tb *tab, name string) {
 	}
 	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.CaptureScreenshot()
+	if full {
+		shot = chromedp.FullScreenshot(100)
+	}
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
@@ -168,7 +174,7 @@ func TestLibraryAndReader(t *testing.T) {
 	if want := []string{enID, kafID, faID}; !slices.Equal(got, want) {
 		t.Fatalf("rows %v (%q), want %v", got, titles, want)
 	}
-	pagesScreenshot(t, lib, "library-fa.png")
+	pagesScreenshot(t, lib, "library-fa.png", false)
 
 	// The filters are filled from the data.
 	var sites, langs []string
@@ -253,7 +259,7 @@ func TestLibraryAndReader(t *testing.T) {
 			t.Errorf("reader has src %q", s)
 		}
 	}
-	pagesScreenshot(t, lib, "reader-fa.png")
+	pagesScreenshot(t, lib, "reader-fa.png", true)
 
 	// Back to the library; select the English article; delete it with the
 	// Delete key and confirm in the dialog.
@@ -600,5 +606,71 @@ func pagesAssertClean(t *testing.T, b *browser, tb *tab, where string) {
 	}
 	if c.Frames > 0 {
 		t.Errorf("%s: %d frames, plug-ins, SVGs or styles from the page", where, c.Frames)
+	}
+}
+
+func TestSettingsPage(t *testing.T) {
+	b := launch(t, "", withFlag("lang", "fa"))
+	opt := b.OpenExtensionPage(t, "extension/options/options.html")
+	pagesWait(t, opt, "ready")
+	var before struct {
+		Dir       string
+		Normalize bool
+		Digits    string
+		Upload    int
+	}
+	b.EvalPage(t, opt, `({Dir: document.documentElement.dir, Normalize: document.getElementById('normalize').checked,
+		Digits: document.querySelector('input[name="digits"]:checked').value,
+		Upload: document.getElementById('upload-container').childElementCount})`, &before)
+	if before.Dir != "rtl" || !before.Normalize || before.Digits != "persian" {
+		t.Errorf("settings page starts as %+v, want rtl with the defaults (normalize, Persian digits)", before)
+	}
+	if before.Upload == 0 {
+		t.Error("the upload module rendered nothing into its section")
+	}
+
+	// With the keyboard alone: Space picks the focused radio button, Enter
+	// on Save submits.
+	pagesDo(t, opt, chromedp.Focus("#digits-latin"), chromedp.KeyEvent(" "))
+	var unsaved string
+	b.EvalPage(t, opt, `document.getElementById('save-status').textContent`, &unsaved)
+	if unsaved == "" {
+		t.Error("no notice of unsaved changes")
+	}
+	pagesDo(t, opt, chromedp.Focus("#save"), chromedp.KeyEvent(kb.Enter))
+	var saved struct {
+		Status   string
+		Settings map[string]any
+	}
+	deadline := time.Now().Add(callTimeout)
+	for {
+		b.EvalPage(t, opt, `chrome.storage.local.get('settings').then(s => ({Status: document.getElementById('save-status').textContent, Settings: s.settings ?? null}))`, &saved)
+		if saved.Settings != nil || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if saved.Settings["normalize"] != true || saved.Settings["digits"] != "latin" {
+		t.Errorf("stored settings %v, want normalize true, digits latin", saved.Settings)
+	}
+	if !strings.Contains(saved.Status, "ذخیره شد") {
+		t.Errorf("save feedback %q", saved.Status)
+	}
+	pagesScreenshot(t, opt, "options-fa.png", true)
+
+	// Turning normalization off (Space on the focused checkbox) is stored,
+	// and the page shows it after a reload.
+	pagesDo(t, opt, chromedp.Focus("#normalize"), chromedp.KeyEvent(" "), chromedp.Click("#save"))
+	time.Sleep(200 * time.Millisecond)
+	pagesDo(t, opt, chromedp.Reload())
+	pagesWait(t, opt, "ready")
+	var after struct {
+		Normalize, DigitsDisabled bool
+		Digits                    string
+	}
+	b.EvalPage(t, opt, `({Normalize: document.getElementById('normalize').checked, DigitsDisabled: document.getElementById('digits-group').disabled,
+		Digits: document.querySelector('input[name="digits"]:checked').value})`, &after)
+	if after.Normalize || !after.DigitsDisabled || after.Digits != "latin" {
+		t.Errorf("after reload the page shows %+v, want normalization off (digits disabled), digits latin", after)
 	}
 }
