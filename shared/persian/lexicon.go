@@ -1,7 +1,9 @@
 package persian
 
 import (
+	"compress/flate"
 	_ "embed"
+	"io"
 	"strings"
 	"sync"
 )
@@ -9,9 +11,10 @@ import (
 //go:generate go run ./internal/genlexicon -o lexicon.bin
 
 // lexiconData is the word list built by internal/genlexicon from Debian's
-// myspell-fa (GPL-2.0-or-later). It is front-coded: per class a tag byte, a
-// little-endian uint32 count, then entries of [shared prefix length][rest
-// length][rest].
+// myspell-fa (GPL-2.0-or-later), filtered with npm's @cspell/dict-fa-ir
+// (Apache-2.0). It is DEFLATE-compressed; inside, after the magic
+// "BARGLEX1", it is front-coded: per class a tag byte, a little-endian
+// uint32 count, then entries of [shared prefix length][rest length][rest].
 //
 //go:embed lexicon.bin
 var lexiconData string
@@ -42,7 +45,13 @@ var (
 
 // getLexicon returns the decoded lexicon, decoding it on first use.
 func getLexicon() *lexicon {
-	lexOnce.Do(func() { lex = decodeLexicon(lexiconData) })
+	lexOnce.Do(func() {
+		data, err := io.ReadAll(flate.NewReader(strings.NewReader(lexiconData)))
+		if err != nil {
+			data = nil // a broken build: normalize without the lexicon
+		}
+		lex = decodeLexicon(string(data))
+	})
 	return lex
 }
 

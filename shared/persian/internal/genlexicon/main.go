@@ -18,17 +18,25 @@
 //	   with inflections stripped and with ZWNJs after letters that do not
 //	   join to the left removed (they change nothing on screen)
 //
+// The output is the classes front-coded, then DEFLATE-compressed.
+//
 // Usage (what `go generate ./shared/persian` runs):
 //
-//	go run ./internal/genlexicon [-dic fa_IR.dic] -o lexicon.bin
+//	go run ./internal/genlexicon [-dic fa_IR.dic] [-cspell words.txt] -o lexicon.bin
 //
 // Without -dic it fetches the list the ordinary way, with
 // `apt-get download myspell-fa` and `dpkg-deb -x`, in a temporary directory.
+// A second list, npm's @cspell/dict-fa-ir 4.0.5 (Apache-2.0; 764,549 words
+// in common use, none with a ZWNJ), filters the classes: a compound whose
+// joined spelling is in common use is dropped, and stems must be words of
+// it. Without -cspell it is fetched with `npm pack` and decoded with
+// `npx cspell-trie reader`.
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"flag"
@@ -90,8 +98,20 @@ func run(dic, cspell, out string) error {
 		encode(&buf, t, list)
 		fmt.Fprintf(os.Stderr, "class %c: %d entries\n", t, len(list))
 	}
-	fmt.Fprintf(os.Stderr, "%s: %d bytes\n", out, buf.Len())
-	return os.WriteFile(out, buf.Bytes(), 0o644)
+	// DEFLATE the whole: the table is read once, on first use, and the
+	// compressed form keeps the WebAssembly binary small before transport
+	// compression too.
+	var z bytes.Buffer
+	zw, err := flate.NewWriter(&z, flate.BestCompression)
+	if err != nil {
+		return err
+	}
+	zw.Write(buf.Bytes())
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d bytes (%d before DEFLATE)\n", out, z.Len(), buf.Len())
+	return os.WriteFile(out, z.Bytes(), 0o644)
 }
 
 // fetch downloads myspell-fa with apt-get into dir and returns the path of
