@@ -475,3 +475,76 @@ func TestUploadRedirectNotFollowed(t *testing.T) {
 		t.Errorf("%d requests, want 1", n)
 	}
 }
+
+// With the endpoint down, the service worker is stopped (as the browser does
+// when it idles): the alarm starts it again and the queued capture is
+// delivered without any other event.
+func TestUploadAlarmWakesStoppedBackground(t *testing.T) {
+	e := newEndpoint(t, uploadToken)
+	b, _ := uploadBrowser(t, "", "")
+	site := articlePages(t, 1)
+	setUploadSettings(t, b, fastSettings(e, uploadToken))
+	e.Down()
+	res := capturePage(t, b, site+"/report-1.html")
+	waitFor(t, 10*time.Second, "a failed attempt", func() bool { return outbox(t, b)[res.ID].Attempts >= 1 })
+	b.StopWorker(t)
+	e.Up()
+	waitFor(t, 20*time.Second, "the delivery", func() bool { return delivered(e.Uploads())[res.CaptureID] == 1 })
+	if !b.WorkerRunning(t) {
+		t.Error("the delivery happened without the worker running?")
+	}
+	waitFor(t, 10*time.Second, "the sent state", func() bool { return outbox(t, b)[res.ID].State == "sent" })
+}
+
+// "Send all" with JSON Lines, asked from an extension page: one request
+// with both articles, whose key the receiver stores them under.
+func TestUploadSendAllAsJSONLines(t *testing.T) {
+	e := newEndpoint(t, uploadToken)
+	b, _ := uploadBrowser(t, "", "")
+	site := articlePages(t, 2)
+	s := fastSettings(e, uploadToken)
+	s["auto_send"] = false
+	s["format"] = "ndjson"
+	setUploadSettings(t, b, s)
+	caps := []captureResult{capturePage(t, b, site+"/report-1.html"), capturePage(t, b, site+"/report-2.html")}
+	if n := len(e.Uploads()); n != 0 {
+		t.Fatalf("%d requests with automatic sending off", n)
+	}
+	page := b.OpenExtensionPage(t, "extension/options/options.html")
+	var queued int
+	b.EvalPage(t, page, `chrome.runtime.sendMessage({type: 'upload.send'}).then(r => r.queued)`, &queued)
+	if queued != 2 {
+		t.Fatalf("upload.send queued %d, want 2", queued)
+	}
+	waitFor(t, 10*time.Second, "the batch", func() bool {
+		items := outbox(t, b)
+		return items[caps[0].ID].State == "sent" && items[caps[1].ID].State == "sent"
+	})
+	ups := e.Uploads()
+	if len(ups) != 1 {
+		t.Fatalf("%d requests, want one batch", len(ups))
+	}
+	r := ups[0]
+	if ct := r.Header.Get("Content-Type"); ct != "application/x-ndjson" || !strings.HasPrefix(r.Key(), "batch-") || r.Status != 201 {
+		t.Errorf("batch request: Content-Type %q, key %q, answered %d", ct, r.Key(), r.Status)
+	}
+	lines := strings.Split(strings.TrimSpace(string(r.Body)), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	want := map[string]bool{}
+	for _, c := range caps {
+		raw, _ := json.Marshal(savedArticleJSON(t, b, c.ID))
+		want[string(raw)] = true
+	}
+	for i, l := range lines {
+		raw, _ := json.Marshal(decode(t, []byte(l)))
+		if !want[string(raw)] {
+			t.Errorf("line %d is not one of the saved articles", i)
+		}
+	}
+	stored := e.Stored()
+	if len(stored) != 2 || !strings.HasPrefix(stored[0].Key, r.Key()+".") {
+		t.Errorf("receiver holds %+v, want two items under %s.N", stored, r.Key())
+	}
+}
