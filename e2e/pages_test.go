@@ -674,3 +674,70 @@ func TestSettingsPage(t *testing.T) {
 		t.Errorf("after reload the page shows %+v, want normalization off (digits disabled), digits latin", after)
 	}
 }
+
+func TestLibraryUploadStates(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		if r.URL.Path == "/deny" {
+			http.Error(w, "bad token", http.StatusUnauthorized)
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
+	}))
+	t.Cleanup(srv.Close)
+	dir := extensionCopy(t, func(m map[string]any) { m["host_permissions"] = []any{"http://127.0.0.1/*"} })
+	b := launch(t, "", withExtensionDir(dir))
+	fa := pagesFixture(t)
+	other := map[string]any{"schema": "barg.article/1", "url": "https://blog.example.org/b", "title": "Other", "lang": "en",
+		"blocks": []map[string]any{}, "captured_at": "2026-01-01T00:00:00Z"}
+	ids := pagesSeed(t, b, fa, other)
+	setEndpoint := func(path string) {
+		t.Helper()
+		b.EvalBackground(t, `chrome.storage.local.set({'upload.settings': {endpoint: `+jsString(srv.URL+path)+`, method: 'POST', headers: [], format: 'single', auto_send: false}}).then(() => true)`, nil)
+	}
+	setEndpoint("/deny")
+
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	state := func(id string) string {
+		return `#rows tr[data-id="` + id + `"] .upload .state`
+	}
+	var initial string
+	b.EvalPage(t, lib, `document.querySelector(`+jsString(state(ids[0]))+`).dataset.state`, &initial)
+	if initial != "none" {
+		t.Errorf("a new article's upload state is %q, want none", initial)
+	}
+
+	// Send the selected article: the endpoint refuses it, the row says so.
+	pagesDo(t, lib,
+		chromedp.Click(`#rows tr[data-id="`+ids[0]+`"] input.select`),
+		chromedp.Click(`#send-selected`),
+		chromedp.WaitVisible(state(ids[0])+`[data-state="failed"]`),
+	)
+	var failed struct{ Text, Detail string }
+	b.EvalPage(t, lib, `(() => { const u = document.querySelector(`+jsString(`#rows tr[data-id="`+ids[0]+`"] .upload`)+`); return {Text: u.querySelector('.state').textContent, Detail: u.querySelector('.detail')?.textContent ?? ''}; })()`, &failed)
+	if failed.Text != "Failed" || !strings.Contains(failed.Detail, "401") {
+		t.Errorf("failed row shows %+v, want Failed with the server's 401 answer", failed)
+	}
+	var otherState string
+	b.EvalPage(t, lib, `document.querySelector(`+jsString(state(ids[1]))+`).dataset.state`, &otherState)
+	if otherState != "none" {
+		t.Errorf("the unselected article was sent too (state %q)", otherState)
+	}
+
+	// The endpoint is fixed; "Retry" on the row delivers it.
+	setEndpoint("/ok")
+	pagesDo(t, lib,
+		chromedp.Click(`#rows tr[data-id="`+ids[0]+`"] button.retry-one`),
+		chromedp.WaitVisible(state(ids[0])+`[data-state="sent"]`),
+	)
+	mu.Lock()
+	defer mu.Unlock()
+	if want := []string{"POST /deny", "POST /ok"}; !slices.Equal(got, want) {
+		t.Errorf("endpoint saw %q, want %q", got, want)
+	}
+}
