@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Outbox, ITEM_PREFIX, ALARM, batchKey } from './outbox.js';
 import { SETTINGS_KEY } from './config.js';
-import { MemoryStorage, scriptedFetch, manualClock, record } from './testutil.js';
+import { MemoryStorage, scriptedFetch, manualClock, record } from './fakes.test.js';
 
 const ENDPOINT = 'http://127.0.0.1:8080/captures';
 

@@ -1,5 +1,6 @@
-// Test helpers for the upload module: an in-memory storage.local and a
-// scripted fetch. Used only by the *.test.js files.
+// Test fakes for the upload module: an in-memory storage.local, a scripted
+// fetch and a manual clock. Named *.test.js so that packaging leaves it out;
+// it holds no tests of its own.
 
 /** An in-memory stand-in for chrome.storage.local (values are cloned, as storage serializes them). */
 export class MemoryStorage {
