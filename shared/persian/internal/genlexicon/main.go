@@ -393,6 +393,17 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 			}
 		}
 	}
+	// C: compound verbs (کمک‌کرد، خواهم‌رفت) are written with a space in
+	// today's Persian; drop the compounds that end in a finite verb form or
+	// an infinitive, or start with the future auxiliary.
+	for c := range cls['C'] {
+		parts := strings.Split(c, zwnj)
+		first, last := parts[0], parts[len(parts)-1]
+		verb := cls['V'][last] || strings.HasSuffix(last, "ن") && cls['V'][strings.TrimSuffix(last, "ن")]
+		if strings.HasPrefix(first, "خواه") || verb && !strings.HasSuffix(last, "ی") {
+			delete(cls['C'], c)
+		}
+	}
 	// W: words of myspell-fa's list written joined that start like the
 	// prefixes به، بی، هم before a word the lexicon knows (بهار، بیمار،
 	// همکاری); the morphology splits the others (بهشمار → به‌شمار).
