@@ -388,7 +388,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		k := append(append(buf[:0], a...), b...)
 		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
 		// many compounds are also written with a space)
-		if w, ok := l.compound[string(k)]; ok && l.class[string(b)] == 0 {
+		if w, ok := l.compound[string(k)]; ok && (l.class[string(b)] == 0 || bytes.HasPrefix(b, []byte("ال"))) {
 			// join only when the compound is exactly a‌b
 			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {
 				return sepZWNJ
