@@ -741,3 +741,88 @@ func TestLibraryUploadStates(t *testing.T) {
 		t.Errorf("endpoint saw %q, want %q", got, want)
 	}
 }
+
+// TestLibraryThousands lists a library of 2,000 articles: the table renders
+// one chunk at a time, "select all" covers the articles not yet rendered,
+// and list and search stay quick. The timings are logged
+// (go test -run TestLibraryThousands -v) and bounded loosely, so that only
+// a real regression (a search reading every article per keystroke, a table
+// of thousands of rows) fails.
+func TestLibraryThousands(t *testing.T) {
+	const n = 2000
+	b := launch(t, "")
+	var seeded int
+	b.EvalBackground(t, fmt.Sprintf(`(async () => {
+		const words = ['بودجه', 'مجلس', 'اقتصاد', 'فرهنگ', 'کتاب‌خانه', 'garden', 'compost', 'river'];
+		const jobs = [];
+		for (let i = 0; i < %d; i++) {
+			const text = Array.from({length: 400}, (_, k) => words[(i * 7 + k * 3) %% words.length]).join(' ') + ' نشانه' + i + 'پایان';
+			jobs.push(globalThis.barg.store.saveArticle({schema: 'barg.article/1', url: 'https://site' + (i %% 9) + '.example/a/' + i,
+				title: 'مقالهٔ شمارهٔ ' + i, lang: i %% 4 ? 'fa' : 'en', dir: i %% 4 ? 'rtl' : 'ltr', site_name: 'سایت ' + (i %% 9),
+				blocks: [{type: 'paragraph', text}], text, word_count: 401,
+				captured_at: new Date(Date.UTC(2026, 0, 1) + i * 60000).toISOString()}));
+		}
+		await Promise.all(jobs);
+		return (await globalThis.barg.store.listArticles()).length;
+	})()`, n), &seeded)
+	if seeded != n {
+		t.Fatalf("seeded %d articles, want %d", seeded, n)
+	}
+
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	var first struct {
+		Rows     int
+		More     bool
+		ListMS   float64
+		NewestID string
+	}
+	b.EvalPage(t, lib, `({Rows: document.querySelectorAll('#rows tr').length, More: !document.getElementById('more').hidden,
+		ListMS: performance.getEntriesByName('library.reload')[0].duration, NewestID: document.querySelector('#rows tr').dataset.id})`, &first)
+	if first.Rows != 200 || !first.More {
+		t.Errorf("first render: %d rows, more button %v; want one chunk of 200 and a way to more", first.Rows, first.More)
+	}
+	if first.NewestID != fmt.Sprintf("https://site%d.example/a/%d", (n-1)%9, n-1) {
+		t.Errorf("first row %s is not the newest capture", first.NewestID)
+	}
+
+	// Show more (keyboard: the button is a real button).
+	pagesDo(t, lib, chromedp.Focus("#more"), chromedp.KeyEvent(kb.Enter))
+	var rows int
+	b.EvalPage(t, lib, `document.querySelectorAll('#rows tr').length`, &rows)
+	if rows < 400 {
+		t.Errorf("after show more: %d rows, want at least 400", rows)
+	}
+
+	// Select all covers every article, rendered or not.
+	pagesDo(t, lib, chromedp.Click("#select-all"))
+	var selection string
+	b.EvalPage(t, lib, `document.getElementById('selection').textContent`, &selection)
+	if !strings.Contains(selection, "2,000") {
+		t.Errorf("select all: %q, want 2,000 selected", selection)
+	}
+	pagesDo(t, lib, chromedp.Click("#select-all"))
+
+	// Search: the first one may wait for the index; later ones scan memory.
+	var searchMS []float64
+	for i, q := range []string{"نشانه1234پایان", "نشانه77پایان", "compost"} {
+		pagesSearch(t, b, lib, q)
+		var res struct {
+			Rows int
+			MS   float64
+		}
+		b.EvalPage(t, lib, `({Rows: document.querySelectorAll('#rows tr').length, MS: performance.getEntriesByName('library.reload').at(-1).duration})`, &res)
+		want := []int{1, 1, 200}[i]
+		if res.Rows != want {
+			t.Errorf("search %q: %d rows, want %d", q, res.Rows, want)
+		}
+		searchMS = append(searchMS, res.MS)
+	}
+	t.Logf("%d articles: first list %.0f ms; searches %.0f ms", n, first.ListMS, searchMS)
+	if first.ListMS > 3000 {
+		t.Errorf("listing %d articles took %.0f ms", n, first.ListMS)
+	}
+	if searchMS[1] > 1000 || searchMS[2] > 1000 {
+		t.Errorf("searches after the first took %.0f ms: the index is not used", searchMS[1:])
+	}
+}
