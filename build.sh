@@ -4,6 +4,8 @@
 #   ./build.sh            build the WebAssembly and the CLI (bin/barg): the extension is then ready
 #                         to load unpacked from this folder
 #   ./build.sh package    also write store-ready zips for Chromium and Firefox to dist/
+#   ./build.sh lint       package, then run web-ext lint on both packages' content
+#                         (WASM_OPT=1 before package or lint also runs binaryen's wasm-opt -Oz)
 #   ./build.sh test       build, then run every test: Go unit tests, browser end-to-end tests
 #                         (installs Debian's chromium when missing), extension unit tests
 #   ./build.sh deps       install the test tools only (chromium, npm packages)
@@ -19,24 +21,86 @@ build() {
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" extension/wasm/wasm_exec.js
 	log "cli: bin/barg"
 	go build -trimpath -o bin/barg ./cmd/barg
+	sizes
+}
+
+# sizes prints the wasm's size raw and gzipped, against the budget
+# (4 MiB raw, 1.25 MiB gzipped).
+sizes() {
 	local raw gz
 	raw=$(wc -c <extension/wasm/barg.wasm)
 	gz=$(gzip -9c extension/wasm/barg.wasm | wc -c)
-	log "barg.wasm: $raw bytes raw, $gz bytes gzipped"
+	log "barg.wasm: $raw bytes raw (budget 4194304), $gz bytes gzipped (budget 1310720)"
+}
+
+# stage BROWSER: copies what the extension ships into dist/BROWSER/ and writes
+# that browser's manifest. The repository's manifest.json serves both browsers
+# unpacked; each package keeps only its own background entry (Chromium: the
+# service worker; Firefox: the event page) so that neither store warns.
+stage() {
+	local browser=$1 dir=dist/$1
+	rm -rf "$dir" && mkdir -p "$dir"
+	local f
+	for f in manifest.json extension _locales LICENSE NOTICE; do
+		[ -e "$f" ] && cp -r "$f" "$dir/"
+	done
+	# Sources of tests and generators are not part of the product.
+	find "$dir" \( -name '*.test.js' -o -name '*.go' -o -name '*_test.*' \) -type f -delete
+	find "$dir" -depth \( -name testdata -o -name gen \) -type d -exec rm -rf {} +
+	find "$dir" -depth -type d -empty -delete
+	[ "$browser" = unpacked ] && return
+	node -e '
+		const fs = require("fs");
+		const [file, browser] = process.argv.slice(1);
+		const m = JSON.parse(fs.readFileSync(file, "utf8"));
+		if (browser === "chromium") {
+			delete m.background.scripts;
+			delete m.browser_specific_settings;
+		} else {
+			delete m.background.service_worker;
+		}
+		fs.writeFileSync(file, JSON.stringify(m, null, 2) + "\n");
+	' "$dir/manifest.json" "$browser"
 }
 
 package() {
 	build
+	if [ "${WASM_OPT:-0}" = 1 ]; then
+		# Optional (slow, saves about 5%): binaryen from apt. The build works without it.
+		if command -v wasm-opt >/dev/null 2>&1; then
+			log "wasm-opt -Oz"
+			wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+				extension/wasm/barg.wasm -o extension/wasm/barg.opt.wasm
+			mv extension/wasm/barg.opt.wasm extension/wasm/barg.wasm
+			sizes
+		else
+			log "wasm-opt not installed (apt-get install binaryen): skipped"
+		fi
+	fi
 	log "packaging: dist/"
 	rm -rf dist && mkdir -p dist
-	local files=(manifest.json extension _locales LICENSE NOTICE)
-	local existing=()
-	for f in "${files[@]}"; do [ -e "$f" ] && existing+=("$f"); done
-	local v
-	v=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' manifest.json | head -1)
-	(zip -qr -X "dist/barg-$v-chromium.zip" "${existing[@]}" -x '*/upload/*.test.js' -x '*.test.js')
-	(zip -qr -X "dist/barg-$v-firefox.zip" "${existing[@]}" -x '*.test.js')
-	ls -l dist >&2
+	local v b
+	v=$(node -p 'require("./manifest.json").version')
+	for b in chromium firefox; do
+		stage "$b"
+		(cd "dist/$b" && zip -qr -X "../barg-$v-$b.zip" .)
+	done
+	ls -l dist/*.zip >&2
+}
+
+# lint: web-ext lint (Mozilla's linter) on the content of the Firefox package
+# and of the unpacked tree with the shared manifest (never node_modules or the
+# Go sources); fails on any error. The Chromium zip differs from the Firefox
+# one only in its manifest's background entry and the gecko settings.
+lint() {
+	package
+	stage unpacked
+	deps_npm
+	local b
+	for b in firefox unpacked; do
+		log "web-ext lint: dist/$b"
+		npx --no-install web-ext lint --source-dir "dist/$b" --no-config-discovery --output text
+	done
 }
 
 deps() {
@@ -48,6 +112,10 @@ deps() {
 		TMPDIR=$tmp apt-get update -qq
 		TMPDIR=$tmp apt-get install -y -qq chromium >/dev/null
 	fi
+	deps_npm
+}
+
+deps_npm() {
 	if [ -f package.json ] && [ ! -d node_modules ]; then
 		log "npm ci"
 		npm ci --no-audit --no-fund --loglevel=error
@@ -76,7 +144,8 @@ test_all() {
 case "${1:-build}" in
 build) build ;;
 package) package ;;
+lint) lint ;;
 deps) deps ;;
 test) test_all ;;
-*) echo "usage: $0 [build|package|test|deps]" >&2; exit 2 ;;
+*) echo "usage: $0 [build|package|lint|test|deps]" >&2; exit 2 ;;
 esac
