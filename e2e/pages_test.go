@@ -287,6 +287,13 @@ func TestLibraryAndReader(t *testing.T) {
 	if _, ok := b.SavedArticle(t, enID); ok {
 		t.Error("the deleted article is still stored")
 	}
+	gone := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(enID))
+	pagesWait(t, gone, "missing")
+	var goneText string
+	b.EvalPage(t, gone, `document.getElementById('status').textContent + '|' + document.getElementById('delete').disabled`, &goneText)
+	if goneText != "این مقاله در کتابخانه نیست؛ شاید حذف شده باشد.|true" {
+		t.Errorf("reader of a deleted article shows %q", goneText)
+	}
 
 	// Cancelling the dialog deletes nothing.
 	pagesDo(t, lib,

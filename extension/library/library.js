@@ -155,7 +155,7 @@ function row(r) {
   const title = el('a', { href: readerURL(r.id), lang: safeLang(r.lang), dir: safeDir(r.dir) || 'auto' }, r.title || r.url || '');
   const tr = el(
     'tr',
-    { 'data-id': r.id, 'aria-selected': String(selected) },
+    { 'data-id': r.id, 'data-selected': String(selected) },
     el('td', { class: 'check' }, check),
     el('td', { class: 'title' }, title),
     el('td', { class: 'site', dir: 'auto' }, r.site || ''),
@@ -218,7 +218,7 @@ function setSelected(id, on) {
   else state.selected.delete(id);
   const tr = rowOf(id);
   if (tr) {
-    tr.setAttribute('aria-selected', String(on));
+    tr.dataset.selected = String(on);
     tr.querySelector('input.select').checked = on;
   }
 }
