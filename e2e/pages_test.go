@@ -218,6 +218,19 @@ func TestLibraryAndReader(t *testing.T) {
 	}
 	pagesSelect(t, b, lib, "lang", "")
 
+	// Arrow keys move between rows, keeping the column.
+	pagesDo(t, lib, chromedp.Focus(`#rows tr[data-id="`+enID+`"] td.title a`), chromedp.KeyEvent(kb.ArrowDown))
+	var focused string
+	b.EvalPage(t, lib, `document.activeElement.closest('tr').dataset.id + ' ' + document.activeElement.tagName`, &focused)
+	if focused != kafID+" A" {
+		t.Errorf("ArrowDown from the first row's title focused %q, want the second row's title", focused)
+	}
+	pagesDo(t, lib, chromedp.KeyEvent(kb.ArrowUp), chromedp.KeyEvent(kb.ArrowUp))
+	b.EvalPage(t, lib, `document.activeElement.id`, &focused)
+	if focused != "query" {
+		t.Errorf("ArrowUp from the first row focused %q, want the search box", focused)
+	}
+
 	// Open the reader with the keyboard: focus the title link, press Enter.
 	pagesDo(t, lib, chromedp.Focus(`#rows tr[data-id="`+faID+`"] td.title a`), chromedp.KeyEvent(kb.Enter))
 	pagesWait(t, lib, "ready")
