@@ -166,7 +166,7 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			i = j
 		}
 	}
-	return joinedEv >= spacedEv, spacedEv >= joinedEv, spacedEv > joinedEv
+	return joinedEv > 0 || spacedEv == 0, spacedEv >= joinedEv, spacedEv > joinedEv
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
