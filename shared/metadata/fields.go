@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/tidwall/gjson"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -20,7 +19,7 @@ func readLang(p *page, art ldObject, doc *html.Node) (code, dir string) {
 	for _, c := range []string{
 		p.htmlLang,
 		p.metaValue("http-equiv:content-language", "content-language", "language", "dc:language", "dcterms:language"),
-		art.str("inLanguage"),
+		art.str1("inLanguage"),
 		p.metaValue("og:locale"),
 	} {
 		if code = lang.Tag(c); code != "" {
@@ -57,19 +56,15 @@ func contentRoot(doc *html.Node) *html.Node {
 }
 
 func siteName(p *page, ld *ldData, art ldObject) string {
-	if art != nil {
-		if pub, ok := art["publisher"]; ok {
-			if n := ld.names(pub); len(n) > 0 {
-				return n[0]
-			}
-		}
+	if n := ld.names(art.get("publisher")); len(n) > 0 {
+		return n[0]
 	}
 	if s := p.metaValue("og:site_name", "application-name", "apple-mobile-web-app-title"); s != "" {
 		return s
 	}
 	for _, o := range ld.others {
 		if o.is("WebSite") {
-			if s := o.str("name"); s != "" {
+			if s := o.str1("name"); s != "" {
 				return s
 			}
 		}
@@ -85,7 +80,7 @@ func title(p *page, art ldObject, site string) string {
 	docTitle := documentTitle(p.title, p.headings)
 	t := ""
 	if art != nil {
-		name, headline := art.str("name"), art.str("headline")
+		name, headline := art.str1("name"), art.str1("headline")
 		switch {
 		case name != "" && headline != "" && name != headline:
 			if similarity(headline, docTitle) > 0.75 && !(similarity(name, docTitle) > 0.75) {
@@ -143,9 +138,7 @@ func title(p *page, art ldObject, site string) string {
 func authors(p *page, ld *ldData, art ldObject, doc *html.Node, site string) []string {
 	var names []string
 	if art != nil {
-		if v, ok := art["author"]; ok {
-			names = ld.names(v)
-		}
+		names = ld.names(art.get("author"))
 	}
 	notURL := func(s string) string {
 		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "/") {
@@ -180,10 +173,8 @@ func authors(p *page, ld *ldData, art ldObject, doc *html.Node, site string) []s
 			names = []string{s}
 		}
 	}
-	if len(names) == 0 && art != nil {
-		if v, ok := art["creator"]; ok {
-			names = ld.names(v)
-		}
+	if len(names) == 0 {
+		names = ld.names(art.get("creator"))
 	}
 	if len(names) == 0 {
 		names = textByline(doc)
@@ -195,7 +186,7 @@ func authors(p *page, ld *ldData, art ldObject, doc *html.Node, site string) []s
 }
 
 func description(p *page, art ldObject) string {
-	if d := art.str("description"); d != "" {
+	if d := art.str1("description"); d != "" {
 		return collapse(d)
 	}
 	return collapse(p.metaValue("dc:description", "dcterm:description", "og:description", "weibo:article:description",
@@ -209,7 +200,7 @@ func section(p *page, ld *ldData, art ldObject, title, site string) string {
 	if s := p.metaValue("article:section", "section", "itemprop:articlesection", "parsely-section", "cxenseparse:recs:category"); s != "" {
 		return s
 	}
-	if s := art.str("articleSection"); s != "" {
+	if s := art.str1("articleSection"); s != "" {
 		return s
 	}
 	for _, n := range p.itemprops {
@@ -224,17 +215,15 @@ func section(p *page, ld *ldData, art ldObject, title, site string) string {
 		if !o.is("BreadcrumbList") {
 			continue
 		}
-		o["itemListElement"].ForEach(func(_, e gjson.Result) bool {
-			eo := objectOf(e)
-			name := eo.str("name")
-			if name == "" {
-				if it, ok := eo["item"]; ok && it.IsObject() {
-					name = objectOf(it).str("name")
+		if l := o.get("itemListElement"); l.isArray() {
+			for _, e := range l.items {
+				name := e.str1("name")
+				if name == "" {
+					name = e.get("item").str1("name")
 				}
+				trail = append(trail, name)
 			}
-			trail = append(trail, name)
-			return true
-		})
+		}
 		break
 	}
 	if len(trail) == 0 {
@@ -295,15 +284,12 @@ func isHome(s string) bool {
 func tags(p *page, art ldObject) []string {
 	var raw []string
 	raw = append(raw, p.metaValues("article:tag")...)
-	if v, ok := art["keywords"]; ok {
-		if v.IsArray() {
-			v.ForEach(func(_, e gjson.Result) bool {
-				raw = append(raw, ldString(e))
-				return true
-			})
-		} else {
-			raw = append(raw, ldString(v))
+	if v := art.get("keywords"); v.isArray() {
+		for _, e := range v.items {
+			raw = append(raw, ldString(e))
 		}
+	} else if v != nil {
+		raw = append(raw, ldString(v))
 	}
 	if len(raw) == 0 {
 		raw = append(raw, p.metaValue("news_keywords", "keywords", "parsely-tags", "sailthru:tags"))
@@ -335,10 +321,8 @@ func image(p *page, ld *ldData, art ldObject) *article.Image {
 	caption := ""
 	if src == "" && art != nil {
 		for _, k := range []string{"image", "thumbnailUrl"} {
-			if v, ok := art[k]; ok {
-				if src, caption = ld.url(v); src != "" {
-					break
-				}
+			if src, caption = ld.url(art.get(k)); src != "" {
+				break
 			}
 		}
 	}

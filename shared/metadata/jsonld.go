@@ -1,19 +1,15 @@
 package metadata
 
-import (
-	"strings"
+import "strings"
 
-	"github.com/tidwall/gjson"
-)
-
-// ldObject is one JSON-LD node: its properties by name.
-type ldObject map[string]gjson.Result
+// ldObject is one JSON-LD node (a JSON object).
+type ldObject = *jvalue
 
 // ldData is what the page's JSON-LD says, gathered from every script.
 type ldData struct {
-	articles []ldObject              // nodes of the Article family, in page order
-	others   []ldObject              // every other typed node
-	byID     map[string]gjson.Result // nodes that have an @id
+	articles []ldObject          // nodes of the Article family, in page order
+	others   []ldObject          // every other typed node
+	byID     map[string]ldObject // nodes that have an @id
 }
 
 // maxLDNodes bounds the nodes read from one page.
@@ -22,129 +18,106 @@ const maxLDNodes = 512
 // readJSONLD parses the JSON-LD scripts, recovering from the usual damage
 // (see repairJSON), and sorts the nodes it finds.
 func readJSONLD(scripts []string) *ldData {
-	d := &ldData{byID: make(map[string]gjson.Result)}
+	d := &ldData{byID: make(map[string]ldObject)}
 	count := 0
 	for _, s := range scripts {
 		for _, v := range repairJSON(s) {
-			d.walk(gjson.Parse(v), 0, &count)
+			d.walk(parseJSON(v), 0, &count)
 		}
 	}
 	return d
 }
 
 // walk visits a JSON value: arrays element by element, objects as nodes,
-// descending into @graph.
-func (d *ldData) walk(r gjson.Result, depth int, count *int) {
-	if depth > 8 || *count >= maxLDNodes {
+// descending into @graph and into the properties that nest articles.
+func (d *ldData) walk(v *jvalue, depth int, count *int) {
+	if v == nil || depth > 8 || *count >= maxLDNodes {
 		return
 	}
-	switch {
-	case r.IsArray():
-		r.ForEach(func(_, v gjson.Result) bool {
-			d.walk(v, depth+1, count)
-			return *count < maxLDNodes
-		})
-	case r.IsObject():
+	switch v.kind {
+	case jArray:
+		for _, e := range v.items {
+			d.walk(e, depth+1, count)
+		}
+	case jObject:
 		*count++
-		o := objectOf(r)
-		if g, ok := o["@graph"]; ok {
+		if g := v.get("@graph"); g != nil {
 			d.walk(g, depth+1, count)
 		}
-		if id := o.str("@id"); id != "" {
+		if id := v.str1("@id"); id != "" {
 			if _, seen := d.byID[id]; !seen {
-				d.byID[id] = r
+				d.byID[id] = v
 			}
 		}
-		types := o.types()
+		types := v.types()
 		if len(types) == 0 {
 			return
 		}
 		if isArticleType(types) {
-			d.articles = append(d.articles, o)
+			d.articles = append(d.articles, v)
 		} else {
-			d.others = append(d.others, o)
+			d.others = append(d.others, v)
 		}
 		// An article is often nested: WebPage.mainEntity, ItemPage.hasPart.
 		for _, k := range []string{"mainEntity", "mainEntityOfPage", "hasPart", "about"} {
-			if v, ok := o[k]; ok && (v.IsObject() || v.IsArray()) {
-				d.walk(v, depth+1, count)
+			if e := v.get(k); e.isObject() || e.isArray() {
+				d.walk(e, depth+1, count)
 			}
 		}
 	}
 }
 
-func objectOf(r gjson.Result) ldObject {
-	o := make(ldObject)
-	r.ForEach(func(k, v gjson.Result) bool {
-		if _, dup := o[k.String()]; !dup {
-			o[k.String()] = v
-		}
-		return len(o) < 256
-	})
-	return o
+// str1 returns property k as text: a string, a number, the first string of
+// an array, or an object's @value; "" otherwise. HTML entities left in the
+// text are decoded.
+func (v *jvalue) str1(k string) string {
+	return ldString(v.get(k))
 }
 
-// str returns property k as text: a string, a number, or the first string
-// of an array; "" otherwise.
-func (o ldObject) str(k string) string {
-	v, ok := o[k]
-	if !ok {
+func ldString(v *jvalue) string {
+	if v == nil {
 		return ""
 	}
-	return ldString(v)
-}
-
-func ldString(v gjson.Result) string {
-	switch {
-	case v.Type == gjson.String:
-		return unescape(v.Str)
-	case v.Type == gjson.Number:
-		return v.Raw
-	case v.IsArray():
-		s := ""
-		v.ForEach(func(_, e gjson.Result) bool {
-			if e.Type == gjson.String && strings.TrimSpace(e.Str) != "" {
-				s = unescape(e.Str)
-				return false
+	switch v.kind {
+	case jString, jNumber:
+		return unescape(v.str)
+	case jArray:
+		for _, e := range v.items {
+			if e.kind == jString && strings.TrimSpace(e.str) != "" {
+				return unescape(e.str)
 			}
-			return true
-		})
-		return s
-	case v.IsObject():
-		o := objectOf(v)
-		if s := o.str("@value"); s != "" {
-			return s
 		}
+	case jObject:
+		return v.str1("@value")
 	}
 	return ""
 }
 
-// types returns the node's @type values.
-func (o ldObject) types() []string {
-	v, ok := o["@type"]
-	if !ok {
+// types returns the node's @type values, without vocabulary prefixes.
+func (v *jvalue) types() []string {
+	t := v.get("@type")
+	if t == nil {
 		return nil
 	}
 	var ts []string
-	if v.IsArray() {
-		v.ForEach(func(_, e gjson.Result) bool {
-			ts = append(ts, e.String())
-			return true
-		})
+	if t.isArray() {
+		for _, e := range t.items {
+			ts = append(ts, e.text())
+		}
 	} else {
-		ts = []string{v.String()}
+		ts = []string{t.text()}
 	}
-	for i, t := range ts {
+	for i, s := range ts {
 		// "schema:NewsArticle", "http://schema.org/NewsArticle"
-		if j := strings.LastIndexAny(t, "/:"); j >= 0 {
-			ts[i] = t[j+1:]
+		if j := strings.LastIndexAny(s, "/:"); j >= 0 {
+			ts[i] = s[j+1:]
 		}
 	}
 	return ts
 }
 
-func (o ldObject) is(types ...string) bool {
-	for _, t := range o.types() {
+func (v *jvalue) is(types ...string) bool {
+	for _, t := range v.types() {
 		for _, w := range types {
 			if strings.EqualFold(t, w) {
 				return true
@@ -161,7 +134,7 @@ var articleTypes = map[string]bool{
 	"reviewnewsarticle": true, "report": true, "satiricalarticle": true, "scholarlyarticle": true,
 	"medicalscholarlyarticle": true, "socialmediaposting": true, "blogposting": true,
 	"liveblogposting": true, "discussionforumposting": true, "techarticle": true,
-	"apireference": true, "advertisercontentarticle": true, "review": false,
+	"apireference": true, "advertisercontentarticle": true,
 }
 
 func isArticleType(types []string) bool {
@@ -182,13 +155,9 @@ func (d *ldData) article() ldObject {
 }
 
 // deref follows an {"@id": …} reference to the node it names.
-func (d *ldData) deref(v gjson.Result) gjson.Result {
-	if !v.IsObject() {
-		return v
-	}
-	o := objectOf(v)
-	if len(o) == 1 {
-		if t, ok := d.byID[o.str("@id")]; ok {
+func (d *ldData) deref(v *jvalue) *jvalue {
+	if v.isObject() && len(v.keys) == 1 {
+		if t, ok := d.byID[v.str1("@id")]; ok {
 			return t
 		}
 	}
@@ -197,33 +166,31 @@ func (d *ldData) deref(v gjson.Result) gjson.Result {
 
 // names returns the names in a person-or-organization value: a string, an
 // object with name (or givenName and familyName), or an array of these.
-func (d *ldData) names(v gjson.Result) []string {
+func (d *ldData) names(v *jvalue) []string {
 	var out []string
-	var visit func(v gjson.Result, depth int)
-	visit = func(v gjson.Result, depth int) {
-		if depth > 3 || len(out) >= 32 {
+	var visit func(v *jvalue, depth int)
+	visit = func(v *jvalue, depth int) {
+		if v == nil || depth > 3 || len(out) >= 32 {
 			return
 		}
 		v = d.deref(v)
-		switch {
-		case v.Type == gjson.String:
-			if s := unescape(v.Str); s != "" {
+		switch v.kind {
+		case jString:
+			if s := unescape(v.str); s != "" {
 				out = append(out, s)
 			}
-		case v.IsArray():
-			v.ForEach(func(_, e gjson.Result) bool {
+		case jArray:
+			for _, e := range v.items {
 				visit(e, depth+1)
-				return true
-			})
-		case v.IsObject():
-			o := objectOf(v)
-			if n, ok := o["name"]; ok {
+			}
+		case jObject:
+			if n := v.get("name"); n != nil {
 				if s := ldString(n); s != "" {
 					out = append(out, s)
 				}
 				return
 			}
-			if s := strings.TrimSpace(o.str("givenName") + " " + o.str("familyName")); s != "" {
+			if s := strings.TrimSpace(v.str1("givenName") + " " + v.str1("familyName")); s != "" {
 				out = append(out, s)
 			}
 		}
@@ -233,27 +200,34 @@ func (d *ldData) names(v gjson.Result) []string {
 }
 
 // url returns the URL in an image-like value: a string, an object with
-// url or contentUrl, or the first of an array.
-func (d *ldData) url(v gjson.Result) (src, caption string) {
+// url or contentUrl, or the first of an array; and the image's caption.
+func (d *ldData) url(v *jvalue) (src, caption string) {
+	if v == nil {
+		return "", ""
+	}
 	v = d.deref(v)
-	switch {
-	case v.Type == gjson.String:
-		return strings.TrimSpace(v.Str), ""
-	case v.IsArray():
-		v.ForEach(func(_, e gjson.Result) bool {
-			src, caption = d.url(e)
-			return src == ""
-		})
-		return src, caption
-	case v.IsObject():
-		o := objectOf(v)
-		src = o.str("url")
-		if src == "" {
-			src = o.str("contentUrl")
+	switch v.kind {
+	case jString:
+		return strings.TrimSpace(v.str), ""
+	case jArray:
+		for _, e := range v.items {
+			if src, caption = d.url(e); src != "" {
+				return src, caption
+			}
 		}
-		caption = o.str("caption")
+	case jObject:
+		src = v.str1("url")
+		if src == "" {
+			src = v.str1("contentUrl")
+		}
+		if src == "" {
+			if l := v.get("@list"); l != nil {
+				return d.url(l)
+			}
+		}
+		caption = v.str1("caption")
 		if caption == "" {
-			caption = o.str("description")
+			caption = v.str1("description")
 		}
 		return src, caption
 	}

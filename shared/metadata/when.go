@@ -36,14 +36,14 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 
 	var machine []string
 	if art != nil {
-		machine = append(machine, art.str("datePublished"), art.str("dateCreated"))
+		machine = append(machine, art.str1("datePublished"), art.str1("dateCreated"))
 	}
 	for _, k := range publishedKeys {
 		machine = append(machine, p.metaValue(k))
 	}
 	var modified []string
 	if art != nil {
-		modified = append(modified, art.str("dateModified"))
+		modified = append(modified, art.str1("dateModified"))
 	}
 	for _, k := range modifiedKeys {
 		modified = append(modified, p.metaValue(k))

@@ -1,0 +1,255 @@
+package metadata
+
+import (
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// A small JSON reader for JSON-LD. It replaces a general JSON library,
+// which would add close to a megabyte to the WebAssembly module (measured:
+// github.com/tidwall/gjson pulls in encoding/json and reflect through its
+// pretty-printing modifiers).
+
+// jsonKind is the type of a JSON value.
+type jsonKind uint8
+
+const (
+	jNull jsonKind = iota
+	jBool
+	jNumber
+	jString
+	jArray
+	jObject
+)
+
+// jvalue is a parsed JSON value. Objects keep their members in order; of a
+// repeated key, the first counts.
+type jvalue struct {
+	kind  jsonKind
+	str   string    // jString: the text; jNumber, jBool: the literal
+	items []*jvalue // jArray
+	keys  []string  // jObject
+	vals  []*jvalue // jObject
+}
+
+// maxJSONDepth bounds nesting; deeper values are cut off.
+const maxJSONDepth = 48
+
+// parseJSON reads the first JSON value in s. It is lenient where repairJSON
+// could not be: what cannot be read ends the value, and what was read so
+// far is kept.
+func parseJSON(s string) *jvalue {
+	p := jsonParser{s: s}
+	return p.value(0)
+}
+
+type jsonParser struct {
+	s string
+	i int
+}
+
+func (p *jsonParser) space() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value(depth int) *jvalue {
+	p.space()
+	if p.i >= len(p.s) || depth > maxJSONDepth {
+		return nil
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		p.i++
+		v := &jvalue{kind: jObject}
+		for {
+			p.space()
+			if p.i >= len(p.s) {
+				return v
+			}
+			if p.s[p.i] == '}' {
+				p.i++
+				return v
+			}
+			if p.s[p.i] == ',' {
+				p.i++
+				continue
+			}
+			if p.s[p.i] != '"' {
+				return v
+			}
+			k := p.string()
+			p.space()
+			if p.i >= len(p.s) || p.s[p.i] != ':' {
+				return v
+			}
+			p.i++
+			e := p.value(depth + 1)
+			if e == nil {
+				return v
+			}
+			if len(v.keys) < 256 && v.get(k) == nil {
+				v.keys = append(v.keys, k)
+				v.vals = append(v.vals, e)
+			}
+		}
+	case c == '[':
+		p.i++
+		v := &jvalue{kind: jArray}
+		for {
+			p.space()
+			if p.i >= len(p.s) {
+				return v
+			}
+			if p.s[p.i] == ']' {
+				p.i++
+				return v
+			}
+			if p.s[p.i] == ',' {
+				p.i++
+				continue
+			}
+			e := p.value(depth + 1)
+			if e == nil {
+				return v
+			}
+			v.items = append(v.items, e)
+		}
+	case c == '"':
+		return &jvalue{kind: jString, str: p.string()}
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.i
+		for p.i < len(p.s) && strings.IndexByte("+-.eE0123456789", p.s[p.i]) >= 0 {
+			p.i++
+		}
+		return &jvalue{kind: jNumber, str: p.s[start:p.i]}
+	case strings.HasPrefix(p.s[p.i:], "true"):
+		p.i += 4
+		return &jvalue{kind: jBool, str: "true"}
+	case strings.HasPrefix(p.s[p.i:], "false"):
+		p.i += 5
+		return &jvalue{kind: jBool, str: "false"}
+	case strings.HasPrefix(p.s[p.i:], "null"):
+		p.i += 4
+		return &jvalue{kind: jNull}
+	}
+	return nil
+}
+
+// string reads a JSON string at p.i (which is at its opening quote).
+func (p *jsonParser) string() string {
+	p.i++
+	start := p.i
+	// The common case: no escapes.
+	for p.i < len(p.s) && p.s[p.i] != '"' && p.s[p.i] != '\\' {
+		p.i++
+	}
+	if p.i >= len(p.s) || p.s[p.i] == '"' {
+		s := p.s[start:p.i]
+		if p.i < len(p.s) {
+			p.i++
+		}
+		return validUTF8(s)
+	}
+	b := []byte(p.s[start:p.i])
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return validUTF8(string(b))
+		case c == '\\' && p.i+1 < len(p.s):
+			e := p.s[p.i+1]
+			p.i += 2
+			switch e {
+			case 'n':
+				b = append(b, '\n')
+			case 't':
+				b = append(b, '\t')
+			case 'r':
+				b = append(b, '\r')
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'u':
+				r := p.hex4()
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if strings.HasPrefix(p.s[p.i:], `\u`) {
+						p.i += 2
+						r2 = p.hex4()
+					}
+					r = utf16.DecodeRune(r, r2)
+				}
+				b = utf8.AppendRune(b, r)
+			default:
+				b = append(b, e)
+			}
+		default:
+			b = append(b, c)
+			p.i++
+		}
+	}
+	return validUTF8(string(b))
+}
+
+// validUTF8 replaces invalid bytes, so that what is read can be written
+// out as JSON again.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func (p *jsonParser) hex4() rune {
+	if p.i+4 > len(p.s) {
+		p.i = len(p.s)
+		return utf8.RuneError
+	}
+	var r rune
+	for _, c := range []byte(p.s[p.i : p.i+4]) {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c|0x20 >= 'a' && c|0x20 <= 'f':
+			r = r<<4 | rune(c|0x20-'a'+10)
+		default:
+			return utf8.RuneError
+		}
+	}
+	p.i += 4
+	return r
+}
+
+// get returns member k of an object, or nil.
+func (v *jvalue) get(k string) *jvalue {
+	if v == nil || v.kind != jObject {
+		return nil
+	}
+	for i, key := range v.keys {
+		if key == k {
+			return v.vals[i]
+		}
+	}
+	return nil
+}
+
+func (v *jvalue) isObject() bool { return v != nil && v.kind == jObject }
+func (v *jvalue) isArray() bool  { return v != nil && v.kind == jArray }
+
+// text is a string's text, a number's or boolean's literal, else "".
+func (v *jvalue) text() string {
+	if v == nil || v.kind == jNull || v.kind == jArray || v.kind == jObject {
+		return ""
+	}
+	return v.str
+}
