@@ -308,6 +308,24 @@ func TestLibraryAndReader(t *testing.T) {
 		t.Errorf("reader of a deleted article shows %q", goneText)
 	}
 
+	// Delete from the reader: confirmed, it goes back to the library.
+	rd := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(kafID))
+	pagesWait(t, rd, "ready")
+	pagesDo(t, rd, chromedp.Click("#delete"), chromedp.WaitVisible(`#confirm-delete[open]`))
+	b.EvalPage(t, rd, `document.body.dataset.state = 'deleting'`, nil)
+	pagesDo(t, rd, chromedp.Click(`#confirm-delete button[value="delete"]`))
+	pagesWait(t, rd, "ready")
+	var where string
+	b.EvalPage(t, rd, `location.pathname`, &where)
+	if where != "/extension/library/library.html" {
+		t.Errorf("after deleting in the reader the tab shows %s", where)
+	}
+	if got, _ := pagesRows(t, b, rd); !slices.Equal(got, []string{faID}) {
+		t.Errorf("after deleting in the reader: rows %v", got)
+	}
+	pagesDo(t, lib, chromedp.Reload())
+	pagesWait(t, lib, "ready")
+
 	// Cancelling the dialog deletes nothing.
 	pagesDo(t, lib,
 		chromedp.Click(`#rows tr[data-id="`+faID+`"] input.select`),
@@ -315,8 +333,8 @@ func TestLibraryAndReader(t *testing.T) {
 		chromedp.WaitVisible(`#confirm-delete[open]`),
 		chromedp.Click(`#confirm-delete button[value="cancel"]`),
 	)
-	if n := b.ArticleCount(t); n != 2 {
-		t.Errorf("after a cancelled delete the library holds %d articles, want 2", n)
+	if n := b.ArticleCount(t); n != 1 {
+		t.Errorf("after a cancelled delete the library holds %d articles, want 1", n)
 	}
 }
 
