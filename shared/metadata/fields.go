@@ -63,10 +63,27 @@ func siteName(p *page, ld *ldData, art ldObject) string {
 		return s
 	}
 	for _, o := range ld.others {
-		if o.is("WebSite") {
+		if o.is("WebSite", "NewsMediaOrganization", "Organization") {
 			if s := o.str1("name"); s != "" {
 				return s
 			}
+		}
+	}
+	return titleSiteName(p.title)
+}
+
+// titleSiteName is the part of the <title> after its last spaced
+// separator ("… | Site Name"), if it is short enough to be a name.
+func titleSiteName(t string) string {
+	rs := []rune(t)
+	for j := len(rs) - 2; j >= 1; j-- {
+		if isTitleSep(rs[j]) && rs[j-1] == ' ' && rs[j+1] == ' ' {
+			tail := strings.TrimSpace(string(rs[j+1:]))
+			head := strings.TrimSpace(string(rs[:j]))
+			if tail != "" && jsWords(tail) <= 5 && jsWords(head) > jsWords(tail) {
+				return tail
+			}
+			return ""
 		}
 	}
 	return ""

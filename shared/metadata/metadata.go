@@ -90,6 +90,9 @@ func wrongLang(declared, detected, text string) bool {
 		return false
 	}
 	ds, ts := lang.ScriptOfLang(declared), lang.ScriptOfLang(detected)
+	if (ds == lang.Han || ds == lang.Kana) && (ts == lang.Han || ts == lang.Kana) {
+		return false // Chinese and Japanese share their characters
+	}
 	dom, share := p.Dominant()
 	if ds != ts {
 		return ds != lang.Other && p.Share(ds) < 0.15 && dom == ts && share >= 0.6

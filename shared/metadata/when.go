@@ -48,10 +48,13 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 	for _, k := range modifiedKeys {
 		modified = append(modified, p.metaValue(k))
 	}
+	// shownAs maps a machine date to the text its element shows.
+	shownAs := map[string]string{}
 	for _, n := range p.itemprops {
 		switch attr(n, "itemprop") {
 		case "datePublished", "dateCreated":
 			machine = append(machine, attr(n, "content"), attr(n, "datetime"), shortText(n))
+			shownAs[attr(n, "content")+attr(n, "datetime")] = shortText(n)
 		case "dateModified":
 			modified = append(modified, attr(n, "content"), attr(n, "datetime"), shortText(n))
 		}
@@ -66,6 +69,7 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 				continue
 			}
 			machine = append(machine, attr(n, "datetime"))
+			shownAs[attr(n, "datetime")] = shortText(n)
 		}
 	}
 
@@ -113,6 +117,9 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 	}
 	if pubRaw == "" {
 		return
+	}
+	if m.PublishedText == "" {
+		m.PublishedText = shownAs[pubRaw]
 	}
 	if m.PublishedText == "" {
 		for _, s := range shown {

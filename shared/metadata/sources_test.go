@@ -1,0 +1,70 @@
+package metadata
+
+import (
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/barg-app/barg/shared/article"
+)
+
+// TestReadSources checks one source at a time, on small pages.
+func TestReadSources(t *testing.T) {
+	tests := []struct {
+		name, page string
+		check      func(m article.Meta) bool
+	}{
+		{"twitter card", `<title>x</title><meta name="twitter:title" content="Card title"><meta name="twitter:image" content="/c.png"><meta name="twitter:description" content="Card text">`,
+			func(m article.Meta) bool {
+				return m.Title == "Card title" && m.Image != nil && m.Image.Src == "https://site.example/c.png" && m.Description == "Card text"
+			}},
+		{"rel=author link", `<title>Some long enough title here</title><body><p>Text <a rel="author" href="/u/kim">Kim Lee</a></p>`,
+			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"Kim Lee"}) }},
+		{"time datetime", `<body><article><h1>T</h1><time datetime="2020-05-06T07:08:09+02:00">6 May</time></article>`,
+			func(m article.Meta) bool { return m.Published == "2020-05-06T07:08:09+02:00" && m.PublishedText == "6 May" }},
+		{"visible English date", `<body><article><h1>T</h1><div class="post-date">Posted on March 3rd, 2021 at 4:05 pm</div></article>`,
+			func(m article.Meta) bool {
+				return m.Published == "2021-03-03T16:05:00Z" && m.PublishedText == "Posted on March 3rd, 2021 at 4:05 pm"
+			}},
+		{"visible date on .ir site", `<body><span class="date">1400/11/15 02:33</span>`,
+			func(m article.Meta) bool { return m.Published == "2022-02-04T02:33:00+03:30" }},
+		{"meta date in Jalali", `<meta name="date" content="1401/01/02 10:00">`,
+			func(m article.Meta) bool { return m.Published == "2022-03-22T10:00:00+04:30" }},
+		{"xml:lang", `<html xml:lang="fa-IR"><body>`, func(m article.Meta) bool { return m.Lang == "fa-IR" && m.Dir == "rtl" }},
+		{"content-language", `<meta http-equiv="Content-Language" content="ar"><body>`, func(m article.Meta) bool { return m.Lang == "ar" && m.Dir == "rtl" }},
+		{"og:locale", `<meta property="og:locale" content="fa_IR">`, func(m article.Meta) bool { return m.Lang == "fa-IR" }},
+		{"lazy first figure", `<body><article><figure><img src="data:image/gif;base64,R0l" data-src="/big.jpg" alt="A"><figcaption>Cap</figcaption></figure></article>`,
+			func(m article.Meta) bool {
+				return m.Image != nil && *m.Image == article.Image{Src: "https://site.example/big.jpg", Alt: "A", Caption: "Cap"}
+			}},
+		{"JSON-LD breadcrumb", `<title>Item</title><script type="application/ld+json">{"@type":"BreadcrumbList","itemListElement":[{"name":"Home"},{"item":{"name":"Sport"}},{"name":"Item"}]}</script>`,
+			func(m article.Meta) bool { return m.Section == "Sport" }},
+		{"site from title", `<title>Dam opens on the river | Valley Post</title>`,
+			func(m article.Meta) bool { return m.SiteName == "Valley Post" && m.Title == "Dam opens on the river" }},
+		{"description shown as lead", `<meta name="description" content="The first paragraph."><body><h1>T</h1><p>The first paragraph.</p>`,
+			func(m article.Meta) bool { return m.Lead == "The first paragraph." }},
+		{"hidden byline ignored", `<body><div class="author" style="display:none">Ghost</div><p class="byline">By Real Person</p>`,
+			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"Real Person"}) }},
+		{"keywords with Persian comma", `<meta name="keywords" content="ایران، چین ، روسیه,ایران">`,
+			func(m article.Meta) bool { return reflect.DeepEqual(m.Tags, []string{"ایران", "چین", "روسیه"}) }},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		host := "https://site.example/a/b"
+		if strings.Contains(tt.name, ".ir") {
+			host = "https://news.example.ir/a/b"
+		}
+		u, _ := url.Parse(host)
+		m := Read(doc, u)
+		Settle(&m, "")
+		if !tt.check(m) {
+			t.Errorf("%s: got %+v (image %+v)", tt.name, m, m.Image)
+		}
+	}
+}
