@@ -24,7 +24,9 @@ func TestReadSources(t *testing.T) {
 		{"rel=author link", `<title>Some long enough title here</title><body><p>Text <a rel="author" href="/u/kim">Kim Lee</a></p>`,
 			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"Kim Lee"}) }},
 		{"time datetime", `<body><article><h1>T</h1><time datetime="2020-05-06T07:08:09+02:00">6 May</time></article>`,
-			func(m article.Meta) bool { return m.Published == "2020-05-06T07:08:09+02:00" && m.PublishedText == "6 May" }},
+			func(m article.Meta) bool {
+				return m.Published == "2020-05-06T07:08:09+02:00" && m.PublishedText == "6 May"
+			}},
 		{"visible English date", `<body><article><h1>T</h1><div class="post-date">Posted on March 3rd, 2021 at 4:05 pm</div></article>`,
 			func(m article.Meta) bool {
 				return m.Published == "2021-03-03T16:05:00Z" && m.PublishedText == "Posted on March 3rd, 2021 at 4:05 pm"
@@ -49,7 +51,9 @@ func TestReadSources(t *testing.T) {
 		{"hidden byline ignored", `<body><div class="author" style="display:none">Ghost</div><p class="byline">By Real Person</p>`,
 			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"Real Person"}) }},
 		{"keywords with Persian comma", `<meta name="keywords" content="ایران، چین ، روسیه,ایران">`,
-			func(m article.Meta) bool { return reflect.DeepEqual(m.Tags, []string{"ایران", "چین", "روسیه"}) }},
+			func(m article.Meta) bool {
+				return reflect.DeepEqual(m.Tags, []string{"ایران", "چین", "روسیه"})
+			}},
 	}
 	for _, tt := range tests {
 		doc, err := html.Parse(strings.NewReader(tt.page))
