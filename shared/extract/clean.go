@@ -268,7 +268,7 @@ var (
 	// strongJoined are run-together phrases, matched with the separators removed.
 	strongJoined = []string{"mostread", "mostviewed", "mostpopular", "readmore", "readalso",
 		"alsoread", "seealso", "relatedarticles", "relatedposts", "relatedstories", "moreonthis",
-		"morestories", "recommended", "trending", "signup", "paywall", "sronly", "visuallyhidden", "screenreadertext", "dnone", "ishidden", "slidecount"}
+		"morestories", "recommended", "trending", "signup", "paywall", "sronly", "visuallyhidden", "screenreadertext", "dnone", "ishidden", "slidecount", "offscreen"}
 )
 
 func hasAny(s string, subs []string) bool {

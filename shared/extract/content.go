@@ -266,8 +266,13 @@ func (s *scorer) cleanConditionally(root *html.Node) []detached {
 // the body.
 func (s *scorer) byline(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Body, atom.Article, atom.Main, atom.Html, atom.P, atom.Figure, atom.Img, atom.Picture:
+	case atom.Body, atom.Article, atom.Main, atom.Html, atom.Figure, atom.Img, atom.Picture:
 		return false
+	case atom.P:
+		// A paragraph only by the plainest names.
+		h := classHints(n)
+		st := s.stat(n)
+		return st != nil && st.chars <= 100 && (strings.Contains(h, "byline") || strings.Contains(h, "dateline"))
 	}
 	st := s.stat(n)
 	if st == nil || st.chars > 150 || st.paras > 1 {
@@ -306,6 +311,7 @@ func (s *scorer) furniture(n *html.Node) bool {
 	if !list && st.chars > 0 {
 		list = st.listChars*10 > st.chars*9
 	}
+	ld := st.linkDensity()
 	if weight < 0 {
 		return true
 	}
@@ -317,7 +323,6 @@ func (s *scorer) furniture(n *html.Node) bool {
 	if st.chars > 0 {
 		headingDensity = float32(st.headChars) / float32(st.chars)
 	}
-	ld := st.linkDensity()
 	figure := st.inFigure
 	remove := false
 	switch {

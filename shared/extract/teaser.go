@@ -16,8 +16,16 @@ var teaserPhrases = []string{
 	"related stories", "related coverage", "more on this", "more from", "you may also like",
 	"you might also like", "recommended", "don't miss", "don’t miss", "most read", "most popular",
 	"sign up", "subscribe", "follow us", "click here", "advertisement", "advert", "sponsored", "anzeige", "publicité", "watch:", "listen:",
+	"sharing is caring",
 	"بیشتر بخوانید", "بخوانید:", "اخبار مرتبط", "مطالب مرتبط", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد",
 }
+
+// uiLabels are the words of buttons and widgets that render as text when
+// their scripts are gone; a block that is one of them alone is dropped.
+var uiLabels = []string{"caption", "close", "open", "expand", "collapse", "share", "tweet", "email",
+	"print", "menu", "search", "loading", "loading...", "more", "previous", "next", "back to top",
+	"comments", "image", "photo", "video", "play", "pause", "skip ad", "hide caption", "show caption",
+	"toggle caption", "enlarge this image"}
 
 // dropTeasers removes, from the article's blocks, the pointers to other
 // pages that survived the cleaning: a short block opening with a teaser
@@ -27,6 +35,9 @@ func dropTeasers(blocks []article.Block) []article.Block {
 	out := blocks[:0]
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if isUILabel(&b) {
+			continue
+		}
 		if isTeaser(&b) {
 			// Take the links that the teaser line introduces with it.
 			for i+1 < len(blocks) && allLink(&blocks[i+1]) {
@@ -92,4 +103,18 @@ func linkShare(b *article.Block) float64 {
 		return 0
 	}
 	return float64(n) / float64(total)
+}
+
+// isUILabel reports a paragraph that is only a widget's label.
+func isUILabel(b *article.Block) bool {
+	if b.Type != article.Paragraph || len(b.Text) > 24 {
+		return false
+	}
+	t := strings.ToLower(strings.TrimSpace(b.Text))
+	for _, l := range uiLabels {
+		if t == l {
+			return true
+		}
+	}
+	return false
 }
