@@ -13,6 +13,6 @@ func TestDbg(t *testing.T) {
 	}
 	l := getLexicon()
 	for _, w := range strings.Fields(ws) {
-		t.Logf("%s class=%b compound=%q cuts=%v", w, l.class[w], l.compound[w], l.restoreDeleted([]byte(w), nil))
+		t.Logf("%s class=%b compound=%q cuts=%v", w, l.class[w], l.compound[w], l.restoreDeleted([]byte(w), false, nil))
 	}
 }

@@ -88,7 +88,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		word := r[c.start:c.end]
 		if !c.latin {
 			if deleted {
-				word, edits = n.restoreChunk(lx, word, edits)
+				word, edits = n.restoreChunk(lx, word, n.indefAfter(lx, r, cs, ci), edits)
 			}
 			word, edits = n.punctSpaces(word, edits)
 		}
@@ -252,7 +252,8 @@ func isISODate(s []rune) bool {
 }
 
 // restoreChunk puts back deleted ZWNJs into the words of a chunk.
-func (n *normalizer) restoreChunk(lx *lexicon, s []rune, edits int) ([]rune, int) {
+// indef (see lexicon.restoreDeleted) applies to the chunk's last word.
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef bool, edits int) ([]rune, int) {
 	var out []rune // allocated on the first change
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
@@ -270,7 +271,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, edits int) ([]rune, int
 		word := s[i:j]
 		if !z {
 			n.key = n.keyOf(word, n.key[:0])
-			n.cuts = lx.restoreDeleted(n.key, n.cuts[:0])
+			n.cuts = lx.restoreDeleted(n.key, indef && j == len(s) || j < len(s) && isCloser(s[j]), n.cuts[:0])
 			if len(n.cuts) > 0 {
 				if out == nil {
 					out = append(make([]rune, 0, len(s)+4), s[:i]...)
@@ -303,6 +304,21 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, edits int) ([]rune, int
 		return s, edits
 	}
 	return out, edits
+}
+
+// indefAfter reports whether the chunk after cs[ci] starts with a word in
+// noEzafe, or there is none.
+func (n *normalizer) indefAfter(lx *lexicon, r []rune, cs []chunk, ci int) bool {
+	if ci+1 >= len(cs) {
+		return true
+	}
+	next := r[cs[ci+1].start:cs[ci+1].end]
+	if !isLetter(next[0]) {
+		return isCloser(next[0])
+	}
+	var buf [32]byte
+	k := n.keyOf(headPiece(next), buf[:0])
+	return noEzafe[string(k)]
 }
 
 // keyOf appends the letters of word (no marks, no ZWNJ) as UTF-8 to dst.

@@ -32,12 +32,25 @@ var exceptions = map[string]bool{
 	"بیشتری": true, "کمتری": true, "بهتری": true, "پیشترین": true,
 	"بهتر": true, "بهترین": true, "بدتر": true, "بدترین": true, "پیشتر": true, "مهتر": true, "کهتر": true,
 	"دختر": true, "دفتر": true, "بستر": true, "چتر": true, "اختر": true, "انگشتر": true, "کبوتر": true,
+	"بیست": true, "بیستم": true, "بیستمین": true, "بیستی": true,
 	"انتها": true, "اشتها": true, "انتهای": true, "اشتهای": true,
 	"میانه": true, "میانگین": true, "میهن": true, "میزان": true,
 }
 
+// noEzafe lists words that cannot be the modifier after an ezafe, so that
+// a word before them does not end in the ezafe-bearing plural ‌های.
+var noEzafe = map[string]bool{
+	"از": true, "که": true, "در": true, "را": true, "است": true, "بود": true, "و": true, "با": true,
+	"به": true, "تا": true, "برای": true, "میان": true, "بین": true, "نیز": true, "هم": true, "یا": true,
+	"شد": true, "شده": true, "بودند": true, "هستند": true, "داشت": true, "دارد": true,
+}
+
 // restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
-func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
+//
+// indef reports that the word ends a clause or comes before a word that
+// an ezafe cannot reach (از، که، در…), where Xه‌ای (indefinite) is read
+// rather than the plural X‌های, which needs a modifier after it.
+func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
 	if len(key) < 6 {
 		return cuts
 	}
@@ -68,7 +81,7 @@ func (l *lexicon) restoreDeleted(key []byte, cuts []int) []int {
 	if c, ok := l.prefixCuts(key, cuts); ok {
 		return c
 	}
-	if c, ok := l.suffixCuts(key, cuts); ok {
+	if c, ok := l.suffixCuts(key, indef, cuts); ok {
 		return c
 	}
 	if c, ok := l.derivCuts(key, cuts); ok {
@@ -178,7 +191,7 @@ func (l *lexicon) stemCuts(k []byte, need uint8, cuts []int) ([]int, bool) {
 }
 
 // suffixCuts splits k as stem + inflectional suffix.
-func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
+func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 	try := func(list []string, need uint8) ([]int, bool) {
 		for _, s := range list {
 			if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 4 {
@@ -201,7 +214,12 @@ func (l *lexicon) suffixCuts(k []byte, cuts []int) ([]int, bool) {
 		return cuts, false
 	}
 	// X‌های or Xه‌ای? Both are common (زبان‌های، مجموعه‌ای); the plural
-	// is tried first, as it is the more frequent.
+	// is the more frequent, except where no modifier follows.
+	if indef && bytes.HasSuffix(k, []byte("های")) {
+		if c, ok := try([]string{"ای"}, classHehNoun); ok {
+			return c, true
+		}
+	}
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
 	if c, ok := try(perfSuffixes, classParticiple); ok {
 		return c, true
