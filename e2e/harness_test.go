@@ -495,6 +495,7 @@ func (b *browser) ClickAction(t testing.TB, tb *tab) time.Time {
 // (extension/background/capture.js).
 type captureResult struct {
 	OK        bool   `json:"ok"`
+	TabID     int    `json:"tab_id"`
 	ID        string `json:"id"`
 	CaptureID string `json:"capture_id"`
 	Updated   bool   `json:"updated"`

@@ -139,6 +139,7 @@ export function createCapturer(deps) {
       tm.saved_at = epochMs();
       result = {
         ok: true,
+        tab_id: tabId,
         id: record.id,
         capture_id: record.capture_id,
         updated,
@@ -155,6 +156,7 @@ export function createCapturer(deps) {
     } catch (err) {
       result = {
         ok: false,
+        tab_id: tabId,
         selection: withSelection,
         code: (err && err.code) || 'error',
         error: failureMessage(err),
