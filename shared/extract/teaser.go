@@ -16,7 +16,7 @@ var teaserPhrases = []string{
 	"related stories", "related coverage", "more on this", "more from", "you may also like",
 	"you might also like", "recommended", "don't miss", "don’t miss", "most read", "most popular",
 	"sign up", "subscribe", "follow us", "click here", "advertisement", "advert", "sponsored", "anzeige", "publicité", "watch:", "listen:",
-	"sharing is caring",
+	"sharing is caring", "first published", "this slideshow requires javascript",
 	"بیشتر بخوانید", "بخوانید:", "اخبار مرتبط", "مطالب مرتبط", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد",
 }
 
@@ -44,6 +44,9 @@ func dropTeasers(blocks []article.Block) []article.Block {
 				i++
 			}
 			continue
+		}
+		if allLink(&b) && shouting(b.Text) {
+			continue // a headline of another story, in capitals
 		}
 		if allLink(&b) && i+1 < len(blocks) && allLink(&blocks[i+1]) {
 			for i+1 < len(blocks) && allLink(&blocks[i+1]) {
@@ -117,4 +120,18 @@ func isUILabel(b *article.Block) bool {
 		}
 	}
 	return false
+}
+
+// shouting reports text of several words written in capitals only.
+func shouting(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 12 && strings.Count(s, " ") >= 2
 }

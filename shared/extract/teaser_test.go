@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/barg-app/barg/shared/article"
+)
+
+func para(text string, links ...string) article.Block {
+	b := article.Block{Type: article.Paragraph, Text: text}
+	for _, l := range links {
+		b.Links = append(b.Links, article.Link{Text: l, Href: "https://example.org/" + l})
+	}
+	return b
+}
+
+func TestDropTeasers(t *testing.T) {
+	body := para("A real paragraph of the article, which mentions a link in passing.", "link")
+	tests := []struct {
+		name string
+		in   []article.Block
+		want []article.Block
+	}{
+		{"read more with its link", []article.Block{body, para("Read more: Storm hits the coast", "Storm hits the coast"), body},
+			[]article.Block{body, body}},
+		{"box title and the links it introduces", []article.Block{body, para("You may also like..."), para("Other story", "Other story"), para("Another one", "Another one"), body},
+			[]article.Block{body, body}},
+		{"Persian read-more", []article.Block{body, para("بیشتر بخوانید: پوتین وارد پکن شد", "پوتین وارد پکن شد")},
+			[]article.Block{body}},
+		{"a run of link paragraphs", []article.Block{body, para("One", "One"), para("Two", "Two")},
+			[]article.Block{body}},
+		{"one link paragraph alone stays", []article.Block{body, para("Download the full report", "Download the full report"), body},
+			[]article.Block{body, para("Download the full report", "Download the full report"), body}},
+		{"a headline link in capitals", []article.Block{body, para("SEAN SPICER ELIMINATED FROM THE SHOW", "SEAN SPICER ELIMINATED FROM THE SHOW"), body},
+			[]article.Block{body, body}},
+		{"widget labels", []article.Block{para("Caption"), body, para("Close")},
+			[]article.Block{body}},
+		{"a long paragraph opening with a phrase stays", []article.Block{para("Subscribe to the idea that cities are built by their people: that is what the mayor argued on Monday, at length, before the council and the press.")},
+			[]article.Block{para("Subscribe to the idea that cities are built by their people: that is what the mayor argued on Monday, at length, before the council and the press.")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append([]article.Block(nil), tt.in...)
+			if got := dropTeasers(in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDropTitle(t *testing.T) {
+	h := func(level int, text string) article.Block {
+		return article.Block{Type: article.Heading, Level: level, Text: text}
+	}
+	body := para("Body text.")
+	tests := []struct {
+		name   string
+		titles []string
+		in     []article.Block
+		want   []article.Block
+	}{
+		{"exact", []string{"Harbour lights"}, []article.Block{h(1, "Harbour lights"), body}, []article.Block{body}},
+		{"title with the site's name", []string{"Harbour lights return | The Courier"}, []article.Block{h(1, "Harbour lights return"), body}, []article.Block{body}},
+		{"after a kicker", []string{"Harbour lights return"}, []article.Block{para("Local"), h(2, "Harbour lights return"), body}, []article.Block{para("Local"), body}},
+		{"a section heading stays", []string{"Harbour lights return"}, []article.Block{body, h(2, "A long campaign")}, []article.Block{body, h(2, "A long campaign")}},
+		{"a short heading inside the title stays", []string{"How we fixed it: notes"}, []article.Block{h(2, "Notes"), body}, []article.Block{h(2, "Notes"), body}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append([]article.Block(nil), tt.in...)
+			if got := dropTitle(in, tt.titles); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
