@@ -22,7 +22,9 @@ var (
 	// derivational second parts written after a ZWNJ (تقسیم‌پذیری،
 	// تحریک‌آمیز، توافق‌نامه، سرمایه‌گذاری), with what may follow them.
 	derivParts = []string{"ناپذیری", "ناپذیر", "پذیری", "پذیر", "آمیز", "آمیزی", "انگیز", "انگیزی",
-		"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی"}
+		"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی",
+		"دان", "دانان", "نگار", "نگاران", "نگاری", "نشین", "نشینان", "گرا", "گرایان", "مند", "مندی", "مندان",
+		"دار", "داری", "داران", "زدایی", "آباد", "رانی"}
 )
 
 // exceptions are common words that the rules would split but that are
@@ -256,6 +258,9 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 	}
 	for try := 0; try < 2; try++ {
+		if l.class[string(body)]&(classJoined|classException) != 0 {
+			return cuts, false // زندانها
+		}
 		for _, d := range derivParts {
 			if !bytes.HasSuffix(body, []byte(d)) {
 				continue
@@ -327,7 +332,9 @@ var boundParts = map[string]bool{
 	"نشین": true, "نشینان": true, "گرا": true, "گرایان": true, "نویسان": true, "نویسی": true,
 	"نگار": true, "نگاری": true, "نگاران": true, "پذیر": true, "پذیری": true, "ناپذیر": true, "ناپذیری": true,
 	"آمیز": true, "انگیز": true, "شناس": true, "شناسان": true, "شناسی": true, "سازی": true, "گیری": true,
-	"گذاری": true, "رسانی": true, "کنندگان": true,
+	"گذاری": true, "رسانی": true, "کنندگان": true, "کننده": true, "گذار": true, "گذاران": true,
+	"آمیزی": true, "انگیزی": true, "گرایی": true, "مند": true, "مندی": true, "مندان": true, "زدایی": true,
+	"رانی": true, "نشینی": true,
 }
 
 // Separator decisions for two words that a space divides.
@@ -348,7 +355,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		return sepSpace
 	}
 	if !spaced {
-		if len(a) >= 6 && endsJoining(a) && l.class[string(a)] != 0 && (boundParts[string(b)] || isDerivPart(b)) {
+		if len(a) >= 6 && endsJoining(a) && l.class[string(a)] != 0 && boundParts[string(b)] {
 			return sepZWNJ
 		}
 		return sepSpace
@@ -392,11 +399,6 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 	}
 	if !endsJoining(a) {
 		return sepSpace
-	}
-	for _, d := range derivParts {
-		if bs == d && len(a) >= 6 && l.class[string(a)] != 0 {
-			return sepZWNJ
-		}
 	}
 	if len(a) >= 6 && boundParts[bs] {
 		return sepZWNJ

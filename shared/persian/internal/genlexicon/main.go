@@ -221,7 +221,9 @@ var (
 
 // derivParts must match the list of the same name in package persian.
 var derivParts = []string{"ناپذیری", "ناپذیر", "پذیری", "پذیر", "آمیز", "آمیزی", "انگیز", "انگیزی",
-	"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی"}
+	"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی",
+	"دان", "دانان", "نگار", "نگاران", "نگاری", "نشین", "نشینان", "گرا", "گرایان", "مند", "مندی", "مندان",
+	"دار", "داری", "داران", "زدایی", "آباد", "رانی"}
 
 func build(words []string, joined map[string]bool) map[byte][]string {
 	set := make(map[string]bool, len(words))
@@ -360,6 +362,9 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 	// joined, and a stem it lacks is most likely an artefact of
 	// myspell-fa's generated forms (جنبشه).
 	for c := range cls['C'] {
+		if strings.HasPrefix(c, "به"+zwnj) {
+			continue // به‌شمار: the joined spellings of به compounds are old style
+		}
 		if joined[strings.ReplaceAll(c, zwnj, "")] {
 			delete(cls['C'], c)
 		}
