@@ -158,7 +158,7 @@ function row(r) {
     { 'data-id': r.id, 'data-selected': String(selected) },
     el('td', { class: 'check' }, check),
     el('td', { class: 'title' }, title),
-    el('td', { class: 'site', dir: 'auto' }, r.site || ''),
+    el('td', { class: 'site' }, el('span', { dir: 'auto' }, r.site || '')),
     el('td', { class: 'date' }, r.published ? el('time', { datetime: r.published }, fmtDate(r.published)) : ''),
     el('td', { class: 'lang' }, r.lang ? el('span', { title: r.lang }, langName(r.lang)) : ''),
     el('td', { class: 'num' }, formatNumber(r.words || 0, locale)),
