@@ -45,6 +45,21 @@ func (d Date) InIran() Date {
 	return d
 }
 
+// ToIran returns the same instant as d in Iran's civil time. Dates
+// without an offset are taken as Iran time already (see InIran).
+func (d Date) ToIran() Date {
+	if !d.HasOffset {
+		return d.InIran()
+	}
+	t := d.Time().UTC().Add(IranStandard * time.Second)
+	off := IranOffset(t.Year(), int(t.Month()), t.Day())
+	t = d.Time().In(time.FixedZone("", off))
+	d.Year, d.Month, d.Day = t.Year(), int(t.Month()), t.Day()
+	d.Hour, d.Minute, d.Second = t.Hour(), t.Minute(), t.Second()
+	d.Offset = off
+	return d
+}
+
 // valid reports whether the Gregorian fields form a real moment.
 func (d Date) valid() bool {
 	return d.Year >= 1 && d.Year <= 9999 && d.Month >= 1 && d.Month <= 12 &&

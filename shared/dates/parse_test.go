@@ -108,6 +108,23 @@ func TestIranOffset(t *testing.T) {
 	}
 }
 
+func TestToIran(t *testing.T) {
+	for _, c := range [][2]string{
+		{"2022-02-03T23:03:00Z", "2022-02-04T02:33:00+03:30"},
+		{"2021-07-01T08:00:00Z", "2021-07-01T12:30:00+04:30"},
+		{"2021-07-01T12:30:00+04:30", "2021-07-01T12:30:00+04:30"},
+		{"1400/11/15 02:33", "2022-02-04T02:33:00+03:30"},
+	} {
+		d, ok := Parse(c[0], Options{})
+		if !ok {
+			t.Fatalf("Parse(%q) failed", c[0])
+		}
+		if got := d.ToIran().String(); got != c[1] {
+			t.Errorf("ToIran(%s) = %s, want %s", c[0], got, c[1])
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"جمعه 15 بهمن 1400 - 02:33", "2022-02-04T02:33:00+03:30", "٤ شباط ٢٠٢٢ م",
 		"March 11, 2015 3:46 PM EST", "1 رمضان 1443 هـ", "05/06/2020", "12:00 UTC+3:30, 4 Feb 2022",

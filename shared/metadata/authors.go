@@ -11,23 +11,15 @@ import (
 	"github.com/barg-app/barg/shared/dates"
 )
 
-// Hints in class and id, after Mozilla Readability's.
-var (
-	bylineHints   = []string{"byline", "author", "dateline", "writtenby", "p-author"}
-	unlikelyHints = []string{"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
-		"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-		"replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-		"ad-break", "agegate", "pagination", "pager", "popup", "yom-remote"}
-	maybeHints    = []string{"and", "article", "body", "column", "content", "main", "shadow"}
-	unlikelyRoles = map[string]bool{"menu": true, "menubar": true, "complementary": true,
-		"navigation": true, "alert": true, "alertdialog": true, "dialog": true}
-)
+var unlikelyRoles = map[string]bool{"menu": true, "menubar": true, "complementary": true,
+	"navigation": true, "alert": true, "alertdialog": true, "dialog": true}
 
 // findByline returns the first visible element, in document order, that
 // is marked as a byline (rel=author, itemprop=author, or a class or id such
 // as "byline" or "author") and holds a short text. Page furniture (menus,
 // sidebars, comments) is not searched.
 func findByline(doc *html.Node) *html.Node {
+	var ci []byte
 	for n := doc; n != nil; {
 		if n.Type != html.ElementNode {
 			n = next(n, false)
@@ -37,12 +29,13 @@ func findByline(doc *html.Node) *html.Node {
 			n = next(n, true)
 			continue
 		}
-		ci := classID(n)
+		ci = classIDBytes(ci, n)
+		g := hintGroups(ci)
 		if (strings.ToLower(attr(n, "rel")) == "author" || strings.Contains(attr(n, "itemprop"), "author") ||
-			containsAny(ci, bylineHints...)) && validByline(n) {
+			g&hintByline != 0) && validByline(n) {
 			return n
 		}
-		if containsAny(ci, unlikelyHints...) && !containsAny(ci, maybeHints...) &&
+		if g&hintUnlikely != 0 && g&hintMaybe == 0 &&
 			n.DataAtom != atom.Body && n.DataAtom != atom.A && !ancestorsHave(n.Parent, 3, isTableOrCode) {
 			n = next(n, true)
 			continue

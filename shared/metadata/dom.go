@@ -116,7 +116,39 @@ func collapse(s string) string {
 
 // classID is an element's class and id, lower case, for hint matching.
 func classID(n *html.Node) string {
-	return strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return string(classIDBytes(nil, n))
+}
+
+// classIDBytes appends n's class and id, lower case, to buf: classID
+// without allocating, for the passes over every element.
+func classIDBytes(buf []byte, n *html.Node) []byte {
+	buf = buf[:0]
+	for _, a := range n.Attr {
+		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
+			for i := 0; i < len(a.Val); i++ {
+				c := a.Val[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			buf = append(buf, ' ')
+		}
+	}
+	return buf
+}
+
+// textLen is the byte length of n's text, counted up to max.
+func textLen(n *html.Node, max int) int {
+	l := 0
+	for c := n.FirstChild; c != nil && l <= max; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			l += len(c.Data)
+		} else if c.Type == html.ElementNode {
+			l += textLen(c, max-l)
+		}
+	}
+	return l
 }
 
 // containsAny reports whether s contains any of the words.

@@ -436,15 +436,9 @@ func firstElement(root *html.Node, a atom.Atom) *html.Node {
 // lead is the standfirst: an element marked as lead, summary or teaser
 // near the title, else the description when the page shows it as text.
 func lead(p *page, doc *html.Node, title, desc string) string {
-	h1 := 0
-	for _, h := range p.headings {
-		if h.DataAtom == atom.H1 && !hidden(h) {
-			h1 = p.order[h]
-			break
-		}
-	}
-	for _, n := range p.leadNodes {
-		if h1 > 0 && (p.order[n] < h1 || p.order[n] > h1+80) {
+	h1 := p.h1At
+	for i, n := range p.leadNodes {
+		if h1 > 0 && (p.leadAt[i] < h1 || p.leadAt[i] > h1+80) {
 			continue
 		}
 		if ancestorsHave(n, 30, func(a *html.Node) bool {
@@ -471,6 +465,9 @@ func lead(p *page, doc *html.Node, title, desc string) string {
 		}
 		if count++; count > 400 {
 			break
+		}
+		if l := textLen(n, 2*len(desc)+64); 2*l < len(desc) || l > 2*len(desc)+32 {
+			continue // too short or too long to say the same
 		}
 		if t := textOf(n); normName(t) == nd {
 			return t

@@ -22,16 +22,18 @@ type page struct {
 	relAuthor []string // text of rel=author links
 	jsonld    []string // contents of JSON-LD scripts
 
-	headings   []*html.Node // visible h1 and h2, in order
-	byline     *html.Node   // the first element that looks like a byline
-	itemprops  []*html.Node // elements with itemprop
-	times      []*html.Node // <time> elements
-	dateNodes  []*html.Node // elements whose class or id speaks of dates
-	leadNodes  []*html.Node // elements whose class or id speaks of a standfirst
-	crumbs     []*html.Node // breadcrumb containers
-	figures    []*html.Node // <figure> and <img>, the first few
-	bylineText []*html.Node // short elements that start like a Persian byline
-	order      map[*html.Node]int
+	headings  []*html.Node // visible h1 and h2, in order
+	byline    *html.Node   // the first element that looks like a byline
+	itemprops []*html.Node // elements with itemprop
+	times     []*html.Node // <time> elements
+	dateNodes []*html.Node // elements whose class or id speaks of dates
+	leadNodes []*html.Node // elements whose class or id speaks of a standfirst
+	crumbs    []*html.Node // breadcrumb containers
+	figures   []*html.Node // <figure> and <img>, the first few
+	h1At      int          // document position of the first visible h1
+	leadAt    []int        // document positions of leadNodes
+	idx       int          // position of the element being scanned
+	buf       []byte       // scratch space for class and id
 }
 
 // metaTag is one <meta>, keyed by its property, name, itemprop or
@@ -49,14 +51,12 @@ const (
 
 // scan walks doc once, without changing it.
 func scan(doc *html.Node, pageURL *url.URL) *page {
-	p := &page{url: pageURL, base: pageURL, order: make(map[*html.Node]int)}
-	idx := 0
+	p := &page{url: pageURL, base: pageURL}
 	for n := doc; n != nil; n = next(n, false) {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		idx++
-		p.order[n] = idx
+		p.idx++
 		p.element(n)
 	}
 	p.byline = findByline(doc)
@@ -121,6 +121,9 @@ func (p *page) element(n *html.Node) {
 		}
 	case atom.H1, atom.H2:
 		p.headings = add(p.headings, n)
+		if n.DataAtom == atom.H1 && p.h1At == 0 && !hidden(n) {
+			p.h1At = p.idx
+		}
 	case atom.Time:
 		p.times = add(p.times, n)
 	case atom.A:
@@ -137,21 +140,23 @@ func (p *page) element(n *html.Node) {
 	if hasAttr(n, "itemprop") && n.DataAtom != atom.Meta {
 		p.itemprops = add(p.itemprops, n)
 	}
-	ci := classID(n)
-	if strings.TrimSpace(ci) == "" {
+	p.buf = classIDBytes(p.buf, n)
+	ci := p.buf
+	if len(ci) == 0 {
 		if n.DataAtom == atom.Nav && containsAny(strings.ToLower(attr(n, "aria-label")), "breadcrumb") {
 			p.crumbs = add(p.crumbs, n)
 		}
 		return
 	}
-	if containsAny(ci, "date", "time", "publish", "posted", "dateline", "tarikh") && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+	g := hintGroups(ci)
+	if g&hintDate != 0 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 		p.dateNodes = add(p.dateNodes, n)
 	}
-	if containsAny(ci, "lead", "standfirst", "summary", "teaser", "subtitle", "sub-title", "subhead", "dek", "intro", "excerpt", "abstract", "rotitr", "sapo", "chapeau") &&
-		!containsAny(ci, "leader", "leading", "headline-", "introduction-") {
-		p.leadNodes = add(p.leadNodes, n)
+	if g&hintLead != 0 && g&hintNotLead == 0 && len(p.leadNodes) < maxCandidates {
+		p.leadNodes = append(p.leadNodes, n)
+		p.leadAt = append(p.leadAt, p.idx)
 	}
-	if containsAny(ci, "breadcrumb", "crumbs", "bread-crumb") {
+	if g&hintCrumb != 0 {
 		p.crumbs = add(p.crumbs, n)
 	}
 }

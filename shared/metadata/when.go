@@ -162,8 +162,11 @@ func (r dateReader) parse(s string) (dates.Date, bool) {
 	if d.Year < 1900 || d.Year > 2200 {
 		return d, false // a typo or a placeholder, not a publication date
 	}
-	if !d.HasOffset && (r.iran || d.Calendar == dates.Jalali) {
+	switch {
+	case !d.HasOffset && (r.iran || d.Calendar == dates.Jalali):
 		d = d.InIran()
+	case r.iran && d.HasOffset && d.Offset == 0 && d.HasTime:
+		d = d.ToIran() // an Iranian page's UTC time, in the page's own offset
 	}
 	return d, true
 }
