@@ -258,9 +258,6 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 	}
 	for try := 0; try < 2; try++ {
-		if l.class[string(body)]&(classJoined|classException) != 0 {
-			return cuts, false // زندانها
-		}
 		for _, d := range derivParts {
 			if !bytes.HasSuffix(body, []byte(d)) {
 				continue
