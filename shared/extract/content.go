@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -55,7 +54,16 @@ func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) 
 	if len(alts) < 3 {
 		return top
 	}
-	sort.Slice(alts, func(a, b int) bool { return s.st[alts[a]].score > s.st[alts[b]].score })
+	// Keep the five best, by a partial selection sort.
+	for i := 0; i < len(alts) && i < 5; i++ {
+		best := i
+		for j := i + 1; j < len(alts); j++ {
+			if s.st[alts[j]].score > s.st[alts[best]].score {
+				best = j
+			}
+		}
+		alts[i], alts[best] = alts[best], alts[i]
+	}
 	if len(alts) > 5 {
 		alts = alts[:5]
 	}
