@@ -131,7 +131,7 @@ func cleanName(s string) string {
 // notNames are what byline elements hold besides names.
 var notNames = map[string]bool{"last updated": true, "updated": true, "published": true, "posted": true,
 	"view my complete profile": true, "follow": true, "follow author": true, "more": true, "contact": true,
-	"ma": true, "md": true, "phd": true, "mph": true, "rn": true, "jr": true, "jr.": true, "sr.": true, "mba": true,
+	"ma": true, "md": true, "ms": true, "rdn": true, "rd": true, "m.d.": true, "ph.d.": true, "phd": true, "mph": true, "rn": true, "jr": true, "jr.": true, "sr.": true, "mba": true,
 	"staff": true, "admin": true, "administrator": true, "by": true, "نویسنده": true}
 
 // trimBalanced trims punctuation from both ends of s, but keeps a closing

@@ -245,8 +245,8 @@ func section(p *page, ld *ldData, art ldObject, title, site string) string {
 	}
 	if len(trail) == 0 {
 		for _, c := range p.crumbs {
-			if hidden(c) {
-				continue
+			if hidden(c) || textLen(c, 400) >= 400 {
+				continue // a trail is short; this is a container that borrowed the name
 			}
 			for n := c; n != nil; n = next(n, false) {
 				if !isInside(n, c) {

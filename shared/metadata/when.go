@@ -102,7 +102,10 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 				continue
 			}
 			if d, ok := r.parse(t); ok {
-				shown = append(shown, shownDate{d, t, containsAny(classID(n), "update", "modif", "edit")})
+				lt := strings.ToLower(t)
+				updated := containsAny(classID(n), "update", "modif", "edit") ||
+					containsAny(lt, "updated", "modified", "به‌روز", "بروز", "به روز", "تحديث", "آخرین ویرایش") && !containsAny(lt, "published", "posted", "انتشار")
+				shown = append(shown, shownDate{d, t, updated})
 			}
 		}
 	}
@@ -123,7 +126,7 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 	}
 	if m.PublishedText == "" {
 		for _, s := range shown {
-			if sameDay(s.d, pub) {
+			if sameDay(s.d, pub) && !s.updated {
 				m.PublishedText = s.text
 				if !pub.HasTime && s.d.HasTime {
 					pub = s.d // the page shows the time the machine date lacks
