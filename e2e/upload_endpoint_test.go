@@ -32,7 +32,8 @@ type received struct {
 	Path   string
 	Header http.Header
 	Body   []byte
-	Status int // what the endpoint answered
+	Status int       // what the endpoint answered
+	Done   time.Time // when it had answered
 }
 
 // Key is the request's Idempotency-Key.
@@ -233,6 +234,7 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	e.mu.Lock()
 	e.reqs[i].Status = status
+	e.reqs[i].Done = time.Now()
 	e.mu.Unlock()
 }
 
