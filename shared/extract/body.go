@@ -36,7 +36,8 @@ func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
 	for attempt := 0; attempt < 3; attempt++ {
 		var taken []detached
 		if attempt == 0 {
-			taken = pruneBoilerplate(body)
+			s.measure(body)
+			taken = pruneBoilerplate(body, &s)
 		}
 		s.weights = attempt < 2
 		blocks := s.extract(body, base)

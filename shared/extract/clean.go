@@ -184,13 +184,19 @@ func restore(d []detached) {
 // their tag, role or class and id: navigation, headers and footers,
 // sidebars, share bars, related and most-read boxes, comments, ads,
 // newsletters and cookie banners. It returns what it took out.
-func pruneBoilerplate(root *html.Node) []detached {
+//
+// The scorer s has measured root: a box named like furniture only by its
+// class or id that holds a long run of paragraphs with few links is kept
+// ("read-more" expanders that hold the rest of the story, sections whose
+// id is the slug of a heading such as "sharing-with-a-developer"), unless
+// it is named as comments.
+func pruneBoilerplate(root *html.Node, s *scorer) []detached {
 	var out []detached
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return n.Type == html.DocumentNode
 		}
-		if n != root && isBoilerplate(n) {
+		if n != root && isBoilerplate(n) && !s.holdsArticle(n) {
 			out = append(out, detached{n, n.Parent, n.NextSibling})
 			return false
 		}
@@ -200,6 +206,25 @@ func pruneBoilerplate(root *html.Node) []detached {
 		d.parent.RemoveChild(d.n)
 	}
 	return out
+}
+
+// holdsArticle reports whether n, named like furniture by its class or
+// id alone, holds article text all the same: 500 characters of paragraphs
+// or more, under a quarter of it links, and no name of a comment section.
+func (s *scorer) holdsArticle(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Dialog, atom.Menu:
+		return false
+	}
+	if attr(n, "role") != "" {
+		return false
+	}
+	st := s.stat(n)
+	if st == nil || st.ptext < 500 || st.linkDensity() >= 0.25 {
+		return false
+	}
+	h := classHints(n)
+	return !hasAny(h, []string{"comment", "disqus", "replies", "respond"}) && !hasAny(h, popups)
 }
 
 // isBoilerplate reports whether the element n is page furniture.
