@@ -349,7 +349,7 @@ func image(p *page, ld *ldData, art ldObject) *article.Image {
 	alt := p.metaValue("og:image:alt", "twitter:image:alt")
 	var fig *html.Node
 	for _, f := range p.figures {
-		if !hidden(f) && f.DataAtom == atom.Figure || f.DataAtom == atom.Img && figureSrc(p, f) != "" {
+		if goodFigure(p, f) {
 			fig = f
 			break
 		}
@@ -390,6 +390,31 @@ func image(p *page, ld *ldData, art ldObject) *article.Image {
 		break
 	}
 	return img
+}
+
+// goodFigure reports whether f can stand for the article: a visible
+// figure or image with a source, neither tiny nor a logo, icon or avatar.
+func goodFigure(p *page, f *html.Node) bool {
+	src := figureSrc(p, f)
+	if src == "" || ancestorsHave(f, 30, hidden) {
+		return false
+	}
+	im := f
+	if f.DataAtom == atom.Figure {
+		im = firstElement(f, atom.Img)
+	}
+	if im != nil {
+		for _, k := range []string{"width", "height"} {
+			if v := strings.TrimSpace(attr(im, k)); v != "" && len(v) < 3 && v[0] >= '0' && v[0] <= '9' {
+				return false // under 100 pixels
+			}
+		}
+		hint := strings.ToLower(src + " " + attr(im, "class") + " " + attr(im, "alt"))
+		if containsAny(hint, "logo", "icon", "avatar", "sprite", "flag", "pixel", "spacer", "badge", "gravatar") {
+			return false
+		}
+	}
+	return true
 }
 
 func stripQuery(s string) string {

@@ -44,6 +44,8 @@ func TestReadSources(t *testing.T) {
 			func(m article.Meta) bool {
 				return m.Image != nil && *m.Image == article.Image{Src: "https://site.example/big.jpg", Alt: "A", Caption: "Cap"}
 			}},
+		{"logo and icon skipped", `<body><img src="/img/logo.png"><img src="/i/a.gif" width="16"><article><img src="/photo.jpg" width="800"></article>`,
+			func(m article.Meta) bool { return m.Image != nil && m.Image.Src == "https://site.example/photo.jpg" }},
 		{"JSON-LD breadcrumb", `<title>Item</title><script type="application/ld+json">{"@type":"BreadcrumbList","itemListElement":[{"name":"Home"},{"item":{"name":"Sport"}},{"name":"Item"}]}</script>`,
 			func(m article.Meta) bool { return m.Section == "Sport" }},
 		{"site from title", `<title>Dam opens on the river | Valley Post</title>`,
