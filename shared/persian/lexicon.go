@@ -29,12 +29,13 @@ const (
 	classJoined                 // written joined in common use (زندگینامه): never split whole
 	classPrefixed               // a word in به، بی، هم written joined (بهار، همکاری)
 	classException              // never split (تنها، بیشتر): see exceptions
+	classCompound               // a key of lexicon.compound (saves a lookup)
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
 // read-only afterwards.
 type lexicon struct {
-	class    map[string]uint8  // word (no ZWNJ) → class bits
+	class    map[string]uint16 // word (no ZWNJ) → class bits
 	compound map[string]string // compound with its ZWNJs deleted → as written
 }
 
@@ -56,7 +57,7 @@ func getLexicon() *lexicon {
 }
 
 func decodeLexicon(data string) *lexicon {
-	l := &lexicon{class: make(map[string]uint8, 20000), compound: make(map[string]string, 36000)}
+	l := &lexicon{class: make(map[string]uint16, 60000), compound: make(map[string]string, 36000)}
 	if !strings.HasPrefix(data, "BARGLEX1") {
 		return l
 	}
@@ -77,7 +78,9 @@ func decodeLexicon(data string) *lexicon {
 			w := string(buf)
 			switch tag {
 			case 'C':
-				l.compound[strings.ReplaceAll(w, zwnjStr, "")] = w
+				f := strings.ReplaceAll(w, zwnjStr, "")
+				l.compound[f] = w
+				l.class[f] |= classCompound
 			case 'V':
 				l.class[w] |= classVerb
 			case 'N':
@@ -103,6 +106,6 @@ func decodeLexicon(data string) *lexicon {
 
 // is reports whether word w (no ZWNJ, no diacritics) has any of the class
 // bits c.
-func (l *lexicon) is(w []byte, c uint8) bool {
+func (l *lexicon) is(w []byte, c uint16) bool {
 	return l.class[string(w)]&c != 0
 }

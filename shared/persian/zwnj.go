@@ -122,9 +122,10 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 			return cuts, false
 		}
 		r := k[len(p):]
-		known := l.class[string(r)]&^(classJoined|classPrefixed) != 0
+		const notKnown = classJoined | classPrefixed | classCompound | classException
+		known := l.class[string(r)]&^notKnown != 0
 		if !known && bytes.HasSuffix(r, []byte("ی")) {
-			known = l.class[string(r[:len(r)-2])]&^(classJoined|classPrefixed) != 0
+			known = l.class[string(r[:len(r)-2])]&^notKnown != 0
 		}
 		if known {
 			return append(cuts, len(p)), true
@@ -153,10 +154,10 @@ func (l *lexicon) isVerb(k []byte) bool {
 
 // compoundCuts looks k up among the compounds.
 func (l *lexicon) compoundCuts(k []byte, cuts []int) ([]int, bool) {
-	w, ok := l.compound[string(k)]
-	if !ok {
+	if l.class[string(k)]&classCompound == 0 {
 		return cuts, false
 	}
+	w := l.compound[string(k)]
 	off := 0
 	for i := 0; i < len(w); {
 		if strings.HasPrefix(w[i:], zwnjStr) {
@@ -182,7 +183,7 @@ func endsJoining(k []byte) bool {
 // stemCuts reports whether k is a stem that a suffix may follow: a known
 // word, a compound, or a word plus a derivational part. It appends the
 // stem's own cuts.
-func (l *lexicon) stemCuts(k []byte, need uint8, cuts []int) ([]int, bool) {
+func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 	if c, ok := l.compoundCuts(k, cuts); ok {
 		return c, true
 	}
@@ -194,7 +195,7 @@ func (l *lexicon) stemCuts(k []byte, need uint8, cuts []int) ([]int, bool) {
 
 // suffixCuts splits k as stem + inflectional suffix.
 func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
-	try := func(list []string, need uint8) ([]int, bool) {
+	try := func(list []string, need uint16) ([]int, bool) {
 		for _, s := range list {
 			if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 4 {
 				continue
@@ -258,7 +259,10 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 	}
 	for try := 0; try < 2; try++ {
-		for _, d := range derivParts {
+		if len(body) < 2 {
+			break
+		}
+		for _, d := range derivByLast[lastLetter(body)] {
 			if !bytes.HasSuffix(body, []byte(d)) {
 				continue
 			}
@@ -287,6 +291,20 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 	}
 	return cuts, false
 }
+
+// derivByLast indexes derivParts by their last letter (read-only after
+// package initialization).
+var derivByLast = func() map[[2]byte][]string {
+	m := map[[2]byte][]string{}
+	for _, d := range derivParts {
+		k := lastLetter([]byte(d))
+		m[k] = append(m[k], d)
+	}
+	return m
+}()
+
+// lastLetter returns the UTF-8 bytes of the last letter of key k.
+func lastLetter(k []byte) [2]byte { return [2]byte{k[len(k)-2], k[len(k)-1]} }
 
 func isDerivPart(k []byte) bool {
 	for _, d := range derivParts {
@@ -405,7 +423,8 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		k := append(append(buf[:0], a...), b...)
 		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
 		// many compounds are also written with a space)
-		if w, ok := l.compound[string(k)]; ok && (l.class[string(b)] == 0 || bytes.HasPrefix(b, []byte("ال"))) {
+		if l.class[string(k)]&classCompound != 0 && (l.class[string(b)] == 0 || bytes.HasPrefix(b, []byte("ال"))) {
+			w := l.compound[string(k)]
 			// join only when the compound is exactly a‌b
 			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {
 				return sepZWNJ
