@@ -1,0 +1,37 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestNormalizeCLI(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		in   string
+		want string
+		code int
+	}{
+		{name: "lines kept", in: "او میرود\n\nکتاب ها 12\nplain  text\n", want: "او می\u200cرود\n\nکتاب\u200cها ۱۲\nplain  text\n"},
+		{name: "no final newline", in: "سال 1400", want: "سال ۱۴۰۰"},
+		{name: "latin digits", args: []string{"-latin-digits"}, in: "سال ۱۴۰۰\n", want: "سال 1400\n"},
+		{name: "strip diacritics", args: []string{"-strip-diacritics"}, in: "عمدتاً\n", want: "عمدتا\n"},
+		{name: "invalid utf-8 survives", in: "\xffمی شود\n", want: "\ufffdمی\u200cشود\n"},
+		{name: "bad flag", args: []string{"-nope"}, in: "", want: "", code: 2},
+		{name: "stray argument", args: []string{"file.txt"}, in: "", want: "", code: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(append([]string{"normalize"}, tt.args...), strings.NewReader(tt.in), &out, &errb)
+			if code != tt.code {
+				t.Fatalf("exit code %d, want %d (stderr %q)", code, tt.code, errb.String())
+			}
+			if out.String() != tt.want {
+				t.Errorf("output %q, want %q", out.String(), tt.want)
+			}
+		})
+	}
+}
