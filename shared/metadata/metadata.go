@@ -98,5 +98,19 @@ func wrongLang(declared, detected, text string) bool {
 		return ds != lang.Other && p.Share(ds) < 0.15 && dom == ts && share >= 0.6
 	}
 	// Same script: only the Arabic-script languages are told apart by letters.
-	return ds == lang.Arabic && dom == lang.Arabic && share >= 0.6
+	if ds != lang.Arabic || dom != lang.Arabic || share < 0.6 {
+		return false
+	}
+	d, t := lang.Base(declared), lang.Base(detected)
+	if persianFamily[d] && persianFamily[t] {
+		return false // Dari and Iranian Persian are one language to Barg
+	}
+	if persianFamily[d] && t == "ar" {
+		// A Persian page quoting Arabic stays Persian: only a text without
+		// a single پ چ ژ گ is taken for Arabic.
+		return !strings.ContainsAny(text, "پچژگ")
+	}
+	return true
 }
+
+var persianFamily = map[string]bool{"fa": true, "prs": true, "pes": true}

@@ -12,6 +12,33 @@ import (
 )
 
 // TestReadSources checks one source at a time, on small pages.
+func TestSettle(t *testing.T) {
+	persian := "دیدار وزرای امور خارجه چین و روسیه در پکن برگزار شد و دو طرف درباره همکاری گفتگو کردند."
+	arabic := "قال وزير الخارجية الصيني إن العلاقات بين البلدين تشهد مرحلة جديدة من التعاون الاستراتيجي في المنطقة."
+	tests := []struct {
+		lang, dir, body   string
+		wantLang, wantDir string
+	}{
+		{"", "", persian, "fa", "rtl"},
+		{"en", "ltr", persian, "fa", "rtl"},             // a template's default
+		{"ar", "rtl", persian, "fa", "rtl"},             // Persian letters settle it
+		{"fa", "", arabic, "ar", "rtl"},                 // no Persian letter at all
+		{"fa", "", persian + " " + arabic, "fa", "rtl"}, // a Persian page quoting Arabic
+		{"prs", "", persian, "prs", "rtl"},              // Dari stays Dari
+		{"zh-Hans", "", "人工智能正在改变我们的世界。从自动驾驶汽车到医疗诊断，人工智能的应用无处不在。" + arabic, "zh-Hans", "ltr"}, // mixed: the page's word stands
+		{"zh-Hans", "", "人工智能 " + arabic, "ar", "rtl"}, // hardly any Chinese: the page was wrong
+		{"", "rtl", "Lorem ipsum dolor sit amet, consectetur adipisicing elit.", "", "rtl"},
+		{"fa", "ltr", persian, "fa", "rtl"}, // rtl for rtl languages, whatever the page said
+	}
+	for _, tt := range tests {
+		m := article.Meta{Lang: tt.lang, Dir: tt.dir}
+		Settle(&m, tt.body)
+		if m.Lang != tt.wantLang || m.Dir != tt.wantDir {
+			t.Errorf("Settle(%q, %q, %.20q…) = %q, %q; want %q, %q", tt.lang, tt.dir, tt.body, m.Lang, m.Dir, tt.wantLang, tt.wantDir)
+		}
+	}
+}
+
 func TestReadSources(t *testing.T) {
 	tests := []struct {
 		name, page string
