@@ -241,7 +241,7 @@ func isBoilerplate(n *html.Node) bool {
 		return true
 	}
 	hints := classHints(n)
-	if hints != "" && hasAny(hints, popups) {
+	if hints != "" && (hasAny(hints, popups) || hasToken(hints, hiddenTokens) || hasAny(squeeze(hints), hiddenJoined)) {
 		return true
 	}
 	if n.DataAtom == atom.Li || n.DataAtom == atom.Span || n.DataAtom == atom.P || n.DataAtom == atom.Figure || n.DataAtom == atom.Img {
@@ -289,11 +289,15 @@ var (
 	strongTokens = []string{"ad", "ads", "advert", "adverts", "advertisement", "share", "sharing",
 		"sharebar", "social", "newsletter", "subscribe", "subscription", "cookie", "cookies",
 		"consent", "promo", "related", "comments", "popular", "tags", "tag", "print", "toolbar",
-		"hid", "hidden", "hide", "invisible", "skip", "truncated", "lightbox", "modal"}
+		"skip", "truncated", "lightbox", "modal"}
+	// hiddenTokens and hiddenJoined name classes that hide an element
+	// (or show it to screen readers only), whatever its tag.
+	hiddenTokens = []string{"hidden", "invisible", "offscreen"}
+	hiddenJoined = []string{"sronly", "visuallyhidden", "screenreadertext", "dnone", "ishidden", "offscreen"}
 	// strongJoined are run-together phrases, matched with the separators removed.
 	strongJoined = []string{"mostread", "mostviewed", "mostpopular", "readmore", "readalso",
 		"alsoread", "seealso", "relatedarticles", "relatedposts", "relatedstories", "moreonthis",
-		"morestories", "recommended", "trending", "signup", "paywall", "sronly", "visuallyhidden", "screenreadertext", "dnone", "ishidden", "slidecount", "offscreen"}
+		"morestories", "recommended", "trending", "signup", "paywall", "slidecount"}
 )
 
 func hasAny(s string, subs []string) bool {

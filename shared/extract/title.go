@@ -61,24 +61,27 @@ func dropTitle(blocks []article.Block, titles []string) []article.Block {
 	return blocks
 }
 
-// dropRepeats removes figure captions, and paragraphs, that repeat an
-// earlier figure's caption word for word: slideshows print the same caption
-// several times.
+// dropRepeats removes what slideshows print several times: a figure
+// caption that repeats an earlier caption or paragraph is cleared, and a
+// paragraph that repeats an earlier caption is dropped. Paragraphs that
+// repeat paragraphs stay: an article may quote itself.
 func dropRepeats(blocks []article.Block) []article.Block {
-	seen := make(map[string]bool, len(blocks))
+	captions := make(map[string]bool)
+	paras := make(map[string]bool)
 	out := blocks[:0]
 	for _, b := range blocks {
 		switch b.Type {
 		case article.Paragraph:
-			if seen[b.Text] {
+			if captions[b.Text] {
 				continue
 			}
+			paras[b.Text] = true
 		case article.Figure:
-			if b.Caption != "" {
-				if seen[b.Caption] {
+			if c := b.Caption; c != "" {
+				if captions[c] || paras[c] {
 					b.Caption = ""
 				} else {
-					seen[b.Caption] = true
+					captions[c] = true
 				}
 			}
 		}
