@@ -146,12 +146,55 @@ func isArticleType(types []string) bool {
 	return false
 }
 
-// article returns the page's main article node, or nil.
-func (d *ldData) article() ldObject {
-	if len(d.articles) > 0 {
-		return d.articles[0]
+// article returns the page's main article node, or nil: of several, the
+// one whose URL is the page's, else whose headline the page's title holds,
+// else the first.
+func (d *ldData) article() ldObject { return d.mainArticle("", "") }
+
+func (d *ldData) mainArticle(pageURL, title string) ldObject {
+	var best ldObject
+	bestScore := -1
+	for _, a := range d.articles {
+		score := 0
+		if pageURL != "" {
+			for _, k := range []string{"url", "@id", "mainEntityOfPage"} {
+				v := a.get(k)
+				u := ldString(v)
+				if v.isObject() {
+					u = v.str1("@id")
+				}
+				if u != "" && sameURL(u, pageURL) {
+					score += 2
+					break
+				}
+			}
+		}
+		for _, k := range []string{"headline", "name"} {
+			if h := normName(a.str1(k)); title != "" && h != "" && strings.Contains(normName(title), h) {
+				score++
+				break
+			}
+		}
+		if score > bestScore {
+			best, bestScore = a, score
+		}
 	}
-	return nil
+	return best
+}
+
+// sameURL compares two URLs without their scheme, query, fragment and
+// trailing slash.
+func sameURL(a, b string) bool {
+	trim := func(s string) string {
+		if i := strings.Index(s, "://"); i >= 0 {
+			s = s[i+3:]
+		}
+		if i := strings.IndexAny(s, "?#"); i >= 0 {
+			s = s[:i]
+		}
+		return strings.TrimSuffix(strings.TrimPrefix(s, "www."), "/")
+	}
+	return trim(a) == trim(b)
 }
 
 // deref follows an {"@id": …} reference to the node it names.

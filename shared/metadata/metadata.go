@@ -35,12 +35,16 @@ func Read(doc *html.Node, pageURL *url.URL) article.Meta {
 	}
 	p := scan(doc, pageURL)
 	ld := readJSONLD(p.jsonld)
-	art := ld.article()
 
 	m.CanonicalURL = p.resolve(p.canonical)
 	if m.CanonicalURL == "" {
 		m.CanonicalURL = p.resolve(p.metaValue("og:url"))
 	}
+	self := m.CanonicalURL
+	if self == "" {
+		self = m.URL
+	}
+	art := ld.mainArticle(self, p.title+" "+p.metaValue("og:title"))
 	m.Lang, m.Dir = readLang(p, art, doc)
 	m.SiteName = siteName(p, ld, art)
 	m.Title = title(p, art, m.SiteName)
