@@ -76,7 +76,9 @@ func TestReadSources(t *testing.T) {
 		{"main article among several", `<title>Main story here</title><link rel="canonical" href="https://site.example/main">
 <script type="application/ld+json">[{"@type":"NewsArticle","headline":"Related story","url":"https://site.example/related","author":"R"},
 {"@type":"NewsArticle","headline":"Main story here","url":"https://site.example/main/","author":"M"}]</script>`,
-			func(m article.Meta) bool { return m.Title == "Main story here" && reflect.DeepEqual(m.Authors, []string{"M"}) }},
+			func(m article.Meta) bool {
+				return m.Title == "Main story here" && reflect.DeepEqual(m.Authors, []string{"M"})
+			}},
 		{"JSON-LD breadcrumb", `<title>Item</title><script type="application/ld+json">{"@type":"BreadcrumbList","itemListElement":[{"name":"Home"},{"item":{"name":"Sport"}},{"name":"Item"}]}</script>`,
 			func(m article.Meta) bool { return m.Section == "Sport" }},
 		{"site from title", `<title>Dam opens on the river | Valley Post</title>`,
