@@ -275,7 +275,7 @@ var (
 		"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
 		"remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
-		"newsletter", "subscribe", "cookie", "consent", "outbrain", "taboola", "promo"}
+		"newsletter", "subscribe", "cookie", "consent", "outbrain", "taboola", "promo", "copyright"}
 	// popups are cards that appear on hover, inside the text they explain.
 	popups   = []string{"rollover-people-block", "tooltip", "popover", "hovercard", "hover-card"}
 	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
