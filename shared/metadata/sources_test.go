@@ -64,6 +64,9 @@ func TestReadSources(t *testing.T) {
 			func(m article.Meta) bool { return m.Published == "2022-03-22T10:00:00+04:30" }},
 		{"UTC date on a Persian page", `<html lang="fa"><meta property="article:published_time" content="2022-02-03T23:03:00Z">`,
 			func(m article.Meta) bool { return m.Published == "2022-02-04T02:33:00+03:30" }},
+		{"sidebar dates skipped", `<html lang="fa"><body><div class="most-viewed"><ul><li><span class="date">۱ مهر ۱۳۹۹</span> خبر دیگر</li></ul></div>
+<header class="entry-header"><h1>تیتر خبر</h1><span class="post-date">۱۵ بهمن ۱۴۰۰ - ۰۲:۳۳</span></header>`,
+			func(m article.Meta) bool { return m.Published == "2022-02-04T02:33:00+03:30" }},
 		{"xml:lang", `<html xml:lang="fa-IR"><body>`, func(m article.Meta) bool { return m.Lang == "fa-IR" && m.Dir == "rtl" }},
 		{"content-language", `<meta http-equiv="Content-Language" content="ar"><body>`, func(m article.Meta) bool { return m.Lang == "ar" && m.Dir == "rtl" }},
 		{"og:locale", `<meta property="og:locale" content="fa_IR">`, func(m article.Meta) bool { return m.Lang == "fa-IR" }},

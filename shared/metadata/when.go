@@ -88,17 +88,16 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 		}
 	}
 
-	// The dates the page shows.
+	// The dates the page shows: those in the article's element first, and
+	// none from navigation, sidebars, lists of other stories or comments.
 	var shown []shownDate
-	for _, list := range [][]*html.Node{p.times, p.dateNodes} {
-		for _, n := range list {
-			if len(shown) >= 16 {
-				break
+	for pass := 0; pass < 2; pass++ {
+		for _, n := range append(p.times[:len(p.times):len(p.times)], p.dateNodes...) {
+			if len(shown) >= 16 || (pass == 0) != isInside(n, root) {
+				continue
 			}
 			t := shortText(n)
-			if t == "" || ancestorsHave(n, 30, func(a *html.Node) bool {
-				return hidden(a) || a.DataAtom == atom.Nav || a.DataAtom == atom.Aside || a.DataAtom == atom.Footer || a.DataAtom == atom.A
-			}) {
+			if t == "" || ancestorsHave(n, 30, furniture) {
 				continue
 			}
 			if d, ok := r.parse(t); ok {
@@ -139,6 +138,20 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 		m.PublishedText = strings.TrimSpace(pubRaw)
 	}
 	m.Published = pub.String()
+}
+
+// furniture reports whether n is page furniture rather than the article:
+// hidden, navigation, a sidebar, a list of other stories, comments, a link.
+func furniture(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Footer, atom.A:
+		return true
+	}
+	if hidden(n) {
+		return true
+	}
+	return containsAny(string(classIDBytes(nil, n)), "sidebar", "related", "comment", "footer", "menu",
+		"most-", "mostview", "popular", "widget", "social", "share", "promo", "banner", "navbar")
 }
 
 type shownDate struct {
