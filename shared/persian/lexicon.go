@@ -30,6 +30,7 @@ const (
 	classPrefixed               // a word in به، بی، هم written joined (بهار، همکاری)
 	classException              // never split (تنها، بیشتر): see exceptions
 	classCompound               // a key of lexicon.compound (saves a lookup)
+	classNounNonJoining         // ends in ا د ر…, takes ها with no ZWNJ (کارها)
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
@@ -93,6 +94,8 @@ func decodeLexicon(data string) *lexicon {
 				l.class[w] |= classHehNoun
 			case 'F':
 				l.class[w] |= classJoined
+			case 'M':
+				l.class[w] |= classNounNonJoining
 			case 'W':
 				l.class[w] |= classPrefixed
 			}

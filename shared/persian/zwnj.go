@@ -218,9 +218,13 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 	}
 	// X‌های or Xه‌ای? Both are common (زبان‌های، مجموعه‌ای); the plural
 	// is the more frequent, except where no modifier follows.
-	if indef && bytes.HasSuffix(k, []byte("های")) {
-		if c, ok := try([]string{"ای"}, classHehNoun); ok {
-			return c, true
+	if bytes.HasSuffix(k, []byte("های")) {
+		if indef {
+			if c, ok := try([]string{"ای"}, classHehNoun); ok {
+				return c, true
+			}
+		} else if st := k[:len(k)-len("های")]; len(st) >= 4 && !endsJoining(st) && l.class[string(st)]&classNounNonJoining != 0 {
+			return cuts, true // کارهای، شهرهای: a plural that needs no ZWNJ
 		}
 	}
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
@@ -423,7 +427,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		k := append(append(buf[:0], a...), b...)
 		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
 		// many compounds are also written with a space)
-		if l.class[string(k)]&classCompound != 0 && (l.class[string(b)] == 0 || bytes.HasPrefix(b, []byte("ال"))) {
+		if l.class[string(k)]&classCompound != 0 && (l.class[string(b)]&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
 			w := l.compound[string(k)]
 			// join only when the compound is exactly a‌b
 			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {

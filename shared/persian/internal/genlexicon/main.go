@@ -13,6 +13,7 @@
 //	N  stems that take the plural ‌ها and ‌های… (from "X‌ها…" and "Xها…")
 //	A  adjectives that take ‌تر and ‌ترین (from "X‌تر…")
 //	P  past participles that take ‌اند, ‌است, ‌ام… (from "X‌اند")
+//	M  stems ending in a non-joining letter that take ها without ZWNJ (کار)
 //	H  words ending in ه that take ‌ای (from "X‌ای")
 //	C  compounds written with a ZWNJ inside ("بین‌المللی", "شبه‌جزیره"),
 //	   with inflections stripped and with ZWNJs after letters that do not
@@ -379,8 +380,12 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 	// N: also the stems of the plurals in cspell's list (واکنشها → واکنش).
 	for w := range joined {
 		for _, p := range []string{"ها", "های"} {
-			if st := strings.TrimSuffix(w, p); st != w && joined[st] && joins(st) && len([]rune(st)) >= 2 {
-				add('N', st)
+			if st := strings.TrimSuffix(w, p); st != w && joined[st] && len([]rune(st)) >= 2 {
+				if joins(st) {
+					add('N', st)
+				} else {
+					add('M', st) // کارهای is a plural, not کاره‌ای
+				}
 			}
 		}
 	}
