@@ -21,16 +21,16 @@ var lexiconData string
 
 // Word classes, as bits of lexicon.class.
 const (
-	classVerb       = 1 << iota // a verb form written after می‌ / نمی‌
-	classNoun                   // takes the plural ‌ها / ‌های…
-	classAdj                    // takes ‌تر / ‌ترین
-	classParticiple             // a past participle: takes ‌اند / ‌است…
-	classHehNoun                // ends in ه and takes ‌ای
-	classJoined                 // written joined in common use (زندگینامه): never split whole
-	classPrefixed               // a word in به، بی، هم written joined (بهار، همکاری)
-	classException              // never split (تنها، بیشتر): see exceptions
-	classCompound               // a key of lexicon.compound (saves a lookup)
-	classNounNonJoining         // ends in ا د ر…, takes ها with no ZWNJ (کارها)
+	classVerb           = 1 << iota // a verb form written after می‌ / نمی‌
+	classNoun                       // takes the plural ‌ها / ‌های…
+	classAdj                        // takes ‌تر / ‌ترین
+	classParticiple                 // a past participle: takes ‌اند / ‌است…
+	classHehNoun                    // ends in ه and takes ‌ای
+	classJoined                     // written joined in common use (زندگینامه): never split whole
+	classPrefixed                   // a word in به، بی، هم written joined (بهار، همکاری)
+	classException                  // never split (تنها، بیشتر): see exceptions
+	classCompound                   // a key of lexicon.compound (saves a lookup)
+	classNounNonJoining             // ends in ا د ر…, takes ها with no ZWNJ (کارها)
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
