@@ -10,7 +10,8 @@
 // tags, lead, image).
 //
 // The package compiles into Barg's WebAssembly module, so it uses
-// x/net/html and gjson directly and neither regexp nor fmt.
+// x/net/html directly and reads JSON-LD with its own small JSON reader
+// (json.go), and uses neither regexp, fmt nor encoding/json.
 package metadata
 
 import (
