@@ -268,6 +268,35 @@ func section(p *page, ld *ldData, art ldObject, title, site string) string {
 			}
 		}
 	}
+	if s := crumbSection(trail, title, site); s != "" {
+		return s
+	}
+	// A source line ("العالم - آسیا") or a kicker near the headline.
+	for i, n := range p.sections {
+		if d := p.sectionAt[i] - p.h1At; p.h1At == 0 || d < -20 || d > 60 {
+			continue // near the headline only
+		}
+		t := shortText(n)
+		if t == "" || utf8.RuneCountInString(t) > 60 || dateLike(t) {
+			continue
+		}
+		parts := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("-–|/›»>", r) })
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		if len(parts) >= 2 && normName(parts[0]) == normName(site) {
+			return parts[len(parts)-1]
+		}
+		if len(parts) == 1 && hintGroups(classIDBytes(nil, n))&hintSource == 0 && normName(t) != normName(site) && jsWords(t) <= 4 {
+			return t
+		}
+	}
+	return ""
+}
+
+// crumbSection is the breadcrumb trail's last entry that is neither the
+// home page, the site nor the article itself.
+func crumbSection(trail []string, title, site string) string {
 	for i := len(trail) - 1; i >= 0; i-- {
 		t := strings.TrimSpace(trail[i])
 		if t == "" || normName(t) == normName(title) || normName(t) == normName(site) || isHome(t) || i == 0 && len(trail) > 1 ||

@@ -11,6 +11,8 @@ const (
 	hintByline
 	hintUnlikely
 	hintMaybe
+	hintSection
+	hintSource
 )
 
 var hintWords = map[int][]string{
@@ -25,7 +27,9 @@ var hintWords = map[int][]string{
 		"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
 		"replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
 		"ad-break", "agegate", "pagination", "pager", "popup", "yom-remote"},
-	hintMaybe: {"and", "article", "body", "column", "content", "main", "shadow"},
+	hintMaybe:   {"and", "article", "body", "column", "content", "main", "shadow"},
+	hintSection: {"kicker", "rubric", "category", "cat-name", "section-name", "service", "sotitr"},
+	hintSource:  {"source", "news-src"},
 }
 
 type hintWord struct {

@@ -29,6 +29,8 @@ type page struct {
 	dateNodes []*html.Node // elements whose class or id speaks of dates
 	leadNodes []*html.Node // elements whose class or id speaks of a standfirst
 	crumbs    []*html.Node // breadcrumb containers
+	sections  []*html.Node // elements marked as the section, category or source line
+	sectionAt []int        // their document positions
 	figures   []*html.Node // <figure> and <img>, the first few
 	h1At      int          // document position of the first visible h1
 	leadAt    []int        // document positions of leadNodes
@@ -158,6 +160,10 @@ func (p *page) element(n *html.Node) {
 	}
 	if g&hintCrumb != 0 {
 		p.crumbs = add(p.crumbs, n)
+	}
+	if g&(hintSection|hintSource) != 0 && len(p.sections) < maxCandidates {
+		p.sections = append(p.sections, n)
+		p.sectionAt = append(p.sectionAt, p.idx)
 	}
 }
 

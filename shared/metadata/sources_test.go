@@ -67,6 +67,10 @@ func TestReadSources(t *testing.T) {
 		{"sidebar dates skipped", `<html lang="fa"><body><div class="most-viewed"><ul><li><span class="date">۱ مهر ۱۳۹۹</span> خبر دیگر</li></ul></div>
 <header class="entry-header"><h1>تیتر خبر</h1><span class="post-date">۱۵ بهمن ۱۴۰۰ - ۰۲:۳۳</span></header>`,
 			func(m article.Meta) bool { return m.Published == "2022-02-04T02:33:00+03:30" }},
+		{"source line", `<meta property="og:site_name" content="العالم"><body><article><h1>تیتر</h1><div class="news-source">العالم - آسیا</div></article>`,
+			func(m article.Meta) bool { return m.Section == "آسیا" }},
+		{"kicker", `<body><div class="category">Sport</div>` + strings.Repeat("<p>x</p>", 30) + `<article><span class="kicker">Science</span><h1>Title</h1></article>`,
+			func(m article.Meta) bool { return m.Section == "Science" }},
 		{"xml:lang", `<html xml:lang="fa-IR"><body>`, func(m article.Meta) bool { return m.Lang == "fa-IR" && m.Dir == "rtl" }},
 		{"content-language", `<meta http-equiv="Content-Language" content="ar"><body>`, func(m article.Meta) bool { return m.Lang == "ar" && m.Dir == "rtl" }},
 		{"og:locale", `<meta property="og:locale" content="fa_IR">`, func(m article.Meta) bool { return m.Lang == "fa-IR" }},
