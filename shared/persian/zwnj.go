@@ -127,6 +127,11 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 		if !known && bytes.HasSuffix(r, []byte("ی")) {
 			known = l.class[string(r[:len(r)-2])]&^notKnown != 0
 		}
+		if !known && p == "به" && len(r) <= 60 {
+			// a present stem as a noun: به‌شمار (می‌شمارد)
+			var buf [64]byte
+			known = l.isVerb(append(append(buf[:0], r...), "د"...))
+		}
 		if known {
 			return append(cuts, len(p)), true
 		}
