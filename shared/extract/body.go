@@ -52,6 +52,7 @@ func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
 	best = dropTitle(best, titles)
 	best = dropRepeats(best)
 	best = dropTeasers(best)
+	best = dropTrailers(best)
 	if !hasBody(best) {
 		return nil, ErrNoArticle
 	}

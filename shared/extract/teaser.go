@@ -135,3 +135,27 @@ func shouting(s string) bool {
 	}
 	return letters >= 12 && strings.Count(s, " ") >= 2
 }
+
+// trailerMarks are what the notes after an article say: where to follow
+// the author, how to subscribe, who owns the copyright.
+var trailerMarks = []string{"follow us", "follow him", "follow her", "follow them",
+	"newsletter", "subscribe", "sign up", "have a tip", "news tip", "contact us", "email us",
+	"©", "copyright", "all rights reserved", "click here", "download the app", "get the app"}
+
+// dropTrailers removes the short notes at the end of the article that
+// point elsewhere: "Follow her on Twitter", "Subscribe to our newsletter",
+// "© 2024 …". It stops at the first block that is not such a note.
+func dropTrailers(blocks []article.Block) []article.Block {
+	for len(blocks) > 1 {
+		b := &blocks[len(blocks)-1]
+		if b.Type != article.Paragraph || len(b.Text) > 300 {
+			break
+		}
+		low := strings.ToLower(b.Text)
+		if !hasAny(low, trailerMarks) {
+			break
+		}
+		blocks = blocks[:len(blocks)-1]
+	}
+	return blocks
+}

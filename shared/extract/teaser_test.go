@@ -75,3 +75,25 @@ func TestDropTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestDropTrailers(t *testing.T) {
+	body := para("The council will vote on the plan next week, the mayor said, and expects it to pass.")
+	tests := []struct {
+		name string
+		in   []article.Block
+		want []article.Block
+	}{
+		{"notes after the story", []article.Block{body, para("Follow her on Twitter @someone."), para("© 2024 The Courier. All rights reserved.")}, []article.Block{body}},
+		{"a note in the middle stays", []article.Block{para("Subscribe to our newsletter."), body}, []article.Block{para("Subscribe to our newsletter."), body}},
+		{"the story's own last paragraph stays", []article.Block{body, body}, []article.Block{body, body}},
+		{"never the only block", []article.Block{para("Sign up for the newsletter.")}, []article.Block{para("Sign up for the newsletter.")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append([]article.Block(nil), tt.in...)
+			if got := dropTrailers(in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
