@@ -470,3 +470,23 @@ func declaredDir(n, root *html.Node) string {
 	}
 	return ""
 }
+
+// tidy drops the blocks that came out empty: figures and embeds without
+// an address, text blocks without visible text.
+func tidy(blocks []article.Block) []article.Block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		switch b.Type {
+		case article.Figure, article.Embed:
+			if b.Src == "" {
+				continue
+			}
+		default:
+			if strings.TrimSpace(b.PlainText()) == "" {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}

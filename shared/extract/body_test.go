@@ -154,3 +154,23 @@ func TestBodyKeepsJoiners(t *testing.T) {
 		t.Errorf("pre block = %+v", last)
 	}
 }
+
+// A selection is converted as it is, furniture and all, but without what
+// no reader sees.
+func TestSelectionAsIs(t *testing.T) {
+	page := `<html><head><base href="https://example.org/base/"></head><body><p>Whole page.</p></body></html>`
+	sel := `<nav><a href="rel">Kept link</a></nav><p>Chosen <b>text</b><script>x()</script></p><p hidden>no</p>`
+	a, err := FromSelection(strings.NewReader(page), sel, "https://example.org/page", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "Kept link\n\nChosen text" {
+		t.Errorf("text = %q", a.Text)
+	}
+	if l := a.Blocks[0].Links; len(l) != 1 || l[0].Href != "https://example.org/base/rel" {
+		t.Errorf("links = %+v", l)
+	}
+	if _, err := FromSelection(strings.NewReader(page), "<script>x()</script>", "https://example.org/page", Options{}); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("empty selection: %v", err)
+	}
+}

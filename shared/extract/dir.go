@@ -1,31 +1,10 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/barg-app/barg/shared/article"
 )
-
-// tidy drops empty blocks and merges nothing: it is the last pass over the
-// converter's output.
-func tidy(blocks []article.Block) []article.Block {
-	out := blocks[:0]
-	for _, b := range blocks {
-		switch b.Type {
-		case article.Figure, article.Embed:
-			if b.Src == "" {
-				continue
-			}
-		default:
-			if strings.TrimSpace(b.PlainText()) == "" {
-				continue
-			}
-		}
-		out = append(out, b)
-	}
-	return out
-}
 
 // markDirections sets Block.Dir on blocks whose direction differs from the
 // article's: the direction the page declared for the block (its dir
