@@ -144,6 +144,9 @@ func (c *converter) add(n *html.Node, b article.Block) {
 // list adds a list block: one item per <li>, nested lists flattened into
 // the items that follow their parent item.
 func (c *converter) list(n *html.Node) {
+	if c.gallery(n) {
+		return
+	}
 	b := article.Block{Type: article.List, Ordered: n.DataAtom == atom.Ol}
 	walk(n, func(m *html.Node) bool {
 		if m.Type != html.ElementNode || skipElement(m) {
@@ -166,6 +169,36 @@ func (c *converter) list(n *html.Node) {
 	}
 	b.Text = strings.Join(b.Items, "\n")
 	c.add(n, b)
+}
+
+// gallery adds a list whose every item shows an image as figures, each
+// item's text its caption. It reports false, adding nothing, for any
+// other list.
+func (c *converter) gallery(n *html.Node) bool {
+	var items []*html.Node
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		if li.DataAtom != atom.Li || skipElement(li) {
+			return false
+		}
+		img := findImg(li)
+		if img == nil || imageSrc(img, c.base) == "" || tinyImage(img) {
+			return false
+		}
+		items = append(items, li)
+	}
+	if len(items) == 0 {
+		return false
+	}
+	for _, li := range items {
+		img := findImg(li)
+		caption, links := render(li, c.base, nil)
+		c.add(li, article.Block{Type: article.Figure, Src: imageSrc(img, c.base),
+			Alt: strings.TrimSpace(attr(img, "alt")), Caption: caption, Links: links})
+	}
+	return true
 }
 
 func isList(n *html.Node) bool { return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol }

@@ -77,6 +77,14 @@ func TestBlocks(t *testing.T) {
 			},
 		},
 		{
+			name: "a list of images is a gallery of figures",
+			html: `<ul><li><img src="/1.jpg" alt="one"><span>First <b>photo</b></span></li><li><img data-src="/2.jpg"></li></ul>`,
+			want: []article.Block{
+				{Type: article.Figure, Src: "https://example.org/1.jpg", Alt: "one", Caption: "First photo"},
+				{Type: article.Figure, Src: "https://example.org/2.jpg"},
+			},
+		},
+		{
 			name: "quote",
 			html: "<blockquote><p>To be</p><p>or not</p></blockquote>",
 			want: []article.Block{{Type: article.Quote, Text: "To be\nor not"}},
