@@ -45,14 +45,14 @@ func BenchmarkTypicalPage(b *testing.B) { benchmarkFromHTML(b, typicalPage(b)) }
 func Benchmark10MBPage(b *testing.B) { benchmarkFromHTML(b, bigPage(10<<20)) }
 
 // BenchmarkDeep100k is a page nested 100,000 levels deep, through
-// LimitDepth, parsing and extraction (x/net/html refuses it without
-// LimitDepth).
+// limitDepth, parsing and extraction (x/net/html refuses it without
+// limitDepth).
 func BenchmarkDeep100k(b *testing.B) {
 	data := deepPage(100000, "div")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		flat := LimitDepth(data, MaxDepth)
+		flat := limitDepth(data, maxDepth)
 		if _, err := FromHTML(bytes.NewReader(flat), "https://example.org/", Options{CapturedAt: time.Unix(0, 0)}); err != nil {
 			b.Fatal(err)
 		}

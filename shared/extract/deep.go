@@ -7,12 +7,12 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// MaxDepth is the nesting depth that LimitDepth keeps. x/net/html refuses
+// maxDepth is the nesting depth that limitDepth keeps. x/net/html refuses
 // documents whose stack of open elements passes 512; the margin covers
 // the elements that the parser adds itself (html, body, tbody, …).
-const MaxDepth = 400
+const maxDepth = 400
 
-// LimitDepth returns the page data with the tags nested deeper than max
+// limitDepth returns the page data with the tags nested deeper than max
 // removed, their text kept: a page that x/net/html refuses as nested too
 // deeply ("open stack of elements exceeds 512 nodes") parses once passed
 // through it. It tokenizes once and copies the tokens it keeps byte for
@@ -22,7 +22,7 @@ const MaxDepth = 400
 // that has content opens a level, an end tag closes the levels up to the
 // matching open element, and an end tag that matches nothing is ignored.
 // Counting too high only removes more tags; the text always stays.
-func LimitDepth(data []byte, max int) []byte {
+func limitDepth(data []byte, max int) []byte {
 	type open struct {
 		name    string
 		dropped bool

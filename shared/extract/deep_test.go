@@ -34,12 +34,12 @@ func TestLimitDepth(t *testing.T) {
 	for _, tag := range []string{"div", "span", "section", "b"} {
 		data := deepPage(100000, tag)
 		if _, err := html.Parse(bytes.NewReader(data)); err == nil && tag == "div" {
-			t.Log("x/net/html now parses 100,000 nested divs; LimitDepth may be no longer needed")
+			t.Log("x/net/html now parses 100,000 nested divs; limitDepth may be no longer needed")
 		}
 		start := time.Now()
-		doc, err := html.Parse(bytes.NewReader(LimitDepth(data, MaxDepth)))
+		doc, err := html.Parse(bytes.NewReader(limitDepth(data, maxDepth)))
 		if err != nil {
-			t.Fatalf("%s: after LimitDepth: %v", tag, err)
+			t.Fatalf("%s: after limitDepth: %v", tag, err)
 		}
 		blocks, err := Body(doc, &url.URL{Scheme: "https", Host: "example.org"})
 		if err != nil {
@@ -57,8 +57,8 @@ func TestLimitDepth(t *testing.T) {
 
 func TestLimitDepthKeepsShallowPages(t *testing.T) {
 	src := `<p>a <b>b</b> <br> <img src=x.jpg> c</p><div><span>d</span></div></dl></p>`
-	if got := string(LimitDepth([]byte(src), MaxDepth)); got != src {
-		t.Errorf("LimitDepth changed a shallow page:\n got %s\nwant %s", got, src)
+	if got := string(limitDepth([]byte(src), maxDepth)); got != src {
+		t.Errorf("limitDepth changed a shallow page:\n got %s\nwant %s", got, src)
 	}
 }
 
