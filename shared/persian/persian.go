@@ -49,21 +49,19 @@ func Normalize(s string, opts Options) (string, int) {
 	var b strings.Builder
 	edits := 0
 	n := &normalizer{opts: opts}
+	// Lines end at \n; a \r (of \r\n, or alone) also ends a segment, so
+	// that line breaks of every style are kept as they are.
 	start := 0
 	for start <= len(s) {
-		end := strings.IndexByte(s[start:], '\n')
+		end := strings.IndexAny(s[start:], "\r\n")
 		if end < 0 {
 			end = len(s)
 		} else {
 			end += start
 		}
-		line := s[start:end]
-		cr := strings.HasSuffix(line, "\r")
-		if cr {
-			line = line[:len(line)-1]
-		}
-		out, e := n.line(line)
-		if e > 0 && b.Len() == 0 && edits == 0 {
+		seg := s[start:end]
+		out, e := n.line(seg)
+		if e > 0 && edits == 0 {
 			b.Grow(len(s) + len(s)/8)
 			b.WriteString(s[:start])
 		}
@@ -74,13 +72,10 @@ func Normalize(s string, opts Options) (string, int) {
 					b.WriteRune(c)
 				}
 			} else {
-				b.WriteString(line)
-			}
-			if cr {
-				b.WriteByte('\r')
+				b.WriteString(seg)
 			}
 			if end < len(s) {
-				b.WriteByte('\n')
+				b.WriteByte(s[end])
 			}
 		}
 		start = end + 1

@@ -90,7 +90,6 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			if deleted {
 				word, edits = n.restoreChunk(lx, word, n.indefAfter(lx, r, cs, ci), edits)
 			}
-			word, edits = n.punctSpaces(word, edits)
 		}
 		if ci > 0 {
 			prevC := cs[ci-1]
@@ -117,6 +116,9 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		}
 		out = append(out, word...)
 	}
+	// Spaces after closing marks and before opening ones, over the whole
+	// line, since removing spaces above joins chunks.
+	out, edits = n.punctSpaces(out, edits)
 	n.out = r
 	return out, edits
 }
@@ -351,6 +353,19 @@ func headPiece(s []rune) []rune {
 	return s[:i]
 }
 
+// latinAround reports whether the run of non-space runes of s around
+// index i is a Latin chunk (see isLatinChunk).
+func latinAround(s []rune, i int) bool {
+	a, b := i, i
+	for a > 0 && s[a-1] != ' ' {
+		a--
+	}
+	for b < len(s) && s[b] != ' ' {
+		b++
+	}
+	return isLatinChunk(s[a:b])
+}
+
 // punctSpaces puts a space after a closing mark and before an opening one
 // where a Persian letter touches them inside a chunk: «الف»ب → «الف» ب.
 func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
@@ -361,6 +376,9 @@ func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
 			p := s[i-1]
 			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3])) ||
 				isOpener(x) && (isLetter(p) || isMark(p))
+		}
+		if need && latinAround(s, i) {
+			need = false // Latin text, a URL: left alone
 		}
 		if need {
 			if out == nil {
