@@ -419,13 +419,13 @@ func tinyImage(n *html.Node) bool {
 }
 
 // skipElement reports elements whose content is never text of the page:
-// scripts, styles, form controls, and the like.
+// scripts, styles, form controls and their labels, and the like.
 func skipElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Head,
 		atom.Title, atom.Meta, atom.Link, atom.Svg, atom.Button, atom.Input,
 		atom.Select, atom.Textarea, atom.Option, atom.Canvas, atom.Map,
-		atom.Datalist, atom.Param:
+		atom.Datalist, atom.Param, atom.Label:
 		return true
 	}
 	if n.Namespace == "svg" {

@@ -10,9 +10,9 @@ package extract
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,20 +83,20 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 		return nil, err
 	}
 	if int64(len(selection)) > opts.maxBytes() {
-		return nil, fmt.Errorf("%w: selection over %d bytes", ErrTooLarge, opts.maxBytes())
+		return nil, wrap(ErrTooLarge, "selection over "+strconv.FormatInt(opts.maxBytes(), 10)+" bytes")
 	}
 	meta := metadata.Read(doc, u)
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(selection), ctx)
 	if err != nil {
-		return nil, fmt.Errorf("reading the selection: %w", err)
+		return nil, within("reading the selection", err)
 	}
 	for _, n := range nodes {
 		ctx.AppendChild(n)
 	}
 	blocks := Blocks(ctx, baseURL(doc, u))
 	if len(blocks) == 0 {
-		return nil, fmt.Errorf("%w: the selection holds no text", ErrNoArticle)
+		return nil, wrap(ErrNoArticle, "the selection holds no text")
 	}
 	return finish(meta, blocks, opts), nil
 }
@@ -104,18 +104,23 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 func parse(r io.Reader, pageURL string, max int64) (*html.Node, *url.URL, error) {
 	u, err := url.Parse(pageURL)
 	if err != nil || !u.IsAbs() {
-		return nil, nil, fmt.Errorf("page URL %q is not an absolute URL", pageURL)
+		return nil, nil, errors.New("page URL " + strconv.Quote(pageURL) + " is not an absolute URL")
 	}
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the page: %w", err)
+		return nil, nil, within("reading the page", err)
 	}
 	if int64(len(data)) > max {
-		return nil, nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+		return nil, nil, wrap(ErrTooLarge, "over "+strconv.FormatInt(max, 10)+" bytes")
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, nil, fmt.Errorf("parsing the page: %w", err)
+		// x/net/html refuses elements nested over 512 deep; such pages are
+		// read again with the excess nesting flattened.
+		doc, err = html.Parse(bytes.NewReader(limitDepth(data, maxDepth)))
+	}
+	if err != nil {
+		return nil, nil, within("parsing the page", err)
 	}
 	return doc, u, nil
 }
@@ -174,6 +179,26 @@ func finish(meta article.Meta, blocks []article.Block, opts Options) *article.Ar
 	}
 	a.CapturedAt = at.Format(time.RFC3339)
 	return a
+}
+
+// contextError is an error with context that still matches its cause with
+// errors.Is. (The package avoids fmt to keep the WebAssembly small.)
+type contextError struct {
+	text  string
+	cause error
+}
+
+func (e *contextError) Error() string { return e.text }
+func (e *contextError) Unwrap() error { return e.cause }
+
+// wrap adds detail after a sentinel error: "page is too large: over N bytes".
+func wrap(sentinel error, detail string) error {
+	return &contextError{sentinel.Error() + ": " + detail, sentinel}
+}
+
+// within says what was being done when err happened: "reading the page: …".
+func within(doing string, err error) error {
+	return &contextError{doing + ": " + err.Error(), err}
 }
 
 func sameText(a, b string) bool {

@@ -155,3 +155,26 @@ func TestBaseURL(t *testing.T) {
 		t.Errorf("link lost: %+v", a.Blocks)
 	}
 }
+
+// TestFromHTMLDeepNesting: x/net/html refuses nesting over 512 levels; the
+// pipeline flattens the excess and still finds the article.
+func TestFromHTMLDeepNesting(t *testing.T) {
+	const depth = 100_000
+	var b strings.Builder
+	b.WriteString("<html><body><article><p>Before the deep part, a paragraph long enough to be read as the article's text, with a few more words.</p>")
+	for i := 0; i < depth; i++ {
+		b.WriteString("<div>")
+	}
+	b.WriteString("<p>The innermost paragraph, also long enough to count, sits a hundred thousand levels down.</p>")
+	for i := 0; i < depth; i++ {
+		b.WriteString("</div>")
+	}
+	b.WriteString("</article></body></html>")
+	a, err := FromHTML(strings.NewReader(b.String()), "https://example.com/deep", Options{CapturedAt: when})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Before the deep part") || !strings.Contains(a.Text, "innermost paragraph") {
+		t.Errorf("text = %q", a.Text)
+	}
+}
