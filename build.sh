@@ -109,13 +109,17 @@ lint() {
 }
 
 deps() {
-	if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/lib/chromium/chromium ]; then
-		log "installing chromium (apt)"
+	# Browsers for the end-to-end tests: chromium (required), firefox-esr (smoke test).
+	local want=()
+	[ -x /usr/lib/chromium/chromium ] || want+=(chromium)
+	[ -x /usr/bin/firefox-esr ] || want+=(firefox-esr)
+	if [ ${#want[@]} -gt 0 ]; then
+		log "installing ${want[*]} (apt)"
 		export DEBIAN_FRONTEND=noninteractive
 		local tmp
-		tmp=$(mktemp -d)
+		tmp=$(mktemp -d) # a private TMPDIR avoids dpkg's "cannot stat" on shared machines
 		TMPDIR=$tmp apt-get update -qq
-		TMPDIR=$tmp apt-get install -y -qq chromium >/dev/null
+		TMPDIR=$tmp apt-get install -y -qq "${want[@]}" >/dev/null
 	fi
 	deps_npm
 }

@@ -1,0 +1,362 @@
+package e2e
+
+// A Firefox smoke test. WebDriver BiDi cannot click the toolbar button or
+// open moz-extension:// pages, so this test speaks Firefox's own remote
+// debugging protocol (what about:debugging and web-ext use): it installs the
+// repository as a temporary add-on, then evaluates code in the extension's
+// background (the event page Firefox runs from background.scripts) to check
+// that the module loads, Go starts under the manifest's CSP, extraction runs
+// and the library store saves in Firefox's IndexedDB.
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const firefoxPath = "/usr/bin/firefox-esr"
+
+// rdpClient is a minimal client of Firefox's remote debugging protocol:
+// packets are LENGTH:JSON; each request names the actor it goes to, and the
+// actor answers in order.
+type rdpClient struct {
+	conn net.Conn
+	r    *bufio.Reader
+	mu   sync.Mutex
+	// events receives unsolicited packets (those with a "type" that answer
+	// nothing, like evaluationResult).
+	events chan map[string]any
+	// replies receives answers, per actor, in order.
+	replies map[string]chan map[string]any
+}
+
+func dialRDP(ctx context.Context, addr string) (*rdpClient, error) {
+	var conn net.Conn
+	var err error
+	for ctx.Err() == nil {
+		conn, err = net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if conn == nil {
+		return nil, fmt.Errorf("connecting to Firefox's debugger server: %w", err)
+	}
+	c := &rdpClient{conn: conn, r: bufio.NewReader(conn), events: make(chan map[string]any, 64), replies: map[string]chan map[string]any{}}
+	if _, err := c.read(); err != nil { // the root actor's greeting
+		return nil, err
+	}
+	go c.loop()
+	return c, nil
+}
+
+func (c *rdpClient) read() (map[string]any, error) {
+	head, err := c.r.ReadString(':')
+	if err != nil {
+		return nil, err
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(head, ":"))
+	if err != nil {
+		return nil, fmt.Errorf("bad packet length %q", head)
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(c.r, buf); err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	return m, json.Unmarshal(buf, &m)
+}
+
+func (c *rdpClient) loop() {
+	for {
+		m, err := c.read()
+		if err != nil {
+			close(c.events)
+			return
+		}
+		if typ, _ := m["type"].(string); typ != "" && typ != "error" {
+			select {
+			case c.events <- m:
+			default:
+			}
+			continue
+		}
+		from, _ := m["from"].(string)
+		c.mu.Lock()
+		ch := c.replies[from]
+		c.mu.Unlock()
+		if ch != nil {
+			ch <- m
+		}
+	}
+}
+
+// request sends packet to its actor ("to") and returns the answer.
+func (c *rdpClient) request(ctx context.Context, packet map[string]any) (map[string]any, error) {
+	to := packet["to"].(string)
+	c.mu.Lock()
+	ch := c.replies[to]
+	if ch == nil {
+		ch = make(chan map[string]any, 8)
+		c.replies[to] = ch
+	}
+	c.mu.Unlock()
+	data, _ := json.Marshal(packet)
+	if _, err := fmt.Fprintf(c.conn, "%d:%s", len(data), data); err != nil {
+		return nil, err
+	}
+	select {
+	case m := <-ch:
+		if e, ok := m["error"].(string); ok {
+			return nil, fmt.Errorf("%s: %s: %v", packet["type"], e, m["message"])
+		}
+		return m, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s: %w", packet["type"], ctx.Err())
+	}
+}
+
+// await evaluates promiseExpr, an expression giving a Promise of a string,
+// in the console's global and returns the settled string. The console does
+// not await, so the result is parked in a global and polled.
+func (c *rdpClient) await(ctx context.Context, console, promiseExpr string) (string, error) {
+	slot := fmt.Sprintf("__bargE2E%d", time.Now().UnixNano())
+	start := `(globalThis.` + slot + ` = null, Promise.resolve().then(() => (` + promiseExpr + `)).then(
+		v => { globalThis.` + slot + ` = {v: String(v)}; }, e => { globalThis.` + slot + ` = {e: String(e && e.stack || e)}; }), "started")`
+	if _, err := c.evaluate(ctx, console, start); err != nil {
+		return "", err
+	}
+	for {
+		out, err := c.evaluate(ctx, console, `globalThis.`+slot+` ? JSON.stringify(globalThis.`+slot+`) : ""`)
+		if err != nil {
+			return "", err
+		}
+		if out != "" {
+			var r struct{ V, E *string }
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				return "", err
+			}
+			if r.E != nil {
+				return "", errors.New(*r.E)
+			}
+			return *r.V, nil
+		}
+		select {
+		case <-ctx.Done():
+			return "", ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// evaluate runs a JavaScript expression through a console actor and
+// returns its result when it is a string.
+func (c *rdpClient) evaluate(ctx context.Context, console, expr string) (string, error) {
+	res, err := c.request(ctx, map[string]any{"to": console, "type": "evaluateJSAsync", "text": expr})
+	if err != nil {
+		return "", err
+	}
+	id := res["resultID"]
+	for {
+		select {
+		case m, ok := <-c.events:
+			if !ok {
+				return "", errors.New("Firefox closed the connection")
+			}
+			if m["type"] != "evaluationResult" || m["resultID"] != id {
+				continue
+			}
+			if m["exceptionMessage"] != nil {
+				return "", fmt.Errorf("exception: %v", m["exceptionMessage"])
+			}
+			switch r := m["result"].(type) {
+			case string:
+				return r, nil
+			case map[string]any:
+				if r["type"] == "longString" {
+					return "", errors.New("result too long: return less")
+				}
+				return "", fmt.Errorf("result is not a string: %v", r["type"])
+			default:
+				return fmt.Sprint(r), nil
+			}
+		case <-ctx.Done():
+			return "", ctx.Err()
+		}
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// TestFirefoxSmoke installs the extension in headless firefox-esr and
+// extracts and saves an article in its background.
+func TestFirefoxSmoke(t *testing.T) {
+	requireExtension(t)
+	if _, err := os.Stat(firefoxPath); err != nil {
+		t.Skip("skipped: firefox-esr is not installed (apt-get install firefox-esr)")
+	}
+	profile := t.TempDir()
+	prefs := `user_pref("devtools.debugger.remote-enabled", true);
+user_pref("devtools.chrome.enabled", true);
+user_pref("devtools.debugger.prompt-connection", false);
+user_pref("browser.shell.checkDefaultBrowser", false);
+user_pref("app.update.enabled", false);
+user_pref("datareporting.policy.dataSubmissionEnabled", false);
+user_pref("toolkit.telemetry.enabled", false);
+user_pref("browser.startup.homepage_override.mstone", "ignore");
+user_pref("extensions.autoDisableScopes", 0);
+`
+	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(prefs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port := freePort(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, firefoxPath, "--headless", "--no-remote", "--profile", profile,
+		"--start-debugger-server", strconv.Itoa(port), "about:blank")
+	cmd.Env = append(os.Environ(), "MOZ_CRASHREPORTER_DISABLE=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}()
+	dctx, dcancel := context.WithTimeout(ctx, time.Minute)
+	c, err := dialRDP(dctx, "127.0.0.1:"+strconv.Itoa(port))
+	dcancel()
+	if err != nil {
+		t.Fatalf("%v\nfirefox: %s", err, stderr.String())
+	}
+	defer c.conn.Close()
+
+	root, err := c.request(ctx, map[string]any{"to": "root", "type": "getRoot"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addons, _ := root["addonsActor"].(string)
+	inst, err := c.request(ctx, map[string]any{"to": addons, "type": "installTemporaryAddon", "addonPath": repoRoot(t)})
+	if err != nil {
+		t.Fatalf("installing the extension: %v", err)
+	}
+	addonID := inst["addon"].(map[string]any)["id"].(string)
+	if addonID != "barg@barg.app" {
+		t.Errorf("add-on id = %q, want barg@barg.app (browser_specific_settings.gecko.id)", addonID)
+	}
+	list, err := c.request(ctx, map[string]any{"to": "root", "type": "listAddons"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var descriptor string
+	for _, a := range list["addons"].([]any) {
+		a := a.(map[string]any)
+		if a["id"] == addonID {
+			descriptor, _ = a["actor"].(string)
+		}
+	}
+	if descriptor == "" {
+		t.Fatal("the installed add-on is not listed")
+	}
+	// The descriptor's watcher announces the add-on's documents as targets;
+	// the background page is the one whose URL is the generated background.
+	w, err := c.request(ctx, map[string]any{"to": descriptor, "type": "getWatcher"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	watcher, _ := w["actor"].(string)
+	if _, err := c.request(ctx, map[string]any{"to": watcher, "type": "watchTargets", "targetType": "frame"}); err != nil {
+		t.Fatal(err)
+	}
+	var console string
+	for console == "" {
+		select {
+		case m, ok := <-c.events:
+			if !ok {
+				t.Fatalf("Firefox closed the connection\nfirefox: %s", stderr.String())
+			}
+			if m["type"] != "target-available-form" {
+				continue
+			}
+			form, _ := m["target"].(map[string]any)
+			if url, _ := form["url"].(string); strings.Contains(url, "background") {
+				console, _ = form["consoleActor"].(string)
+			}
+		case <-ctx.Done():
+			t.Fatalf("no background target: %v", ctx.Err())
+		}
+	}
+	// The background may still be starting: retry until barg exists.
+	var got string
+	deadline := time.Now().Add(time.Minute)
+	for {
+		got, err = c.await(ctx, console, `(async () => { if (typeof globalThis.barg !== "object") return "not yet"; await globalThis.barg.ready; return typeof globalThis.bargExtract; })()`)
+		if err == nil && got != "not yet" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the background did not start Go: %q %v\nfirefox: %s", got, err, stderr.String())
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	if got != "function" {
+		t.Fatalf("after barg.ready, typeof bargExtract = %q", got)
+	}
+
+	page, err := os.ReadFile(filepath.Join("testdata", "fa-article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expr := `(async () => JSON.stringify(await (async () => {
+		const a = JSON.parse(await bargExtract(` + jsString(string(page)) + `, "http://127.0.0.1/fa-article.html", "{}"));
+		const saved = await barg.store.saveArticle(a);
+		const back = await barg.store.getArticle(saved.record.id);
+		let noArticle = "";
+		try { await bargExtract("<html><body><h1>x</h1></body></html>", "http://127.0.0.1/", "{}"); } catch (e) { noArticle = e.code + ": " + e.message; }
+		return { title: back.article.title, published: back.article.published, lang: back.article.lang,
+			paragraphs: back.article.blocks.filter(b => b.type === "paragraph").length, noArticle,
+			listed: (await barg.store.listArticles()).length };
+	})()))()`
+	out, err := c.await(ctx, console, expr)
+	if err != nil {
+		t.Fatalf("extracting in Firefox: %v", err)
+	}
+	var res struct {
+		Title, Published, Lang, NoArticle string
+		Paragraphs, Listed                int
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if res.Title != "باغ‌های شهر در پاییز" || res.Published != "2025-10-23T09:15:00+03:30" || res.Lang != "fa" {
+		t.Errorf("saved article in Firefox: title %q published %q lang %q", res.Title, res.Published, res.Lang)
+	}
+	if res.Paragraphs < 5 || res.Listed != 1 {
+		t.Errorf("paragraphs %d, library holds %d; want ≥ 5 and 1", res.Paragraphs, res.Listed)
+	}
+	if res.NoArticle != "no_article: no article found on this page" {
+		t.Errorf("page without an article: %q", res.NoArticle)
+	}
+}
