@@ -38,6 +38,9 @@ const (
 type lexicon struct {
 	class    map[string]uint16 // word (no ZWNJ) → class bits
 	compound map[string]string // compound with its ZWNJs deleted → as written
+	// firstParts is a bit set over hashes of the compounds' first parts,
+	// which spares most lookups of two words divided by a space.
+	firstParts [1 << 16 / 64]uint64
 }
 
 var (
@@ -82,6 +85,10 @@ func decodeLexicon(data string) *lexicon {
 				f := strings.ReplaceAll(w, zwnjStr, "")
 				l.compound[f] = w
 				l.class[f] |= classCompound
+				if i := strings.Index(w, zwnjStr); i > 0 {
+					h := partHash([]byte(w[:i]))
+					l.firstParts[h/64] |= 1 << (h % 64)
+				}
 			case 'V':
 				l.class[w] |= classVerb
 			case 'N':
@@ -105,6 +112,22 @@ func decodeLexicon(data string) *lexicon {
 		l.class[w] |= classException
 	}
 	return l
+}
+
+// mayStartCompound reports whether some compound may start with part a
+// (false positives possible, no false negatives).
+func (l *lexicon) mayStartCompound(a []byte) bool {
+	h := partHash(a)
+	return l.firstParts[h/64]&(1<<(h%64)) != 0
+}
+
+// partHash is FNV-1a folded to 16 bits.
+func partHash(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return (h ^ h>>16) & 0xFFFF
 }
 
 // is reports whether word w (no ZWNJ, no diacritics) has any of the class

@@ -1,5 +1,7 @@
 package persian
 
+import "bytes"
+
 // Line-level rules: chunks (runs of non-space characters), digits,
 // punctuation, spacing, zero-width clean-up and ZWNJ restoration.
 
@@ -88,7 +90,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		word := r[c.start:c.end]
 		if !c.latin {
 			if deleted {
-				word, edits = n.restoreChunk(lx, word, n.indefAfter(lx, r, cs, ci), edits)
+				word, edits = n.restoreChunk(lx, word, func() bool { return n.indefAfter(r, cs, ci) }, edits)
 			}
 		}
 		if ci > 0 {
@@ -255,7 +257,7 @@ func isISODate(s []rune) bool {
 
 // restoreChunk puts back deleted ZWNJs into the words of a chunk.
 // indef (see lexicon.restoreDeleted) applies to the chunk's last word.
-func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef bool, edits int) ([]rune, int) {
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edits int) ([]rune, int) {
 	var out []rune // allocated on the first change
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
@@ -273,7 +275,11 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef bool, edits int) 
 		word := s[i:j]
 		if !z {
 			n.key = n.keyOf(word, n.key[:0])
-			n.cuts = lx.restoreDeleted(n.key, indef && j == len(s) || j < len(s) && isCloser(s[j]), n.cuts[:0])
+			ind := false
+			if bytes.HasSuffix(n.key, []byte("های")) { // only there does it matter
+				ind = j < len(s) && isCloser(s[j]) || j == len(s) && indef()
+			}
+			n.cuts = lx.restoreDeleted(n.key, ind, n.cuts[:0])
 			if len(n.cuts) > 0 {
 				if out == nil {
 					out = append(make([]rune, 0, len(s)+4), s[:i]...)
@@ -310,7 +316,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef bool, edits int) 
 
 // indefAfter reports whether the chunk after cs[ci] starts with a word in
 // noEzafe, or there is none.
-func (n *normalizer) indefAfter(lx *lexicon, r []rune, cs []chunk, ci int) bool {
+func (n *normalizer) indefAfter(r []rune, cs []chunk, ci int) bool {
 	if ci+1 >= len(cs) {
 		return true
 	}

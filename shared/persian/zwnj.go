@@ -427,7 +427,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 	if len(a) >= 6 && boundParts[bs] {
 		return sepZWNJ
 	}
-	if len(a) >= 6 && len(a)+len(b) <= 64 {
+	if len(a) >= 6 && len(a)+len(b) <= 64 && l.mayStartCompound(a) {
 		var buf [64]byte
 		k := append(append(buf[:0], a...), b...)
 		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
