@@ -302,3 +302,37 @@ func TestCaptureRefusesBrowserPages(t *testing.T) {
 		t.Errorf("%d articles saved, want none", n)
 	}
 }
+
+// TestCaptureSurvivesRestarts: the service worker is stopped (Go's memory
+// goes with it) and later the whole browser restarts on the same profile;
+// captures keep working and the library keeps what was saved.
+func TestCaptureSurvivesRestarts(t *testing.T) {
+	profile := t.TempDir()
+	b := launch(t, profile)
+	srv := serveDir(t, "testdata")
+	tb := b.OpenTab(t, srv.URL+"/fa-article.html")
+	first := clickAndWait(t, b, tb)
+	if !first.OK {
+		t.Fatalf("capture failed: %s", first.Error)
+	}
+	b.StopWorker(t)
+	if b.WorkerRunning(t) {
+		t.Fatal("the service worker still runs")
+	}
+	// A click wakes the worker, which starts Go again: this is its first capture.
+	b.ClickAction(t, tb)
+	again := b.WaitCapture(t, 1)
+	if !again.OK || !again.Updated || again.ID != first.ID {
+		t.Fatalf("capture after the worker stopped: ok %v updated %v id %q: %s", again.OK, again.Updated, again.ID, again.Error)
+	}
+	b.Close(t)
+
+	b = launch(t, profile)
+	rec, ok := b.SavedArticle(t, first.ID)
+	if !ok || rec.Article.Title == "" {
+		t.Fatalf("after a browser restart the library lost %q", first.ID)
+	}
+	if n := b.ArticleCount(t); n != 1 {
+		t.Errorf("%d articles after restart, want 1", n)
+	}
+}
