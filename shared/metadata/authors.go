@@ -53,20 +53,11 @@ func isTableOrCode(n *html.Node) bool { return n.DataAtom == atom.Table || n.Dat
 
 func validByline(n *html.Node) bool {
 	var b strings.Builder
-	allText(&b, n, 400)
+	if !appendText(&b, n, true, 400, 400) {
+		return false // too much under it to be a byline
+	}
 	t := strings.TrimSpace(b.String())
 	return t != "" && utf8.RuneCountInString(t) < 100
-}
-
-// allText is the DOM's textContent (scripts included), cut after max bytes.
-func allText(b *strings.Builder, n *html.Node, max int) {
-	for c := n.FirstChild; c != nil && b.Len() < max; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		} else {
-			allText(b, c, max)
-		}
-	}
 }
 
 // lineText is n's text with line breaks kept where the page breaks lines
@@ -74,7 +65,7 @@ func allText(b *strings.Builder, n *html.Node, max int) {
 // each line.
 func lineText(n *html.Node) []string {
 	var b strings.Builder
-	appendText(&b, n)
+	appendText(&b, n, false, maxTextBytes, maxTextNodes)
 	var lines []string
 	for _, l := range strings.Split(b.String(), "\n") {
 		if l = collapse(l); l != "" {

@@ -43,35 +43,64 @@ func hidden(n *html.Node) bool {
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
 }
 
+// Bounds on the text gathered from one element: metadata is short, and a
+// bound keeps a pathological page (a tree 100,000 levels deep, megabytes
+// in one element) from costing more than a look.
+const (
+	maxTextBytes = 64 << 10
+	maxTextNodes = 20000
+)
+
 // textOf returns the text of n with runs of white space collapsed to one
 // space and trimmed; scripts, styles and templates are skipped. Zero-width
 // joiners and bidi marks are kept.
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	appendText(&b, n)
+	appendText(&b, n, false, maxTextBytes, maxTextNodes)
 	return collapse(b.String())
 }
 
-func appendText(b *strings.Builder, n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		b.WriteString(n.Data)
-		return
-	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Template, atom.Noscript:
-			return
-		case atom.Br:
-			b.WriteByte('\n')
-			return
+// appendText writes the text under root to b: as a reader sees it (line
+// breaks for <br>, spaces after blocks, no scripts), or with all set, as
+// the DOM's textContent. It stops after maxBytes or maxNodes and reports
+// whether it saw everything. It walks without recursion.
+func appendText(b *strings.Builder, root *html.Node, all bool, maxBytes, maxNodes int) bool {
+	visited := 0
+	for n := root.FirstChild; n != nil && n != root; {
+		if visited++; visited > maxNodes || b.Len() > maxBytes {
+			return false
+		}
+		descend := n.FirstChild != nil
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			if !all {
+				switch n.DataAtom {
+				case atom.Script, atom.Style, atom.Template, atom.Noscript:
+					descend = false
+				case atom.Br:
+					b.WriteByte('\n')
+				}
+			}
+		}
+		if descend {
+			n = n.FirstChild
+			continue
+		}
+		// Leave n, and every ancestor that ends with it.
+		for n != root {
+			if !all && n.Type == html.ElementNode && isBlock(n.DataAtom) {
+				b.WriteByte(' ')
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
 		}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		appendText(b, c)
-		if c.Type == html.ElementNode && isBlock(c.DataAtom) {
-			b.WriteByte(' ')
-		}
-	}
+	return true
 }
 
 // rawText is the concatenated text of n's text children (for <script>,
@@ -138,17 +167,35 @@ func classIDBytes(buf []byte, n *html.Node) []byte {
 	return buf
 }
 
-// textLen is the byte length of n's text, counted up to max.
+// textLen is the byte length of n's text, counted up to max; max when
+// the element holds more (or too many nodes to count).
 func textLen(n *html.Node, max int) int {
-	l := 0
-	for c := n.FirstChild; c != nil && l <= max; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			l += len(c.Data)
-		} else if c.Type == html.ElementNode {
-			l += textLen(c, max-l)
+	var b strings.Builder
+	if !appendText(&b, n, false, max, 4*max+64) || b.Len() > max {
+		return max
+	}
+	return b.Len()
+}
+
+// descendants calls f for the nodes under root in document order, without
+// recursion, until f returns false or max nodes have been seen.
+func descendants(root *html.Node, max int, f func(*html.Node) bool) {
+	seen := 0
+	for n := root.FirstChild; n != nil && n != root; {
+		if seen++; seen > max || !f(n) {
+			return
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+		}
+		if n != root {
+			n = n.NextSibling
 		}
 	}
-	return l
 }
 
 // containsAny reports whether s contains any of the words.

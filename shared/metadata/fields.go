@@ -248,16 +248,14 @@ func section(p *page, ld *ldData, art ldObject, title, site string) string {
 			if hidden(c) || textLen(c, 400) >= 400 {
 				continue // a trail is short; this is a container that borrowed the name
 			}
-			for n := c; n != nil; n = next(n, false) {
-				if !isInside(n, c) {
-					break
-				}
+			descendants(c, 2000, func(n *html.Node) bool {
 				if n.Type == html.ElementNode && (n.DataAtom == atom.A || n.DataAtom == atom.Span && attr(n, "itemprop") == "name") {
 					if t := textOf(n); t != "" {
 						trail = append(trail, t)
 					}
 				}
-			}
+				return true
+			})
 			if len(trail) == 0 {
 				for _, part := range strings.FieldsFunc(textOf(c), func(r rune) bool { return strings.ContainsRune("/>»›|", r) }) {
 					trail = append(trail, strings.TrimSpace(part))
@@ -475,16 +473,18 @@ func figureSrc(p *page, n *html.Node) string {
 	return ""
 }
 
+// firstElement is the first element a under root, looking at no more
+// than a few thousand nodes.
 func firstElement(root *html.Node, a atom.Atom) *html.Node {
-	for n := root.FirstChild; n != nil; n = next(n, false) {
-		if !isInside(n, root) {
-			return nil
-		}
+	var found *html.Node
+	descendants(root, 5000, func(n *html.Node) bool {
 		if n.Type == html.ElementNode && n.DataAtom == a {
-			return n
+			found = n
+			return false
 		}
-	}
-	return nil
+		return true
+	})
+	return found
 }
 
 // lead is the standfirst: an element marked as lead, summary or teaser

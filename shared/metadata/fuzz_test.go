@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // FuzzJSONLD feeds arbitrary script text to the JSON-LD reader: it must
@@ -67,4 +68,35 @@ func FuzzRead(f *testing.F) {
 			t.Errorf("dir = %q", m.Dir)
 		}
 	})
+}
+
+// TestReadDeepAndLarge: a tree nested 100,000 levels deep (built by hand:
+// x/net/html refuses to parse one) and a 10 MB page are read in bounded time.
+func TestReadDeepAndLarge(t *testing.T) {
+	large := "<html><head><title>Big page | Site</title></head><body>" +
+		strings.Repeat(`<div class="item date"><p class="lead">Some words here, again and again.</p><span class="time">March 3, 2021</span></div>`, 80000) + "</body></html>"
+	docLarge, err := html.Parse(strings.NewReader(large))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docDeep, _ := html.Parse(strings.NewReader("<html><body></body></html>"))
+	n := findBody(docDeep)
+	for i := 0; i < 100000; i++ {
+		c := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div,
+			Attr: []html.Attribute{{Key: "class", Val: "author date lead breadcrumb"}}}
+		n.AppendChild(c)
+		n = c
+	}
+	n.AppendChild(&html.Node{Type: html.TextNode, Data: "By Someone 1400/11/15"})
+	for name, doc := range map[string]*html.Node{"deep": docDeep, "large": docLarge} {
+		u, _ := url.Parse("https://example.com/")
+		start := time.Now()
+		m := Read(doc, u)
+		Settle(&m, "")
+		if el := time.Since(start); el > 5*time.Second {
+			t.Errorf("%s page: Read took %v", name, el)
+		} else {
+			t.Logf("%s page: Read took %v", name, el)
+		}
+	}
 }

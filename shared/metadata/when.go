@@ -196,11 +196,10 @@ func sameDay(a, b dates.Date) bool {
 // shortText is n's text if it is short enough to be a date line.
 func shortText(n *html.Node) string {
 	var b strings.Builder
-	allText(&b, n, 400)
-	if b.Len() >= 400 {
+	if !appendText(&b, n, false, 400, 400) {
 		return ""
 	}
-	t := textOf(n)
+	t := collapse(b.String())
 	if utf8.RuneCountInString(t) > 100 {
 		return ""
 	}
