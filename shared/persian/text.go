@@ -273,7 +273,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 			j++
 		}
 		word := s[i:j]
-		if !z {
+		if !z && j-i >= 4 { // restoreDeleted needs four letters
 			n.key = n.keyOf(word, n.key[:0])
 			ind := false
 			if bytes.HasSuffix(n.key, []byte("های")) { // only there does it matter

@@ -53,8 +53,8 @@ var noEzafe = map[string]bool{
 // an ezafe cannot reach (از، که، در…), where Xه‌ای (indefinite) is read
 // rather than the plural X‌های, which needs a modifier after it.
 func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
-	if len(key) < 6 {
-		return cuts
+	if len(key) < 8 {
+		return cuts // every rule needs four letters or more
 	}
 	cls := l.class[string(key)]
 	if cls&(classException|classJoined) != 0 {
@@ -335,6 +335,9 @@ func isPluralSuffix(k []byte) bool {
 
 // isMiPrefix reports می, نمی, and both after a preverb (برمی، درنمی).
 func isMiPrefix(a []byte) bool {
+	if !bytes.HasSuffix(a, []byte("می")) {
+		return false
+	}
 	for _, pv := range preverbs {
 		if !bytes.HasPrefix(a, []byte(pv)) {
 			continue
