@@ -82,6 +82,15 @@ func Settle(m *article.Meta, bodyText string) {
 	case m.Dir == "":
 		m.Dir = want
 	}
+	if m.Dir == "" {
+		// No language known: the script of the text decides.
+		if s, share := lang.Measure(sample).Dominant(); share >= 0.5 {
+			m.Dir = "ltr"
+			if s == lang.Arabic || s == lang.Hebrew {
+				m.Dir = "rtl"
+			}
+		}
+	}
 }
 
 // wrongLang reports whether a page's declared language must give way to

@@ -28,6 +28,8 @@ func TestSettle(t *testing.T) {
 		{"zh-Hans", "", "人工智能正在改变我们的世界。从自动驾驶汽车到医疗诊断，人工智能的应用无处不在。" + arabic, "zh-Hans", "ltr"}, // mixed: the page's word stands
 		{"zh-Hans", "", "人工智能 " + arabic, "ar", "rtl"}, // hardly any Chinese: the page was wrong
 		{"", "rtl", "Lorem ipsum dolor sit amet, consectetur adipisicing elit.", "", "rtl"},
+		{"", "", "Lorem ipsum dolor sit amet, consectetur adipisicing elit.", "", "ltr"},
+		{"", "", "ש", "", "rtl"},
 		{"fa", "ltr", persian, "fa", "rtl"}, // rtl for rtl languages, whatever the page said
 	}
 	for _, tt := range tests {
