@@ -21,6 +21,8 @@ type Date struct {
 	Offset           int      // seconds east of UTC; meaningful if HasOffset
 	HasOffset        bool     // the text gave a zone or offset
 	Calendar         Calendar // the calendar the text was written in
+
+	usZone bool // while parsing: a US zone whose summer time is still to be settled
 }
 
 // Time returns d as a time.Time with a fixed zone of d's offset (UTC when

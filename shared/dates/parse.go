@@ -283,7 +283,46 @@ func parseWords(toks []token, opts Options) (Date, bool) {
 	if cal != Gregorian {
 		return calendarToGregorian(d, opts)
 	}
+	if d.usZone && usSummer(d.Year, d.Month, d.Day, d.Hour) {
+		d.Offset += 3600
+	}
+	d.usZone = false
 	return d, d.valid()
+}
+
+// usZones are the United States zones written without saying whether
+// summer time is meant ("8:03 am ET"): their standard offsets.
+var usZones = map[string]int{"et": -5 * 3600, "ct": -6 * 3600, "mt": -7 * 3600, "pt": -8 * 3600}
+
+// usSummer reports whether US daylight saving time is in force at the given
+// local standard hour: from the second Sunday of March to the first Sunday
+// of November since 2007, from the first Sunday of April to the last Sunday
+// of October in 1987–2006, both at 2:00.
+func usSummer(y, m, d, h int) bool {
+	var startM, startD, endM, endD int
+	switch {
+	case y >= 2007:
+		startM, startD = 3, nthSunday(y, 3, 2)
+		endM, endD = 11, nthSunday(y, 11, 1)
+	case y >= 1987:
+		startM, startD = 4, nthSunday(y, 4, 1)
+		endM, endD = 10, nthSunday(y, 10, 1)
+		for endD+7 <= 31 {
+			endD += 7
+		}
+	default:
+		return false
+	}
+	after := m > startM || m == startM && (d > startD || d == startD && h >= 2)
+	before := m < endM || m == endM && (d < endD || d == endD && h < 2)
+	return after && before
+}
+
+// nthSunday is the day of month of the n-th Sunday of month m of year y.
+func nthSunday(y, m, n int) int {
+	wd := (GregorianToJDN(y, m, 1) + 1) % 7 // 0 = Sunday
+	first := 1 + (7-wd)%7
+	return first + 7*(n-1)
 }
 
 // noiseWords are words that often stand around dates and mean nothing to them.
@@ -324,6 +363,10 @@ func readZone(toks []token, i int, d *Date) {
 		if toks[k].kind == tWord {
 			off, ok := zoneNames[toks[k].text]
 			if !ok {
+				if off, ok = usZones[toks[k].text]; ok {
+					toks[k].used = true
+					d.Offset, d.HasOffset, d.usZone = off, true, true
+				}
 				return
 			}
 			toks[k].used = true

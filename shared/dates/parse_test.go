@@ -46,6 +46,12 @@ func TestParse(t *testing.T) {
 		{"March 11, 2015 3:46 PM EST", "", "2015-03-11T15:46:00-05:00", Gregorian},
 		{"Last Updated: January 7, 2025", "", "2025-01-07T00:00:00Z", Gregorian},
 		{"7 Jan. 2025", "", "2025-01-07T00:00:00Z", Gregorian},
+		{"Nov. 19, 2019 8:03 am ET", "", "2019-11-19T08:03:00-05:00", Gregorian},
+		{"July 4, 2019 8:03 pm PT", "", "2019-07-04T20:03:00-07:00", Gregorian},
+		{"March 10, 2024 1:30 am ET", "", "2024-03-10T01:30:00-05:00", Gregorian}, // before the change at 2:00
+		{"March 10, 2024 3:30 am ET", "", "2024-03-10T03:30:00-04:00", Gregorian},
+		{"April 1, 2000 10:00 am CT", "", "2000-04-01T10:00:00-06:00", Gregorian}, // 1987–2006 rule: from April 2
+		{"October 20, 2000 10:00 am CT", "", "2000-10-20T10:00:00-05:00", Gregorian},
 		{"Sept. 3rd, 2015", "", "2015-09-03T00:00:00Z", Gregorian},
 		{"05/06/2020", "en-US", "2020-05-06T00:00:00Z", Gregorian},
 		{"05/06/2020", "en-GB", "2020-06-05T00:00:00Z", Gregorian},
