@@ -14,8 +14,8 @@ type page struct {
 	url  *url.URL
 	base *url.URL
 
-	htmlLang, htmlDir, bodyDir string
-	title                      string // <title>
+	htmlLang string // <html lang> or xml:lang
+	title    string // <title>
 
 	metas     []metaTag
 	canonical string
@@ -96,9 +96,6 @@ func (p *page) element(n *html.Node) {
 				}
 			}
 		}
-		p.htmlDir = strings.ToLower(strings.TrimSpace(attr(n, "dir")))
-	case atom.Body:
-		p.bodyDir = strings.ToLower(strings.TrimSpace(attr(n, "dir")))
 	case atom.Base:
 		if b, err := p.url.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && hasAttr(n, "href") && p.base == p.url {
 			p.base = b
