@@ -107,6 +107,9 @@ export function createCapturer(deps) {
     const withSelection = Boolean(opts.selection);
     const tm = { clicked_at: opts.clickedAt || epochMs() };
     let result;
+    // Read the settings while the page is read.
+    const settingsRead = readSettings();
+    settingsRead.catch(() => {});
     try {
       let tab = opts.tab;
       if (!tab) tab = await api.tabs.get(tabId).catch(() => null);
@@ -128,7 +131,7 @@ export function createCapturer(deps) {
       if (withSelection && !page.selection) throw codedError('no_selection', t('captureErrNoSelection'));
       if (refusal(page.url) === 'scheme') throw codedError('unsupported', t('captureErrUnsupported'));
 
-      const settings = await readSettings();
+      const settings = await settingsRead;
       const goStart = epochMs();
       if (deps.goWait) await deps.goWait();
       tm.go_wait_ms = round(epochMs() - goStart);

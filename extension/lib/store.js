@@ -22,7 +22,13 @@ export function openDB() {
         const s = db.createObjectStore('summaries', { keyPath: 'id' });
         s.createIndex('captured_at', 'captured_at');
       };
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        const db = req.result;
+        // A newer version opened elsewhere (an updated extension page): let it
+        // upgrade, and open again on next use.
+        db.onversionchange = () => { db.close(); opening = null; };
+        resolve(db);
+      };
       req.onerror = () => { opening = null; reject(req.error); };
     });
   }
