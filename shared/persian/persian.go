@@ -68,9 +68,8 @@ func Normalize(s string, opts Options) (string, int) {
 		edits += e
 		if edits > 0 {
 			if e > 0 {
-				for _, c := range out {
-					b.WriteRune(c)
-				}
+				n.enc = appendUTF8(n.enc[:0], out)
+				b.Write(n.enc)
 			} else {
 				b.WriteString(seg)
 			}
@@ -95,6 +94,23 @@ type normalizer struct {
 	key      []byte
 	cuts     []int
 	chunkBuf []chunk
+	enc      []byte // a finished line, UTF-8 encoded
+}
+
+// appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the
+// one- and two-byte runes that make up Persian text.
+func appendUTF8(dst []byte, r []rune) []byte {
+	for _, c := range r {
+		switch {
+		case c < 0x80:
+			dst = append(dst, byte(c))
+		case c < 0x800:
+			dst = append(dst, byte(0xC0|c>>6), byte(0x80|c&0x3F))
+		default:
+			dst = utf8.AppendRune(dst, c)
+		}
+	}
+	return dst
 }
 
 // line normalizes one line (without its line break). It returns the
