@@ -408,7 +408,9 @@ type tab struct {
 }
 
 // ExtTabID is the tab's id in the extension APIs (chrome.tabs), found by
-// asking the background for the tab showing the page's URL.
+// asking the background for the tab showing the page's URL. The extension
+// sees a tab's URL only with access to it (after ClickAction, or with a host
+// permission); a capture result also carries its tab id (TabID).
 func (b *browser) ExtTabID(t testing.TB, tb *tab) int {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
