@@ -77,11 +77,20 @@ func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
 	if c, ok := l.compoundCuts(key, cuts); ok {
 		return c
 	}
-	if cls != 0 {
-		return cuts // a word of its own
+	if cls&^classNounNonJoining != 0 {
+		// A word of its own; but one known only by a plural the lists
+		// write joined (بزرگترها) may still be stem + suffix (بزرگ‌تر).
+		return cuts
 	}
-	if c, ok := l.prefixCuts(key, cuts); ok {
+	if c, ok := unitCuts(key, cuts); ok {
 		return c
+	}
+	if cls == 0 {
+		// a plural that the lists write joined (بیمارها → بیمار) is
+		// still a word of its own before به، بی، هم
+		if c, ok := l.prefixCuts(key, cuts); ok {
+			return c
+		}
 	}
 	if c, ok := l.suffixCuts(key, indef, cuts); ok {
 		return c
@@ -111,8 +120,7 @@ func (l *lexicon) spacedEvidence(a, b []byte) bool {
 }
 
 // prefixCuts splits به، بی، هم from a word the lexicon knows, unless the
-// whole is a word of its own (بهشمار → به‌شمار، بیفایده stays), and
-// سانتی، میلی from a unit.
+// whole is a word of its own (بهشمار → به‌شمار، بیفایده stays).
 func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 	for _, p := range [...]string{"به", "بی", "هم"} {
 		if !bytes.HasPrefix(k, []byte(p)) || len(k)-len(p) < 4 {
@@ -142,6 +150,11 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 			return c, true
 		}
 	}
+	return cuts, false
+}
+
+// unitCuts splits سانتی، میلی from a unit: سانتیمتر → سانتی‌متر.
+func unitCuts(k []byte, cuts []int) ([]int, bool) {
 	for _, p := range [...]string{"سانتی", "میلی"} {
 		if r := k[min(len(p), len(k)):]; bytes.HasPrefix(k, []byte(p)) && units[string(r)] {
 			return append(cuts, len(p)), true
