@@ -261,8 +261,46 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 	if c, ok := try([]string{"الدین", "الدوله", "السلطنه", "الملک"}, 0xFF); ok {
 		return c, true
 	}
+	// ‌اش and ‌است after a noun in ه or ی: خاله‌اش، زندگی‌اش، مطالعه‌است.
+	if c, ok := try([]string{"اش", "است"}, classHehNoun|classNoun); ok {
+		if st := c0(k, c); bytes.HasSuffix(st, []byte("ه")) || bytes.HasSuffix(st, []byte("ی")) && bytes.HasSuffix(k, []byte("اش")) {
+			return c, true // not دنیاست
+		}
+	}
+	// A plural after a word in ه is never read otherwise: سامانهها.
+	if c, ok := l.hehPlural(k, cuts); ok {
+		return c, true
+	}
 	if c, ok := try([]string{"ای"}, classHehNoun); ok {
 		return c, true
+	}
+	return cuts, false
+}
+
+// c0 returns the part of k before its last cut in c.
+func c0(k []byte, c []int) []byte {
+	if len(c) == 0 {
+		return nil
+	}
+	return k[:c[len(c)-1]]
+}
+
+// hehPlural splits a plural suffix after a stem of three letters or more
+// that ends in ه (سامانه‌ها، سامانه‌های), known or not: no Persian word
+// holds هها there otherwise.
+func (l *lexicon) hehPlural(k []byte, cuts []int) ([]int, bool) {
+	for _, s := range pluralSuffixes {
+		if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 {
+			continue
+		}
+		stem := k[:len(k)-len(s)]
+		if !bytes.HasSuffix(stem, []byte("ه")) || l.class[string(stem)]&classException != 0 {
+			continue
+		}
+		if c, ok := l.stemCuts(stem, 0xFFFF, cuts); ok {
+			return append(c, len(stem)), true
+		}
+		return append(cuts, len(stem)), true
 	}
 	return cuts, false
 }
