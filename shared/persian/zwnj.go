@@ -274,7 +274,26 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 	if c, ok := try([]string{"ای"}, classHehNoun); ok {
 		return c, true
 	}
-	return cuts, false
+	return l.unknownPlural(k, cuts)
+}
+
+// unknownPlural splits ‌ها from a word the lexicon does not know (names,
+// new terms: نورون‌ها، جنبش‌ها) when the stem has three letters or more
+// and ends in a joining letter. Not ‌های: an unknown Xهای is as often
+// Xه‌ای (ده‌دقیقه‌ای).
+func (l *lexicon) unknownPlural(k []byte, cuts []int) ([]int, bool) {
+	if l.class[string(k)] != 0 {
+		return cuts, false
+	}
+	const s = "ها"
+	if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 || l.class[string(k[len(k)-8:])]&classException != 0 {
+		return cuts, false // not نهتنها
+	}
+	stem := k[:len(k)-len(s)]
+	if !endsJoining(stem) || l.class[string(stem)]&(classException|classJoined) != 0 {
+		return cuts, false
+	}
+	return append(cuts, len(stem)), true
 }
 
 // c0 returns the part of k before its last cut in c.
