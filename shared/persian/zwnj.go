@@ -419,6 +419,21 @@ func isMiPrefix(a []byte) bool {
 	return false
 }
 
+// exactCompound reports whether the lexicon writes a and b as one
+// compound a‌b.
+func (l *lexicon) exactCompound(a, b []byte) bool {
+	var buf [64]byte
+	if len(a)+len(b) > len(buf) {
+		return false
+	}
+	k := append(append(buf[:0], a...), b...)
+	if l.class[string(k)]&classCompound == 0 {
+		return false
+	}
+	w := l.compound[string(k)]
+	return len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr
+}
+
 // boundParts never stand alone, so after a space they belong to the word
 // before: ریاضی دان → ریاضی‌دان, صلاح الدین → صلاح‌الدین. (Joined, some of
 // them end ordinary words, زندان, so deleted ZWNJs are not restored
@@ -496,6 +511,12 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 	}
 	if !endsJoining(a) {
 		return sepSpace
+	}
+	if string(a) == "هم" && l.exactCompound(a, b) {
+		return sepZWNJ // هم‌اکنون: the lexicon writes it so (not به: به عنوان)
+	}
+	if as := string(a); (as == "سانتی" || as == "میلی") && units[bs] {
+		return sepZWNJ
 	}
 	if len(a) >= 6 && boundParts[bs] {
 		return sepZWNJ
