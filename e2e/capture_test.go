@@ -336,3 +336,27 @@ func TestCaptureSurvivesRestarts(t *testing.T) {
 		t.Errorf("%d articles after restart, want 1", n)
 	}
 }
+
+// TestCaptureMessage: the extension's pages ask the background for a
+// capture with a runtime message ({type: 'capture', tabId}).
+func TestCaptureMessage(t *testing.T) {
+	b := launch(t, "")
+	srv := serveDir(t, "testdata")
+	tb := b.OpenTab(t, srv.URL+"/fa-article.html")
+	first := clickAndWait(t, b, tb) // grants activeTab, as the user's click would
+	if !first.OK {
+		t.Fatalf("capture failed: %s", first.Error)
+	}
+	page := b.OpenExtensionPage(t, "extension/library/library.html")
+	var res captureResult
+	b.EvalPage(t, page, `chrome.runtime.sendMessage({type: 'capture', tabId: `+itoa(first.TabID)+`})`, &res)
+	if !res.OK || !res.Updated || res.ID != first.ID {
+		t.Errorf("capture by message: ok %v updated %v id %q: %s", res.OK, res.Updated, res.ID, res.Error)
+	}
+	var unknown any
+	b.EvalPage(t, page, `chrome.runtime.sendMessage({type: 'no-such-message'}).then(r => r ?? null, e => String(e))`, &unknown)
+	// Nobody answers a message the background does not know.
+	if s, isErr := unknown.(string); unknown != nil && (!isErr || !strings.Contains(s, "Receiving end") && !strings.Contains(s, "port closed")) {
+		t.Errorf("unknown message answered: %#v", unknown)
+	}
+}
