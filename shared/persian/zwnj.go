@@ -165,6 +165,20 @@ func unitCuts(k []byte, cuts []int) ([]int, bool) {
 
 var units = map[string]bool{"متر": true, "مترمربع": true, "گرم": true, "لیتر": true, "ثانیه": true}
 
+// isParticiple reports a past participle (داشته), also negated (نداشته)
+// or with می‌ (می‌کرده: written می‌کرده‌اند).
+func (l *lexicon) isParticiple(k []byte) bool {
+	if l.class[string(k)]&classParticiple != 0 {
+		return true
+	}
+	for _, p := range [...]string{"ن", "می", "نمی"} {
+		if len(k)-len(p) >= 6 && bytes.HasPrefix(k, []byte(p)) && l.class[string(k[len(p):])]&classParticiple != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // isVerb reports whether k is a verb form written after می‌.
 func (l *lexicon) isVerb(k []byte) bool {
 	return l.class[string(k)]&classVerb != 0
@@ -248,6 +262,21 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
 	if c, ok := try(perfSuffixes, classParticiple); ok {
 		return c, true
+	}
+	// ... and after a negated participle or one with می‌: نداشته‌اند،
+	// می‌کرده‌است.
+	for _, s := range perfSuffixes {
+		stem, ok := bytes.CutSuffix(k, []byte(s))
+		if !ok || !bytes.HasSuffix(stem, []byte("ه")) || !l.isParticiple(stem) {
+			continue
+		}
+		for _, p := range prefixesMi {
+			if bytes.HasPrefix(stem, []byte(p)) && l.class[string(stem[len(p):])]&classParticiple != 0 {
+				cuts = append(cuts, len(p))
+				break
+			}
+		}
+		return append(cuts, len(stem)), true
 	}
 	if c, ok := try(pluralSuffixes, classNoun); ok {
 		return c, true
@@ -493,15 +522,20 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 			return glue()
 		}
 	case isMiPrefix(a):
-		if l.isVerb(b) {
-			return sepZWNJ
+		if l.isVerb(b) || l.class[string(b)]&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
+			return sepZWNJ // می‌شود، می‌کرده
 		}
 	case bs == "است":
 		if proven && l.class[string(a)]&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
 			return sepZWNJ
 		}
 	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":
-		if l.class[string(a)]&classParticiple != 0 {
+		if l.isParticiple(a) {
+			return sepZWNJ
+		}
+	case bs == "اش" || bs == "ات":
+		// pronouns that never stand alone, after a noun in ه or ی
+		if (bytes.HasSuffix(a, []byte("ه")) || bytes.HasSuffix(a, []byte("ی"))) && len(a) >= 6 && l.class[string(a)]&(classNoun|classHehNoun) != 0 {
 			return sepZWNJ
 		}
 	case bs == "ای":
