@@ -257,6 +257,16 @@ func TestCaptureSelection(t *testing.T) {
 	if strings.Contains(a.Text, "پاییز که می‌رسد") {
 		t.Error("text holds unselected paragraphs")
 	}
+	// The selection is kept beside the full article, not over it.
+	if res.ID == first.ID {
+		t.Errorf("selection saved under the page's own key %q", res.ID)
+	}
+	if full, ok := b.SavedArticle(t, first.ID); !ok || len(full.Article.Blocks) < 2 {
+		t.Errorf("the full article was lost after a selection capture: ok %v, %d blocks", ok, len(full.Article.Blocks))
+	}
+	if n := b.ArticleCount(t); n != 2 {
+		t.Errorf("library holds %d articles, want the page and the selection", n)
+	}
 }
 
 // TestCaptureNoArticle: a page without an article fails in plain words,

@@ -17,6 +17,8 @@ const api = globalThis.chrome;
 
 const MENU_PAGE = 'barg-capture-page';
 const MENU_SELECTION = 'barg-capture-selection';
+const MENU_LIBRARY = 'barg-open-library';
+const MENU_SETTINGS = 'barg-open-settings';
 const RESULTS_KEPT = 50;
 
 // Go starts now, in parallel with whatever woke the background.
@@ -58,6 +60,14 @@ api.action.onClicked.addListener((tab) => {
 });
 
 api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_LIBRARY) {
+    api.tabs.create({ url: api.runtime.getURL('extension/library/library.html') });
+    return;
+  }
+  if (info.menuItemId === MENU_SETTINGS) {
+    api.runtime.openOptionsPage();
+    return;
+  }
   if (!tab || tab.id == null || tab.id < 0) return;
   if (info.menuItemId === MENU_PAGE) {
     captureTab(tab.id, { tab });
@@ -71,6 +81,9 @@ api.runtime.onInstalled.addListener(() => {
   api.contextMenus.removeAll(() => {
     api.contextMenus.create({ id: MENU_PAGE, title: t('menuCapturePage'), contexts: ['page'] });
     api.contextMenus.create({ id: MENU_SELECTION, title: t('menuCaptureSelection'), contexts: ['selection'] });
+    // The toolbar button's own menu (right click): the way into the library and settings.
+    api.contextMenus.create({ id: MENU_LIBRARY, title: t('menuOpenLibrary'), contexts: ['action'] });
+    api.contextMenus.create({ id: MENU_SETTINGS, title: t('menuOpenSettings'), contexts: ['action'] });
   });
 });
 

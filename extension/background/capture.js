@@ -138,7 +138,7 @@ export function createCapturer(deps) {
       const optionsJSON = extractOptions(settings, { selection: withSelection ? page.selection : null });
       const article = await extract(page.html, page.url, optionsJSON);
       tm.extracted_at = epochMs();
-      const { record, updated } = await store.saveArticle(article);
+      const { record, updated } = await store.saveArticle(article, { selection: withSelection });
       tm.saved_at = epochMs();
       result = {
         ok: true,

@@ -50,6 +50,17 @@ export function articleKey(article) {
   }
 }
 
+/** The library key of a captured selection: the article's key and a hash of its text. */
+export function selectionKey(article) {
+  let h = 0x811c9dc5; // FNV-1a, 32 bits
+  const text = article.text || '';
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${articleKey(article)}#selection-${h.toString(16).padStart(8, '0')}`;
+}
+
 /** The summary the library lists for a record. */
 export function summarize(record) {
   const a = record.article;
@@ -101,11 +112,14 @@ function friendly(err) {
  * Saves a captured article. A new capture of an article already in the
  * library (same key) replaces it and keeps its first capture time.
  * Every capture gets a new capture_id (the upload's idempotency key).
+ * A selection is kept beside the page's full article, never over it: its
+ * key adds a hash of the selected text, so re-capturing the same selection
+ * updates it.
  * @returns {Promise<{record: object, updated: boolean}>}
  */
-export async function saveArticle(article) {
+export async function saveArticle(article, { selection = false } = {}) {
   const db = await openDB();
-  const id = articleKey(article);
+  const id = selection ? selectionKey(article) : articleKey(article);
   const tx = db.transaction(['articles', 'summaries'], 'readwrite');
   const articles = tx.objectStore('articles');
   const prev = await request(articles.get(id));
