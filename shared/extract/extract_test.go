@@ -72,16 +72,19 @@ func TestFromHTMLNormalizesPersianOnly(t *testing.T) {
 		t.Errorf("digit style not recorded: %+v", latin)
 	}
 
-	arabic := strings.NewReplacer(`lang="fa"`, `lang="ar"`).Replace(persianPage)
-	ar, err := FromHTML(strings.NewReader(arabic), "https://example.ir/news/1", Options{CapturedAt: when})
+	const arabicPage = `<html lang="ar" dir="rtl"><head><title>مكتبة جديدة</title></head><body><article>
+<p>افتتحت المكتبة العامة الجديدة في المدينة يوم الثلاثاء، وهي تضم أكثر من أربعين ألف كتاب في مبنى قديم.</p>
+<p>وقال مدير المكتبات إن المكتبة ستكون مفتوحة كل يوم من الساعة الثامنة صباحا حتى الثامنة مساء.</p>
+</article></body></html>`
+	ar, err := FromHTML(strings.NewReader(arabicPage), "https://example.com/ar/1", Options{CapturedAt: when})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ar.Lang == "fa" {
-		t.Skip("the page's Persian letters overrule lang=ar; covered by package metadata")
+	if ar.Lang != "ar" || ar.Normalization.Persian || ar.Normalization.Changes != 0 {
+		t.Errorf("Arabic article: lang %q, normalization %+v; want ar, untouched", ar.Lang, ar.Normalization)
 	}
-	if ar.Normalization.Persian {
-		t.Errorf("non-Persian article (lang %q) was normalized as Persian", ar.Lang)
+	if !strings.Contains(ar.Text, "الجديدة في المدينة") || !strings.Contains(ar.Title, "مكتبة") {
+		t.Errorf("Arabic letters changed (ي/ك must stay): %q %q", ar.Title, ar.Text)
 	}
 }
 
