@@ -95,6 +95,7 @@ type normalizer struct {
 	cuts     []int
 	chunkBuf []chunk
 	enc      []byte // a finished line, UTF-8 encoded
+	rejoined bool   // chunks joined words with no ZWNJ in a line not read as deleted-style
 }
 
 // appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the
@@ -135,6 +136,22 @@ func (n *normalizer) line(s string) ([]rune, int) {
 	r, edits = n.letters(r, edits)
 	r, edits = quotes(r, edits)
 	r, edits = n.chunks(r, edits)
+	// Spacing may bring a quoted span into shape (" !ت" → "! ت"): quote
+	// again, and space the new guillemets, so that a second run has
+	// nothing left to do.
+	e := edits
+	if r, edits = quotes(r, edits); edits != e {
+		r, edits = n.chunks(r, edits)
+	}
+	// Words joined without a ZWNJ (شو ها → شوها) take away the signs of
+	// spaced ZWNJs that chose the line's restoration: run again until
+	// the line is stable, as a second Normalize would.
+	for i := 0; n.rejoined && i < 3; i++ {
+		e := edits
+		if r, edits = n.chunks(r, edits); edits == e {
+			break
+		}
+	}
 	n.runes = r
 	return r, edits
 }

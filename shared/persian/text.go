@@ -83,6 +83,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	if !hasZWNJ {
 		deleted, spaced, provenSpaced = n.lineStyle(lx, r, cs)
 	}
+	n.rejoined = false
 	// Build the output: restore deleted ZWNJs in each chunk, then decide
 	// what separates it from the chunk before.
 	out := n.out[:0]
@@ -108,6 +109,9 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 					edits++
 				case sepNone:
 					edits++
+					// joined with no ZWNJ: the line may read as another
+					// style now (see normalizer.line)
+					n.rejoined = n.rejoined || !deleted
 				default:
 					out = append(out, ' ')
 				}
