@@ -79,7 +79,12 @@ func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
 	}
 	if cls&^classNounNonJoining != 0 {
 		// A word of its own; but one known only by a plural the lists
-		// write joined (بزرگترها) may still be stem + suffix (بزرگ‌تر).
+		// write joined (بزرگترها) may still be stem + suffix (بزرگ‌تر،
+		// مناسب‌ترین).
+		if cls&^(classNoun|classNounNonJoining) == 0 && bytes.HasSuffix(key, []byte("ترین")) {
+			c, _ := l.suffixCuts(key, indef, cuts)
+			return c
+		}
 		return cuts
 	}
 	if c, ok := unitCuts(key, cuts); ok {
