@@ -14,7 +14,7 @@ import (
 var (
 	prefixesMi = []string{"نمی", "می"}
 	// preverbs written joined before می‌: برمی‌گردد، درمی‌آید.
-	preverbs = []string{"", "بر", "در", "باز", "فرا", "فرو"}
+	preverbs = []string{"", "بر", "در", "دربر", "باز", "فرا", "فرو"}
 	// suffixes that attach with a ZWNJ, longest first within each group.
 	pluralSuffixes = []string{"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "هاست", "های", "ها"}
 	compSuffixes   = []string{"ترینشان", "ترینتان", "ترینمان", "ترینش", "ترینت", "ترینم", "ترینی", "ترین", "تری", "تر"}
@@ -550,6 +550,9 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 	}
 	if !endsJoining(a) {
 		return sepSpace
+	}
+	if string(a) == "بی" && len(b) >= 6 && l.class[string(b)]&^(classJoined|classPrefixed|classException) != 0 {
+		return sepZWNJ // بی never stands alone: بی فایده → بی‌فایده
 	}
 	if string(a) == "هم" && l.exactCompound(a, b) {
 		return sepZWNJ // هم‌اکنون: the lexicon writes it so (not به: به عنوان)
