@@ -128,7 +128,7 @@ func (l *lexicon) spacedEvidence(a, b []byte) bool {
 // whole is a word of its own (بهشمار → به‌شمار، بیفایده stays).
 func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 	for _, p := range [...]string{"به", "بی", "هم"} {
-		if !bytes.HasPrefix(k, []byte(p)) || len(k)-len(p) < 4 {
+		if !bytes.HasPrefix(k, []byte(p)) || len(k)-len(p) < 6 {
 			continue
 		}
 		if l.class[string(k)]&classPrefixed != 0 {
