@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,7 +15,7 @@ import (
 // met inside a paragraph wait in pending and follow it, so they never cut a
 // sentence in two.
 type converter struct {
-	base    *url.URL
+	base    *weburl.URL
 	root    *html.Node
 	blocks  []article.Block
 	para    textBuf
@@ -437,7 +437,7 @@ func skipElement(n *html.Node) bool {
 // render returns the text of the subtree n as one block would show it:
 // block-level descendants and <br> start new lines. Subtrees for which
 // except returns true are left out.
-func render(n *html.Node, base *url.URL, except func(*html.Node) bool) (string, []article.Link) {
+func render(n *html.Node, base *weburl.URL, except func(*html.Node) bool) (string, []article.Link) {
 	var t textBuf
 	walk(n, func(m *html.Node) bool {
 		switch m.Type {

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,9 +20,9 @@ func parseBody(t *testing.T, src string) *html.Node {
 	return findBody(doc)
 }
 
-func mustURL(t *testing.T, s string) *url.URL {
+func mustURL(t *testing.T, s string) *weburl.URL {
 	t.Helper()
-	u, err := url.Parse(s)
+	u, err := weburl.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}

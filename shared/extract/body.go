@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -23,7 +23,7 @@ const minArticle = 500
 // to it, cleans boxes of links and furniture from inside it and converts it
 // to blocks. A result shorter than minArticle is retried without the class
 // rules, and the longest result wins.
-func Body(doc *html.Node, base *url.URL) ([]article.Block, error) {
+func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 	titles := pageTitles(doc)
 	pruneHard(doc)
 	body := findBody(doc)
@@ -105,7 +105,7 @@ func textLength(blocks []article.Block) int {
 
 // extract finds the content under body and converts it. The tree is left
 // as it was found.
-func (s *scorer) extract(body *html.Node, base *url.URL) []article.Block {
+func (s *scorer) extract(body *html.Node, base *weburl.URL) []article.Block {
 	s.measure(body)
 	s.score()
 	roots := s.content(body)
@@ -130,7 +130,7 @@ func (s *scorer) extract(body *html.Node, base *url.URL) []article.Block {
 
 // Blocks converts the subtree root to blocks as it is, without looking for
 // boilerplate; scripts, styles and hidden elements are still dropped.
-func Blocks(root *html.Node, base *url.URL) []article.Block {
+func Blocks(root *html.Node, base *weburl.URL) []article.Block {
 	pruneHard(root)
 	c := converter{base: base}
 	c.convert(root)

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"bytes"
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 	"testing"
 	"time"
@@ -41,7 +41,7 @@ func TestLimitDepth(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: after limitDepth: %v", tag, err)
 		}
-		blocks, err := Body(doc, &url.URL{Scheme: "https", Host: "example.org"})
+		blocks, err := Body(doc, &weburl.URL{Scheme: "https", Host: "example.org"})
 		if err != nil {
 			t.Fatalf("%s: %v", tag, err)
 		}
@@ -78,7 +78,7 @@ func TestBodyOnDeepTree(t *testing.T) {
 		para.Parent.RemoveChild(para)
 		n.AppendChild(para)
 	}
-	blocks, err := Body(doc, &url.URL{Scheme: "https", Host: "example.org"})
+	blocks, err := Body(doc, &weburl.URL{Scheme: "https", Host: "example.org"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,8 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"github.com/barg-app/barg/shared/weburl"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -101,8 +101,8 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	return finish(meta, blocks, opts), nil
 }
 
-func parse(r io.Reader, pageURL string, max int64) (*html.Node, *url.URL, error) {
-	u, err := url.Parse(pageURL)
+func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, error) {
+	u, err := weburl.Parse(pageURL)
 	if err != nil || !u.IsAbs() {
 		return nil, nil, errors.New("page URL " + strconv.Quote(pageURL) + " is not an absolute URL")
 	}
@@ -127,8 +127,8 @@ func parse(r io.Reader, pageURL string, max int64) (*html.Node, *url.URL, error)
 
 // baseURL is the URL that relative links resolve against: the page's
 // <base href> if it has one, else the page URL.
-func baseURL(doc *html.Node, page *url.URL) *url.URL {
-	var base *url.URL
+func baseURL(doc *html.Node, page *weburl.URL) *weburl.URL {
+	var base *weburl.URL
 	var find func(*html.Node) bool
 	find = func(n *html.Node) bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Base {

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"strconv"
 	"strings"
 
@@ -12,17 +12,17 @@ import (
 // resolve makes ref absolute against base. It returns "" for an empty ref,
 // one that does not parse, or one whose scheme is not http or https (or
 // mailto, when mail is set): javascript:, data: and the like are dropped.
-func resolve(base *url.URL, ref string, mail bool) string {
+func resolve(base *weburl.URL, ref string, mail bool) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" || ref[0] == '#' && base == nil {
 		return ""
 	}
-	var u *url.URL
+	var u *weburl.URL
 	var err error
 	if base != nil {
 		u, err = base.Parse(ref)
 	} else {
-		u, err = url.Parse(ref)
+		u, err = weburl.Parse(ref)
 	}
 	if err != nil {
 		return ""
@@ -52,7 +52,7 @@ var lazyAttrs = [...]string{
 // its lazy loader has run: a lazy attribute, else the largest srcset
 // candidate (of the img or of its <picture>'s sources), else src. Data URIs
 // (placeholders) are never returned.
-func imageSrc(n *html.Node, base *url.URL) string {
+func imageSrc(n *html.Node, base *weburl.URL) string {
 	for _, k := range lazyAttrs {
 		if v := attr(n, k); v != "" && !isPlaceholder(v) {
 			if u := resolve(base, v, false); u != "" {
@@ -140,7 +140,7 @@ func largest(s string) (string, float64) {
 
 // embedSrc returns the absolute address an iframe, embed, object, video or
 // audio element plays, looking at <source> children too.
-func embedSrc(n *html.Node, base *url.URL) string {
+func embedSrc(n *html.Node, base *weburl.URL) string {
 	for _, k := range [...]string{"src", "data-src", "data", "data-lazy-src"} {
 		if u := resolve(base, attr(n, k), false); u != "" {
 			return u

@@ -2,7 +2,7 @@ package metadata
 
 import (
 	"bytes"
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,7 +53,7 @@ func BenchmarkRead(b *testing.B) {
 		}
 		docs = append(docs, doc)
 	}
-	u, _ := url.Parse("http://fakehost/test/page.html")
+	u, _ := weburl.Parse("http://fakehost/test/page.html")
 	b.SetBytes(int64(bytesIn))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -2,7 +2,7 @@ package metadata
 
 import (
 	"encoding/json"
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"os"
 	"path/filepath"
 	"sort"
@@ -41,7 +41,7 @@ func readPage(t *testing.T, file, pageURL string) article.Meta {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, _ := url.Parse(pageURL)
+	u, _ := weburl.Parse(pageURL)
 	m := Read(doc, u)
 	body := ""
 	if b := findBody(doc); b != nil {

@@ -1,7 +1,7 @@
 package metadata
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 	"testing"
 	"time"
@@ -52,7 +52,7 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		u, _ := url.Parse("https://example.com/a/b")
+		u, _ := weburl.Parse("https://example.com/a/b")
 		start := time.Now()
 		m := Read(doc, u)
 		Settle(&m, page)
@@ -89,7 +89,7 @@ func TestReadDeepAndLarge(t *testing.T) {
 	}
 	n.AppendChild(&html.Node{Type: html.TextNode, Data: "By Someone 1400/11/15"})
 	for name, doc := range map[string]*html.Node{"deep": docDeep, "large": docLarge} {
-		u, _ := url.Parse("https://example.com/")
+		u, _ := weburl.Parse("https://example.com/")
 		start := time.Now()
 		m := Read(doc, u)
 		Settle(&m, "")

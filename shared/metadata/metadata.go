@@ -15,7 +15,7 @@
 package metadata
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -26,9 +26,9 @@ import (
 
 // Read returns the metadata of the page doc, fetched from pageURL.
 // It does not modify doc.
-func Read(doc *html.Node, pageURL *url.URL) article.Meta {
+func Read(doc *html.Node, pageURL *weburl.URL) article.Meta {
 	if pageURL == nil {
-		pageURL = &url.URL{}
+		pageURL = &weburl.URL{}
 	}
 	m := article.Meta{URL: pageURL.String()}
 	if doc == nil {

@@ -2,7 +2,7 @@ package metadata
 
 import (
 	"bytes"
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -28,7 +28,7 @@ func readFixture(t *testing.T, name, pageURL string) article.Meta {
 	}
 	var before, after bytes.Buffer
 	html.Render(&before, doc)
-	u, _ := url.Parse(pageURL)
+	u, _ := weburl.Parse(pageURL)
 	m := Read(doc, u)
 	html.Render(&after, doc)
 	if !bytes.Equal(before.Bytes(), after.Bytes()) {
@@ -247,7 +247,7 @@ func TestAuthorsFromBylines(t *testing.T) {
 }
 
 func TestReadNil(t *testing.T) {
-	u, _ := url.Parse("https://example.com/")
+	u, _ := weburl.Parse("https://example.com/")
 	if m := Read(nil, u); m.URL != "https://example.com/" {
 		t.Errorf("Read(nil) = %+v", m)
 	}

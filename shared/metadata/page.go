@@ -1,7 +1,7 @@
 package metadata
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -11,8 +11,8 @@ import (
 // page holds what one read-only pass over the document found: the raw
 // material every field is chosen from.
 type page struct {
-	url  *url.URL
-	base *url.URL
+	url  *weburl.URL
+	base *weburl.URL
 
 	htmlLang string // <html lang> or xml:lang
 	title    string // <title>
@@ -52,7 +52,7 @@ const (
 )
 
 // scan walks doc once, without changing it.
-func scan(doc *html.Node, pageURL *url.URL) *page {
+func scan(doc *html.Node, pageURL *weburl.URL) *page {
 	p := &page{url: pageURL, base: pageURL}
 	for n := doc; n != nil; n = next(n, false) {
 		if n.Type != html.ElementNode {

@@ -1,7 +1,7 @@
 package metadata
 
 import (
-	"net/url"
+	"github.com/barg-app/barg/shared/weburl"
 	"reflect"
 	"strings"
 	"testing"
@@ -110,7 +110,7 @@ func TestReadSources(t *testing.T) {
 		if strings.Contains(tt.name, ".ir") {
 			host = "https://news.example.ir/a/b"
 		}
-		u, _ := url.Parse(host)
+		u, _ := weburl.Parse(host)
 		m := Read(doc, u)
 		Settle(&m, "")
 		if !tt.check(m) {
