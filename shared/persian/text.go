@@ -334,9 +334,14 @@ func (n *normalizer) indefAfter(r []rune, cs []chunk, ci int) bool {
 }
 
 // keyOf appends the letters of word (no marks, no ZWNJ) as UTF-8 to dst.
+// Yeh with hamza is written as yeh, as the lexicon writes it (پروتئین →
+// پروتیین); both take two bytes, so offsets still count letters.
 func (n *normalizer) keyOf(word []rune, dst []byte) []byte {
 	for _, x := range word {
 		if isLetter(x) {
+			if x == 'ئ' {
+				x = 'ی'
+			}
 			dst = append(dst, byte(0xC0|x>>6), byte(0x80|x&0x3F))
 		}
 	}
