@@ -301,6 +301,12 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 			return c, true // not دنیاست
 		}
 	}
+	// ‌ای‌ست after a noun in ه: ماده‌ای‌ست.
+	if st, ok := bytes.CutSuffix(k, []byte("ایست")); ok && len(st) >= 6 && bytes.HasSuffix(st, []byte("ه")) {
+		if c, ok := l.stemCuts(st, classHehNoun, cuts); ok {
+			return append(c, len(st), len(st)+4), true
+		}
+	}
 	// A plural after a word in ه is never read otherwise: سامانهها.
 	if c, ok := l.hehPlural(k, cuts); ok {
 		return c, true
