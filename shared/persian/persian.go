@@ -176,6 +176,12 @@ func hasArabic(s string) bool {
 func (n *normalizer) letters(r []rune, edits int) ([]rune, int) {
 	out := n.tmp[:0]
 	for _, c := range r {
+		// Fast path: the letters and ASCII that stay as they are.
+		if c >= 0x0600 && c <= 0x06FF && keepAsIs[c-0x0600] && !(n.opts.StripDiacritics && isVowelMark(c)) ||
+			c < 0x80 && c >= ' ' {
+			out = append(out, c)
+			continue
+		}
 		switch {
 		case c == kashida, c == '\u200b', c == '\ufeff', c == '\u00ad':
 			edits++
@@ -211,6 +217,18 @@ func (n *normalizer) letters(r []rune, edits int) ([]rune, int) {
 	n.tmp = r
 	return out, edits
 }
+
+// keepAsIs marks the runes of the Arabic block that letters passes on
+// unchanged (vowel marks aside, which depend on the options); read-only
+// after package initialization.
+var keepAsIs = func() (t [0x100]bool) {
+	for i := range t {
+		c := rune(0x0600 + i)
+		_, _, mapped := mapLetter(c)
+		t[i] = c != kashida && !(c >= 0x0660 && c <= 0x0669) && !mapped && c != 0xFDF2
+	}
+	return t
+}()
 
 // quotes turns pairs of straight double quotes around Persian text into
 // guillemets: "سلام" → «سلام».
