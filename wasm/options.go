@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/barg-app/barg/shared/dates"
 	"github.com/barg-app/barg/shared/persian"
 )
 
@@ -58,7 +59,7 @@ func parseOptions(s string) (request, error) {
 }
 
 func parseTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := dates.ParseRFC3339(s)
 	if err != nil {
 		return time.Time{}, errors.Join(errBadOptions, errors.New("captured_at is not an RFC 3339 time"))
 	}

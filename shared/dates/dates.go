@@ -34,7 +34,7 @@ func (d Date) Time() time.Time {
 
 // String formats d as RFC 3339, with fractional seconds only when present.
 func (d Date) String() string {
-	return d.Time().Format(time.RFC3339Nano)
+	return FormatRFC3339(d.Time(), true)
 }
 
 // InIran returns d with Iran's offset for its wall-clock time if d has no

@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // converter turns a cleaned subtree into blocks. Inline content accumulates

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 func parseBody(t *testing.T, src string) *html.Node {

@@ -1,12 +1,11 @@
 package extract
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // minArticle is the length of text, in bytes, below which an extraction is

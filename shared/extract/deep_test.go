@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // deepPage is a page whose article sits under n nested elements.

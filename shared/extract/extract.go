@@ -10,7 +10,6 @@ package extract
 import (
 	"bytes"
 	"errors"
-	"github.com/barg-app/barg/shared/weburl"
 	"io"
 	"strconv"
 	"strings"
@@ -20,8 +19,10 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/dates"
 	"github.com/barg-app/barg/shared/metadata"
 	"github.com/barg-app/barg/shared/persian"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // Name and Version identify the extractor in every article.
@@ -177,7 +178,7 @@ func finish(meta article.Meta, blocks []article.Block, opts Options) *article.Ar
 	if at.IsZero() {
 		at = time.Now()
 	}
-	a.CapturedAt = at.Format(time.RFC3339)
+	a.CapturedAt = dates.FormatRFC3339(at, false)
 	return a
 }
 

@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // resolve makes ref absolute against base. It returns "" for an empty ref,

@@ -2,12 +2,13 @@ package metadata
 
 import (
 	"bytes"
-	"github.com/barg-app/barg/shared/weburl"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // benchPages are the project's fixtures and, when ../shared is present,

@@ -2,7 +2,6 @@ package metadata
 
 import (
 	"encoding/json"
-	"github.com/barg-app/barg/shared/weburl"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/barg-app/barg/shared/article"
 	"github.com/barg-app/barg/shared/lang"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // sharedDir is the team kit beside the repository.

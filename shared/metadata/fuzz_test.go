@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // FuzzJSONLD feeds arbitrary script text to the JSON-LD reader: it must

@@ -15,13 +15,13 @@
 package metadata
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 
 	"golang.org/x/net/html"
 
 	"github.com/barg-app/barg/shared/article"
 	"github.com/barg-app/barg/shared/lang"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // Read returns the metadata of the page doc, fetched from pageURL.

@@ -2,7 +2,6 @@ package metadata
 
 import (
 	"bytes"
-	"github.com/barg-app/barg/shared/weburl"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // readFixture runs Read on testdata/name (checking that it leaves the

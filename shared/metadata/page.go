@@ -1,11 +1,12 @@
 package metadata
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // page holds what one read-only pass over the document found: the raw

@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"github.com/barg-app/barg/shared/weburl"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/weburl"
 )
 
 // TestReadSources checks one source at a time, on small pages.
