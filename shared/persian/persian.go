@@ -95,6 +95,7 @@ type normalizer struct {
 	cuts     []int
 	chunkBuf []chunk
 	enc      []byte // a finished line, UTF-8 encoded
+	word     []rune // a chunk with restored ZWNJs (restoreChunk)
 	rejoined bool   // chunks joined words with no ZWNJ in a line not read as deleted-style
 }
 

@@ -259,7 +259,8 @@ func isISODate(s []rune) bool {
 	return true
 }
 
-// restoreChunk puts back deleted ZWNJs into the words of a chunk.
+// restoreChunk puts back deleted ZWNJs into the words of a chunk. The
+// runes it returns are valid until its next call.
 // indef (see lexicon.restoreDeleted) applies to the chunk's last word.
 func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edits int) ([]rune, int) {
 	var out []rune // allocated on the first change
@@ -286,7 +287,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 			n.cuts = lx.restoreDeleted(n.key, ind, n.cuts[:0])
 			if len(n.cuts) > 0 {
 				if out == nil {
-					out = append(make([]rune, 0, len(s)+4), s[:i]...)
+					out = append(n.word[:0], s[:i]...)
 				}
 				k, ci, last := 0, 0, rune(0)
 				for _, x := range word {
@@ -315,6 +316,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 	if out == nil {
 		return s, edits
 	}
+	n.word = out // reused: the caller copies the word before the next call
 	return out, edits
 }
 
