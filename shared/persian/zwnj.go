@@ -507,7 +507,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		return sepSpace
 	}
 	if !spaced {
-		if len(a) >= 6 && endsJoining(a) && l.class[string(a)] != 0 && boundParts[string(b)] {
+		if len(a) >= 6 && boundParts[string(b)] && endsJoining(a) && l.class[string(a)] != 0 {
 			return sepZWNJ
 		}
 		return sepSpace
