@@ -7,11 +7,3 @@ require (
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
 )
-
-require (
-	github.com/PuerkitoBio/goquery v1.13.0 // indirect
-	github.com/andybalholm/cascadia v1.3.4 // indirect
-	github.com/tidwall/gjson v1.20.1 // indirect
-	github.com/tidwall/match v1.1.1 // indirect
-	github.com/tidwall/pretty v1.2.0 // indirect
-)
