@@ -1,6 +1,7 @@
 package persian
 
 import (
+	"bytes"
 	"compress/flate"
 	_ "embed"
 	"io"
@@ -35,9 +36,13 @@ const (
 
 // lexicon is the decoded word list. It is built once, on first use, and is
 // read-only afterwards.
+//
+// Words live in one arena and are found through an open-addressing table,
+// not Go maps: decoding then allocates a few large slices instead of ~100k
+// strings and map entries, which matters most in WebAssembly, where the
+// first capture pays for the decoding.
 type lexicon struct {
-	class    map[string]uint16 // word (no ZWNJ) → class bits
-	compound map[string]string // compound with its ZWNJs deleted → as written
+	words wordTable
 	// firstParts is a bit set over hashes of the compounds' first parts,
 	// which spares most lookups of two words divided by a space.
 	firstParts [1 << 16 / 64]uint64
@@ -61,12 +66,14 @@ func getLexicon() *lexicon {
 }
 
 func decodeLexicon(data string) *lexicon {
-	l := &lexicon{class: make(map[string]uint16, 60000), compound: make(map[string]string, 36000)}
+	l := &lexicon{}
+	l.words.init(len(data), 1<<17)
 	if !strings.HasPrefix(data, "BARGLEX1") {
 		return l
 	}
 	data = data[8:]
 	buf := make([]byte, 0, 64)
+	var fused []byte
 	for len(data) >= 5 {
 		tag := data[0]
 		n := int(data[1]) | int(data[2])<<8 | int(data[3])<<16 | int(data[4])<<24
@@ -75,42 +82,42 @@ func decodeLexicon(data string) *lexicon {
 		for i := 0; i < n && len(data) >= 2; i++ {
 			p, r := int(data[0]), int(data[1])
 			if p > len(buf) || 2+r > len(data) {
+				l.words.done()
 				return l // corrupt data: keep what was read
 			}
 			buf = append(buf[:p], data[2:2+r]...)
 			data = data[2+r:]
-			w := string(buf)
 			switch tag {
 			case 'C':
-				f := strings.ReplaceAll(w, zwnjStr, "")
-				l.compound[f] = w
-				l.class[f] |= classCompound
-				if i := strings.Index(w, zwnjStr); i > 0 {
-					h := partHash([]byte(w[:i]))
+				fused = appendWithoutZWNJ(fused[:0], buf)
+				l.words.addCompound(fused, buf)
+				if i := bytes.Index(buf, zwnjBytes); i > 0 {
+					h := partHash(buf[:i])
 					l.firstParts[h/64] |= 1 << (h % 64)
 				}
 			case 'V':
-				l.class[w] |= classVerb
+				l.words.add(buf, classVerb)
 			case 'N':
-				l.class[w] |= classNoun
+				l.words.add(buf, classNoun)
 			case 'A':
-				l.class[w] |= classAdj
+				l.words.add(buf, classAdj)
 			case 'P':
-				l.class[w] |= classParticiple
+				l.words.add(buf, classParticiple)
 			case 'H':
-				l.class[w] |= classHehNoun
+				l.words.add(buf, classHehNoun)
 			case 'F':
-				l.class[w] |= classJoined
+				l.words.add(buf, classJoined)
 			case 'M':
-				l.class[w] |= classNounNonJoining
+				l.words.add(buf, classNounNonJoining)
 			case 'W':
-				l.class[w] |= classPrefixed
+				l.words.add(buf, classPrefixed)
 			}
 		}
 	}
 	for w := range exceptions {
-		l.class[w] |= classException
+		l.words.add([]byte(w), classException)
 	}
+	l.words.done()
 	return l
 }
 
@@ -133,5 +140,152 @@ func partHash(b []byte) uint32 {
 // is reports whether word w (no ZWNJ, no diacritics) has any of the class
 // bits c.
 func (l *lexicon) is(w []byte, c uint16) bool {
-	return l.class[string(w)]&c != 0
+	return l.classOf(w)&c != 0
+}
+
+// classOf returns the class bits of word w (no ZWNJ, no diacritics); 0 for
+// a word the lexicon does not know.
+func (l *lexicon) classOf(w []byte) uint16 {
+	if i, ok := l.words.find(w); ok {
+		return l.words.class[i]
+	}
+	return 0
+}
+
+// compoundOf returns compound k (its ZWNJs deleted) as written.
+func (l *lexicon) compoundOf(k []byte) (string, bool) {
+	t := &l.words
+	i, ok := t.find(k)
+	if !ok || t.wN[i] == 0 {
+		return "", false
+	}
+	return t.wArena[t.wOff[i] : t.wOff[i]+uint32(t.wN[i])], true
+}
+
+var zwnjBytes = []byte(zwnjStr)
+
+// appendWithoutZWNJ appends w to dst with its ZWNJs left out.
+func appendWithoutZWNJ(dst, w []byte) []byte {
+	for {
+		i := bytes.Index(w, zwnjBytes)
+		if i < 0 {
+			return append(dst, w...)
+		}
+		dst = append(dst, w[:i]...)
+		w = w[i+len(zwnjBytes):]
+	}
+}
+
+// wordTable is a set of words with their class bits: the words' bytes in
+// one arena, found by FNV-1a hashing with linear probing.
+type wordTable struct {
+	arena  []byte
+	off    []uint32 // entry → start of its word in arena
+	n      []uint16 // entry → length of its word
+	class  []uint16 // entry → class bits
+	wOff   []uint32 // entry → start of the compound as written in wArena; wN 0: none
+	wN     []uint16
+	wBuf   []byte   // compounds as written, while decoding
+	wArena string   // wBuf, once decoding is done
+	slots  []uint32 // hash slot → entry+1, 0 when empty
+}
+
+func (t *wordTable) init(arenaHint, entries int) {
+	t.arena = make([]byte, 0, arenaHint)
+	t.off = make([]uint32, 0, entries)
+	t.n = make([]uint16, 0, entries)
+	t.class = make([]uint16, 0, entries)
+	t.wOff = make([]uint32, 0, entries)
+	t.wN = make([]uint16, 0, entries)
+	t.wBuf = make([]byte, 0, arenaHint/2)
+	t.slots = make([]uint32, 2*entries) // a power of two, at most half full
+}
+
+// wordHash is FNV-1a with murmur3's finalizer: FNV's multiplications only
+// carry bits upwards, and the table is indexed by the low bits.
+func wordHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	return h ^ h>>16
+}
+
+// find returns the entry of word w.
+func (t *wordTable) find(w []byte) (int, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := uint32(len(t.slots) - 1)
+	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
+		e := t.slots[h]
+		if e == 0 {
+			return int(h), false
+		}
+		i := e - 1
+		if int(t.n[i]) == len(w) && string(t.arena[t.off[i]:t.off[i]+uint32(t.n[i])]) == string(w) {
+			return int(i), true
+		}
+	}
+}
+
+// add gives word w the class bits c, adding w when it is new.
+func (t *wordTable) add(w []byte, c uint16) int {
+	if len(w) > 0xFFFF {
+		return -1
+	}
+	if 2*(len(t.off)+1) > len(t.slots) {
+		t.grow()
+	}
+	slot, ok := t.find(w)
+	if ok {
+		t.class[slot] |= c
+		return slot
+	}
+	i := len(t.off)
+	t.off = append(t.off, uint32(len(t.arena)))
+	t.n = append(t.n, uint16(len(w)))
+	t.class = append(t.class, c)
+	t.wOff = append(t.wOff, 0)
+	t.wN = append(t.wN, 0)
+	t.arena = append(t.arena, w...)
+	t.slots[slot] = uint32(i + 1)
+	return i
+}
+
+// addCompound records compound written (with its ZWNJs) under its fused
+// spelling.
+func (t *wordTable) addCompound(fused, written []byte) {
+	if i := t.add(fused, classCompound); i >= 0 && len(written) <= 0xFFFF {
+		t.wOff[i], t.wN[i] = uint32(len(t.wBuf)), uint16(len(written))
+		t.wBuf = append(t.wBuf, written...)
+	}
+}
+
+// done ends decoding: the compounds' spellings become one string, of which
+// compoundOf hands out substrings without allocating.
+func (t *wordTable) done() {
+	t.wArena, t.wBuf = string(t.wBuf), nil
+}
+
+// grow doubles the slot array and re-inserts every entry.
+func (t *wordTable) grow() {
+	size := 2 * len(t.slots)
+	if size == 0 {
+		size = 1024
+	}
+	t.slots = make([]uint32, size)
+	mask := uint32(size - 1)
+	for i := range t.off {
+		w := t.arena[t.off[i] : t.off[i]+uint32(t.n[i])]
+		h := wordHash(w) & mask
+		for t.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = uint32(i + 1)
+	}
 }

@@ -1,6 +1,9 @@
 package persian
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // Line-level rules: chunks (runs of non-space characters), digits,
 // punctuation, spacing, zero-width clean-up and ZWNJ restoration.
@@ -193,7 +196,7 @@ func isLatinChunk(r []rune) bool {
 // before (0 if none).
 func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
 	s := r[c.start:c.end]
-	iso := isISODate(s)
+	iso := isoLength(s)
 	w := 0
 	for i, x := range s {
 		before := prev
@@ -201,7 +204,7 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
 			before = s[w-1]
 		}
 		switch {
-		case digitValue(x) >= 0 && !iso:
+		case digitValue(x) >= 0 && i >= iso:
 			d := rune(digitValue(x))
 			y := '۰' + d
 			if n.opts.Digits == LatinDigits {
@@ -257,6 +260,20 @@ func isISODate(s []rune) bool {
 		}
 	}
 	return true
+}
+
+// isoLength returns how many runes at the start of s are an ISO 8601 date
+// or date-time (2022-02-04, 2022-02-04T02:33:00+03:30), whose digits stay
+// Latin; 0 when s does not start with one. Digits after it are text.
+func isoLength(s []rune) int {
+	if !isISODate(s) {
+		return 0
+	}
+	n := 10
+	for n < len(s) && (digitValue(s[n]) >= 0 || strings.ContainsRune("T:+-.Z", s[n])) {
+		n++
+	}
+	return n
 }
 
 // restoreChunk puts back deleted ZWNJs into the words of a chunk. The

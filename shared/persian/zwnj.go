@@ -56,7 +56,7 @@ func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
 	if len(key) < 8 {
 		return cuts // every rule needs four letters or more
 	}
-	cls := l.class[string(key)]
+	cls := l.classOf(key)
 	if cls&(classException|classJoined) != 0 {
 		return cuts
 	}
@@ -131,14 +131,14 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 		if !bytes.HasPrefix(k, []byte(p)) || len(k)-len(p) < 6 {
 			continue
 		}
-		if l.class[string(k)]&classPrefixed != 0 {
+		if l.classOf(k)&classPrefixed != 0 {
 			return cuts, false
 		}
 		r := k[len(p):]
 		const notKnown = classJoined | classPrefixed | classCompound | classException
-		known := l.class[string(r)]&^notKnown != 0
+		known := l.classOf(r)&^notKnown != 0
 		if !known && bytes.HasSuffix(r, []byte("ی")) {
-			known = l.class[string(r[:len(r)-2])]&^notKnown != 0
+			known = l.classOf(r[:len(r)-2])&^notKnown != 0
 		}
 		if !known && p == "به" && len(r) <= 60 {
 			// a present stem as a noun: به‌شمار (می‌شمارد)
@@ -173,11 +173,11 @@ var units = map[string]bool{"متر": true, "مترمربع": true, "گرم": tr
 // isParticiple reports a past participle (داشته), also negated (نداشته)
 // or with می‌ (می‌کرده: written می‌کرده‌اند).
 func (l *lexicon) isParticiple(k []byte) bool {
-	if l.class[string(k)]&classParticiple != 0 {
+	if l.classOf(k)&classParticiple != 0 {
 		return true
 	}
 	for _, p := range [...]string{"ن", "می", "نمی"} {
-		if len(k)-len(p) >= 6 && bytes.HasPrefix(k, []byte(p)) && l.class[string(k[len(p):])]&classParticiple != 0 {
+		if len(k)-len(p) >= 6 && bytes.HasPrefix(k, []byte(p)) && l.classOf(k[len(p):])&classParticiple != 0 {
 			return true
 		}
 	}
@@ -186,15 +186,15 @@ func (l *lexicon) isParticiple(k []byte) bool {
 
 // isVerb reports whether k is a verb form written after می‌.
 func (l *lexicon) isVerb(k []byte) bool {
-	return l.class[string(k)]&classVerb != 0
+	return l.classOf(k)&classVerb != 0
 }
 
 // compoundCuts looks k up among the compounds.
 func (l *lexicon) compoundCuts(k []byte, cuts []int) ([]int, bool) {
-	if l.class[string(k)]&classCompound == 0 {
+	if l.classOf(k)&classCompound == 0 {
 		return cuts, false
 	}
-	w := l.compound[string(k)]
+	w, _ := l.compoundOf(k)
 	off := 0
 	for i := 0; i < len(w); {
 		if strings.HasPrefix(w[i:], zwnjStr) {
@@ -227,7 +227,7 @@ func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 	if c, ok := l.derivCuts(k, cuts); ok {
 		return c, true
 	}
-	return cuts, l.class[string(k)]&need != 0
+	return cuts, l.classOf(k)&need != 0
 }
 
 // suffixCuts splits k as stem + inflectional suffix.
@@ -238,11 +238,11 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 				continue
 			}
 			stem := k[:len(k)-len(s)]
-			if l.class[string(stem)]&classException != 0 {
+			if l.classOf(stem)&classException != 0 {
 				continue
 			}
 			if !endsJoining(stem) {
-				if need == classNoun && l.class[string(stem)]&classNoun != 0 {
+				if need == classNoun && l.classOf(stem)&classNoun != 0 {
 					return cuts, true // کارهای: a plural that needs no ZWNJ
 				}
 				continue
@@ -260,7 +260,7 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 			if c, ok := try([]string{"ای"}, classHehNoun); ok {
 				return c, true
 			}
-		} else if st := k[:len(k)-len("های")]; len(st) >= 4 && !endsJoining(st) && l.class[string(st)]&classNounNonJoining != 0 {
+		} else if st := k[:len(k)-len("های")]; len(st) >= 4 && !endsJoining(st) && l.classOf(st)&classNounNonJoining != 0 {
 			return cuts, true // کارهای، شهرهای: a plural that needs no ZWNJ
 		}
 	}
@@ -276,7 +276,7 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 			continue
 		}
 		for _, p := range prefixesMi {
-			if bytes.HasPrefix(stem, []byte(p)) && l.class[string(stem[len(p):])]&classParticiple != 0 {
+			if bytes.HasPrefix(stem, []byte(p)) && l.classOf(stem[len(p):])&classParticiple != 0 {
 				cuts = append(cuts, len(p))
 				break
 			}
@@ -322,15 +322,15 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 // and ends in a joining letter. Not ‌های: an unknown Xهای is as often
 // Xه‌ای (ده‌دقیقه‌ای).
 func (l *lexicon) unknownPlural(k []byte, cuts []int) ([]int, bool) {
-	if l.class[string(k)] != 0 {
+	if l.classOf(k) != 0 {
 		return cuts, false
 	}
 	const s = "ها"
-	if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 || l.class[string(k[len(k)-8:])]&classException != 0 {
+	if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 || l.classOf(k[len(k)-8:])&classException != 0 {
 		return cuts, false // not نهتنها
 	}
 	stem := k[:len(k)-len(s)]
-	if !endsJoining(stem) || l.class[string(stem)]&(classException|classJoined) != 0 {
+	if !endsJoining(stem) || l.classOf(stem)&(classException|classJoined) != 0 {
 		return cuts, false
 	}
 	return append(cuts, len(stem)), true
@@ -353,7 +353,7 @@ func (l *lexicon) hehPlural(k []byte, cuts []int) ([]int, bool) {
 			continue
 		}
 		stem := k[:len(k)-len(s)]
-		if !bytes.HasSuffix(stem, []byte("ه")) || l.class[string(stem)]&classException != 0 {
+		if !bytes.HasSuffix(stem, []byte("ه")) || l.classOf(stem)&classException != 0 {
 			continue
 		}
 		if c, ok := l.stemCuts(stem, 0xFFFF, cuts); ok {
@@ -392,7 +392,7 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 			}
 			c, ok := l.compoundCuts(base, cuts)
 			if !ok {
-				if l.class[string(base)]&^(classJoined|classPrefixed) == 0 {
+				if l.classOf(base)&^(classJoined|classPrefixed) == 0 {
 					continue
 				}
 				c = cuts
@@ -467,10 +467,10 @@ func (l *lexicon) exactCompound(a, b []byte) bool {
 		return false
 	}
 	k := append(append(buf[:0], a...), b...)
-	if l.class[string(k)]&classCompound == 0 {
+	if l.classOf(k)&classCompound == 0 {
 		return false
 	}
-	w := l.compound[string(k)]
+	w, _ := l.compoundOf(k)
 	return len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr
 }
 
@@ -507,7 +507,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		return sepSpace
 	}
 	if !spaced {
-		if len(a) >= 6 && boundParts[string(b)] && endsJoining(a) && l.class[string(a)] != 0 {
+		if len(a) >= 6 && boundParts[string(b)] && endsJoining(a) && l.classOf(a) != 0 {
 			return sepZWNJ
 		}
 		return sepSpace
@@ -529,15 +529,15 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 			return glue()
 		}
 	case bs == "تر" || bs == "تری":
-		if l.class[string(a)]&classAdj != 0 {
+		if l.classOf(a)&classAdj != 0 {
 			return glue()
 		}
 	case isMiPrefix(a):
-		if l.isVerb(b) || l.class[string(b)]&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
+		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
 			return sepZWNJ // می‌شود، می‌کرده
 		}
 	case bs == "است":
-		if proven && l.class[string(a)]&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
+		if proven && l.classOf(a)&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
 			return sepZWNJ
 		}
 	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":
@@ -546,18 +546,18 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		}
 	case bs == "اش" || bs == "ات":
 		// pronouns that never stand alone, after a noun in ه or ی
-		if (bytes.HasSuffix(a, []byte("ه")) || bytes.HasSuffix(a, []byte("ی"))) && len(a) >= 6 && l.class[string(a)]&(classNoun|classHehNoun) != 0 {
+		if (bytes.HasSuffix(a, []byte("ه")) || bytes.HasSuffix(a, []byte("ی"))) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
 			return sepZWNJ
 		}
 	case bs == "ای":
-		if l.class[string(a)]&classHehNoun != 0 {
+		if l.classOf(a)&classHehNoun != 0 {
 			return sepZWNJ
 		}
 	}
 	if !endsJoining(a) {
 		return sepSpace
 	}
-	if string(a) == "بی" && len(b) >= 6 && l.class[string(b)]&^(classJoined|classPrefixed|classException) != 0 {
+	if string(a) == "بی" && len(b) >= 6 && l.classOf(b)&^(classJoined|classPrefixed|classException) != 0 {
 		return sepZWNJ // بی never stands alone: بی فایده → بی‌فایده
 	}
 	if string(a) == "هم" && l.exactCompound(a, b) {
@@ -574,8 +574,8 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 		k := append(append(buf[:0], a...), b...)
 		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
 		// many compounds are also written with a space)
-		if l.class[string(k)]&classCompound != 0 && (l.class[string(b)]&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
-			w := l.compound[string(k)]
+		if l.classOf(k)&classCompound != 0 && (l.classOf(b)&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
+			w, _ := l.compoundOf(k)
 			// join only when the compound is exactly a‌b
 			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {
 				return sepZWNJ
