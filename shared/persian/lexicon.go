@@ -95,22 +95,10 @@ func decodeLexicon(data string) *lexicon {
 					h := partHash(buf[:i])
 					l.firstParts[h/64] |= 1 << (h % 64)
 				}
-			case 'V':
-				l.words.add(buf, classVerb)
-			case 'N':
-				l.words.add(buf, classNoun)
-			case 'A':
-				l.words.add(buf, classAdj)
-			case 'P':
-				l.words.add(buf, classParticiple)
-			case 'H':
-				l.words.add(buf, classHehNoun)
-			case 'F':
-				l.words.add(buf, classJoined)
-			case 'M':
-				l.words.add(buf, classNounNonJoining)
-			case 'W':
-				l.words.add(buf, classPrefixed)
+			default:
+				if c := tagClass(tag); c != 0 {
+					l.words.add(buf, c)
+				}
 			}
 		}
 	}
@@ -119,6 +107,30 @@ func decodeLexicon(data string) *lexicon {
 	}
 	l.words.done()
 	return l
+}
+
+// tagClass maps a word list's tag in lexicon.bin to its class bit; 0 for
+// an unknown tag.
+func tagClass(tag byte) uint16 {
+	switch tag {
+	case 'V':
+		return classVerb
+	case 'N':
+		return classNoun
+	case 'A':
+		return classAdj
+	case 'P':
+		return classParticiple
+	case 'H':
+		return classHehNoun
+	case 'F':
+		return classJoined
+	case 'M':
+		return classNounNonJoining
+	case 'W':
+		return classPrefixed
+	}
+	return 0
 }
 
 // mayStartCompound reports whether some compound may start with part a
