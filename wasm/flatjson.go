@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"strconv"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"github.com/barg-app/barg/shared/jsonstring"
 )
 
 // A small reader for the one JSON shape the bridge receives: an object
@@ -170,114 +170,10 @@ func (p *flatParser) string() (string, error) {
 	if !p.eat('"') {
 		return "", p.fail("want a string")
 	}
-	start := p.i
-	// Fast path: no escapes.
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		if c == '"' {
-			s := p.s[start:p.i]
-			p.i++
-			if !utf8.ValidString(s) {
-				return toValidUTF8(s), nil
-			}
-			return s, nil
-		}
-		if c == '\\' || c < 0x20 {
-			break
-		}
-		p.i++
+	s, next, err := jsonstring.Decode(p.s, p.i, jsonstring.Strict)
+	p.i = next
+	if err != nil {
+		return "", p.fail(err.Error())
 	}
-	buf := []byte(p.s[start:p.i])
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		switch {
-		case c == '"':
-			p.i++
-			return toValidUTF8(string(buf)), nil
-		case c < 0x20:
-			return "", p.fail("control character in string")
-		case c != '\\':
-			buf = append(buf, c)
-			p.i++
-			continue
-		}
-		p.i++ // the backslash
-		if p.i >= len(p.s) {
-			break
-		}
-		e := p.s[p.i]
-		p.i++
-		switch e {
-		case '"', '\\', '/':
-			buf = append(buf, e)
-		case 'b':
-			buf = append(buf, '\b')
-		case 'f':
-			buf = append(buf, '\f')
-		case 'n':
-			buf = append(buf, '\n')
-		case 'r':
-			buf = append(buf, '\r')
-		case 't':
-			buf = append(buf, '\t')
-		case 'u':
-			r, ok := p.hex4()
-			if !ok {
-				return "", p.fail("bad \\u escape")
-			}
-			if utf16.IsSurrogate(r) {
-				r2 := utf8.RuneError
-				save := p.i
-				if p.literal(`\u`) {
-					if lo, ok := p.hex4(); ok {
-						r2 = lo
-					}
-				}
-				if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-					r = dec
-				} else {
-					r, p.i = utf8.RuneError, save
-				}
-			}
-			buf = utf8.AppendRune(buf, r)
-		default:
-			p.i--
-			return "", p.fail("bad escape")
-		}
-	}
-	return "", p.fail("unterminated string")
-}
-
-func (p *flatParser) hex4() (rune, bool) {
-	if len(p.s)-p.i < 4 {
-		return 0, false
-	}
-	var r rune
-	for _, c := range []byte(p.s[p.i : p.i+4]) {
-		var d byte
-		switch {
-		case c >= '0' && c <= '9':
-			d = c - '0'
-		case c >= 'a' && c <= 'f':
-			d = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			d = c - 'A' + 10
-		default:
-			return 0, false
-		}
-		r = r<<4 | rune(d)
-	}
-	p.i += 4
-	return r, true
-}
-
-func toValidUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	out := make([]byte, 0, len(s))
-	for _, r := range s {
-		out = utf8.AppendRune(out, r)
-	}
-	return string(out)
+	return s, nil
 }

@@ -2,8 +2,8 @@ package metadata
 
 import (
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"github.com/barg-app/barg/shared/jsonstring"
 )
 
 // A small JSON reader for JSON-LD. It replaces a general JSON library,
@@ -145,89 +145,9 @@ func (p *jsonParser) value(depth int) *jvalue {
 
 // string reads a JSON string at p.i (which is at its opening quote).
 func (p *jsonParser) string() string {
-	p.i++
-	start := p.i
-	// The common case: no escapes.
-	for p.i < len(p.s) && p.s[p.i] != '"' && p.s[p.i] != '\\' {
-		p.i++
-	}
-	if p.i >= len(p.s) || p.s[p.i] == '"' {
-		s := p.s[start:p.i]
-		if p.i < len(p.s) {
-			p.i++
-		}
-		return validUTF8(s)
-	}
-	b := []byte(p.s[start:p.i])
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		switch {
-		case c == '"':
-			p.i++
-			return validUTF8(string(b))
-		case c == '\\' && p.i+1 < len(p.s):
-			e := p.s[p.i+1]
-			p.i += 2
-			switch e {
-			case 'n':
-				b = append(b, '\n')
-			case 't':
-				b = append(b, '\t')
-			case 'r':
-				b = append(b, '\r')
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'u':
-				r := p.hex4()
-				if utf16.IsSurrogate(r) {
-					r2 := rune(-1)
-					if strings.HasPrefix(p.s[p.i:], `\u`) {
-						p.i += 2
-						r2 = p.hex4()
-					}
-					r = utf16.DecodeRune(r, r2)
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				b = append(b, e)
-			}
-		default:
-			b = append(b, c)
-			p.i++
-		}
-	}
-	return validUTF8(string(b))
-}
-
-// validUTF8 replaces invalid bytes, so that what is read can be written
-// out as JSON again.
-func validUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
-}
-
-func (p *jsonParser) hex4() rune {
-	if p.i+4 > len(p.s) {
-		p.i = len(p.s)
-		return utf8.RuneError
-	}
-	var r rune
-	for _, c := range []byte(p.s[p.i : p.i+4]) {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c|0x20 >= 'a' && c|0x20 <= 'f':
-			r = r<<4 | rune(c|0x20-'a'+10)
-		default:
-			return utf8.RuneError
-		}
-	}
-	p.i += 4
-	return r
+	s, next, _ := jsonstring.Decode(p.s, p.i+1, jsonstring.Tolerant)
+	p.i = next
+	return s
 }
 
 // get returns member k of an object, or nil.
