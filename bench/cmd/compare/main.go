@@ -8,11 +8,9 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -22,25 +20,17 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
-	"github.com/barg-app/barg/bench/score"
+	"github.com/barg-app/barg/internal/articleeval"
 	"github.com/barg-app/barg/shared/extract"
 )
 
-type page struct {
-	id, url, html, truth string
-}
-
 type extractor struct {
 	name string
-	run  func(p *page) string
+	run  func(p *articleeval.Page) string
 }
 
 func main() {
@@ -64,19 +54,19 @@ func main() {
 
 	sets := []struct {
 		name  string
-		pages []page
+		pages []articleeval.Page
 	}{}
 	if *set == "" || *set == "scrapinghub" {
 		sets = append(sets, struct {
 			name  string
-			pages []page
-		}{"scrapinghub-dev", loadScrapinghub(filepath.Join(*shared, "eval/scrapinghub-dev"))})
+			pages []articleeval.Page
+		}{"scrapinghub-dev", load(articleeval.Scrapinghub, filepath.Join(*shared, "eval/scrapinghub-dev"))})
 	}
 	if *set == "" || *set == "readability" {
 		sets = append(sets, struct {
 			name  string
-			pages []page
-		}{"readability-test-pages", loadReadability(filepath.Join(*shared, "eval/readability-test-pages"))})
+			pages []articleeval.Page
+		}{"readability-test-pages", load(articleeval.ReadabilityPages, filepath.Join(*shared, "eval/readability-test-pages"))})
 	}
 	all := []extractor{
 		{"barg", runBarg},
@@ -121,7 +111,7 @@ func main() {
 			if e.name == "barg" {
 				bargTime, bargCPU = best, bestCPU
 			}
-			var cs []score.Counts
+			var cs []articleeval.Counts
 			meanF1 := 0.0
 			type worstPage struct {
 				id string
@@ -129,7 +119,7 @@ func main() {
 			}
 			var ws []worstPage
 			for i, p := range s.pages {
-				c := score.Page(p.truth, preds[i])
+				c := articleeval.Score(p.Truth, preds[i])
 				cs = append(cs, c)
 				pr, rc := c.Precision(), c.Recall()
 				f := 0.0
@@ -137,10 +127,10 @@ func main() {
 					f = 2 * pr * rc / (pr + rc)
 				}
 				meanF1 += f
-				ws = append(ws, worstPage{p.id, f})
+				ws = append(ws, worstPage{p.ID, f})
 			}
 			meanF1 /= float64(len(s.pages))
-			f1, pr, rc := score.Corpus(cs)
+			f1, pr, rc := articleeval.Corpus(cs)
 			ratio, cpuRatio := "-", "-"
 			if bargTime > 0 {
 				ratio = fmt.Sprintf("%.2fx", float64(best)/float64(bargTime))
@@ -173,13 +163,13 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func writeDump(dir, set, name string, pages []page, preds []string) {
+func writeDump(dir, set, name string, pages []articleeval.Page, preds []string) {
 	os.MkdirAll(dir, 0o755)
 	pred := map[string]map[string]string{}
 	truth := map[string]map[string]string{}
 	for i, p := range pages {
-		pred[p.id] = map[string]string{"articleBody": preds[i]}
-		truth[p.id] = map[string]string{"articleBody": p.truth}
+		pred[p.ID] = map[string]string{"articleBody": preds[i]}
+		truth[p.ID] = map[string]string{"articleBody": p.Truth}
 	}
 	write := func(file string, v any) {
 		b, _ := json.Marshal(v)
@@ -191,8 +181,8 @@ func writeDump(dir, set, name string, pages []page, preds []string) {
 	write(set+"-truth.json", truth)
 }
 
-func runBarg(p *page) string {
-	a, err := extract.FromHTML(strings.NewReader(p.html), p.url, extract.Options{CapturedAt: time.Unix(0, 0)})
+func runBarg(p *articleeval.Page) string {
+	a, err := extract.FromHTML(strings.NewReader(p.HTML), p.URL, extract.Options{CapturedAt: time.Unix(0, 0)})
 	if err != nil {
 		return ""
 	}
@@ -201,8 +191,8 @@ func runBarg(p *page) string {
 
 // runBargNoCaptions is Barg with figure captions left out of the text:
 // what the benchmarks' ground truth, which leaves captions out, rewards.
-func runBargNoCaptions(p *page) string {
-	a, err := extract.FromHTML(strings.NewReader(p.html), p.url, extract.Options{CapturedAt: time.Unix(0, 0)})
+func runBargNoCaptions(p *articleeval.Page) string {
+	a, err := extract.FromHTML(strings.NewReader(p.HTML), p.URL, extract.Options{CapturedAt: time.Unix(0, 0)})
 	if err != nil {
 		return ""
 	}
@@ -218,10 +208,10 @@ func runBargNoCaptions(p *page) string {
 	return strings.Join(parts, "\n\n")
 }
 
-func runTrafilatura(fallback bool) func(p *page) string {
-	return func(p *page) string {
-		u, _ := url.Parse(p.url)
-		r, err := trafilatura.Extract(strings.NewReader(p.html), trafilatura.Options{
+func runTrafilatura(fallback bool) func(p *articleeval.Page) string {
+	return func(p *articleeval.Page) string {
+		u, _ := url.Parse(p.URL)
+		r, err := trafilatura.Extract(strings.NewReader(p.HTML), trafilatura.Options{
 			OriginalURL:    u,
 			EnableFallback: fallback,
 			Focus:          trafilatura.Balanced,
@@ -233,9 +223,9 @@ func runTrafilatura(fallback bool) func(p *page) string {
 	}
 }
 
-func runReadability(p *page) string {
-	u, _ := url.Parse(p.url)
-	a, err := readability.FromReader(strings.NewReader(p.html), u)
+func runReadability(p *articleeval.Page) string {
+	u, _ := url.Parse(p.URL)
+	a, err := readability.FromReader(strings.NewReader(p.HTML), u)
 	if err != nil || a.Node == nil {
 		return ""
 	}
@@ -244,107 +234,12 @@ func runReadability(p *page) string {
 	return b.String()
 }
 
-// decode returns the page as UTF-8, by its declared or sniffed charset.
-func decode(raw []byte) string {
-	if utf8.Valid(raw) {
-		return string(raw) // the evaluation sets store their pages as UTF-8
-	}
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
-	if err != nil {
-		return string(raw)
-	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return string(raw)
-	}
-	return string(b)
-}
-
-func loadScrapinghub(dir string) []page {
-	var gt map[string]struct {
-		ArticleBody string `json:"articleBody"`
-		URL         string `json:"url"`
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+// load reads one evaluation set or exits with its error.
+func load(read func(string) ([]articleeval.Page, error), dir string) []articleeval.Page {
+	pages, err := read(dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
-	}
-	if err := json.Unmarshal(b, &gt); err != nil {
-		fmt.Fprintln(os.Stderr, "compare:", err)
-		os.Exit(1)
-	}
-	var pages []page
-	for id, t := range gt {
-		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "compare:", err)
-			continue
-		}
-		z, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			continue
-		}
-		raw, _ := io.ReadAll(z)
-		f.Close()
-		u := t.URL
-		if u == "" {
-			u = "http://example.com/" + id
-		}
-		pages = append(pages, page{id: id, url: u, html: decode(raw), truth: t.ArticleBody})
-	}
-	sort.Slice(pages, func(a, b int) bool { return pages[a].id < pages[b].id })
-	return pages
-}
-
-func loadReadability(dir string) []page {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "compare:", err)
-		os.Exit(1)
-	}
-	var pages []page
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		src, err1 := os.ReadFile(filepath.Join(dir, e.Name(), "source.html"))
-		exp, err2 := os.ReadFile(filepath.Join(dir, e.Name(), "expected.html"))
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		pages = append(pages, page{id: e.Name(), url: "http://fakehost/test/page.html", html: decode(src), truth: htmlText(string(exp))})
 	}
 	return pages
-}
-
-// htmlText strips an HTML document to its text, one line per block.
-func htmlText(s string) string {
-	doc, err := html.Parse(strings.NewReader(s))
-	if err != nil {
-		return ""
-	}
-	var b strings.Builder
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.A, atom.B, atom.I, atom.Em, atom.Strong, atom.Span, atom.Code, atom.Sup, atom.Sub, atom.Small, atom.U, atom.S, atom.Abbr, atom.Cite, atom.Q, atom.Mark, atom.Time, atom.Font:
-			default:
-				b.WriteByte('\n')
-			}
-		}
-	}
-	visit(doc)
-	return b.String()
 }

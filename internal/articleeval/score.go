@@ -1,8 +1,10 @@
-// Package score computes the article-extraction-benchmark body metric, as
-// ../shared/tools/article_score.py does: \w+ tokens, 4-token shingles,
-// per-page precision and recall over shingle multisets, corpus precision and
-// recall as means over pages, F1 their harmonic mean.
-package score
+// Package articleeval loads the team kit's article-extraction sets and
+// scores extracted text with the metric of ../shared/tools/article_score.py:
+// \w+ tokens, 4-token shingles, per-page precision and recall over shingle
+// multisets, corpus precision and recall as means over pages, F1 their
+// harmonic mean. The extractor's tests (shared/extract) and the peer
+// comparison (bench/cmd/compare) both use it, so their figures agree.
+package articleeval
 
 import (
 	"unicode"
@@ -60,8 +62,8 @@ func join(t []string) string {
 // negatives, scaled to sum to 1.
 type Counts struct{ TP, FP, FN float64 }
 
-// Page scores one prediction against its truth.
-func Page(truth, pred string) Counts {
+// Score scores one prediction against its truth.
+func Score(truth, pred string) Counts {
 	t, p := shingles(Tokens(truth)), shingles(Tokens(pred))
 	var tp, fp, fn float64
 	for k, a := range t {

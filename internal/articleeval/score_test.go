@@ -1,4 +1,4 @@
-package score
+package articleeval
 
 import (
 	"math"
@@ -14,7 +14,7 @@ func TestTokens(t *testing.T) {
 	}
 }
 
-func TestPage(t *testing.T) {
+func TestScore(t *testing.T) {
 	tests := []struct {
 		truth, pred string
 		p, r        float64
@@ -27,15 +27,15 @@ func TestPage(t *testing.T) {
 		{"", "a b c d", 0, 0},
 	}
 	for _, tt := range tests {
-		c := Page(tt.truth, tt.pred)
+		c := Score(tt.truth, tt.pred)
 		if math.Abs(c.Precision()-tt.p) > 1e-9 || math.Abs(c.Recall()-tt.r) > 1e-9 {
-			t.Errorf("Page(%q, %q): P %v R %v, want %v %v", tt.truth, tt.pred, c.Precision(), c.Recall(), tt.p, tt.r)
+			t.Errorf("Score(%q, %q): P %v R %v, want %v %v", tt.truth, tt.pred, c.Precision(), c.Recall(), tt.p, tt.r)
 		}
 	}
 }
 
 func TestCorpus(t *testing.T) {
-	cs := []Counts{Page("a b c d e", "a b c d e"), Page("a b c d e", "a b c d")}
+	cs := []Counts{Score("a b c d e", "a b c d e"), Score("a b c d e", "a b c d")}
 	f1, p, r := Corpus(cs)
 	if p != 1 || r != 0.75 || math.Abs(f1-2*0.75/1.75) > 1e-9 {
 		t.Errorf("Corpus = %v %v %v", f1, p, r)
