@@ -159,7 +159,7 @@ func (l *lexicon) is(w []byte, c uint16) bool {
 // a word the lexicon does not know.
 func (l *lexicon) classOf(w []byte) uint16 {
 	if i, ok := l.words.find(w); ok {
-		return l.words.class[i]
+		return l.words.ents[i].class
 	}
 	return 0
 }
@@ -189,24 +189,39 @@ func appendWithoutZWNJ(dst, w []byte) []byte {
 }
 
 // wordTable is a set of words with their class bits: the words' bytes in
-// one arena, found by FNV-1a hashing with linear probing.
+// one arena, found by hashing with linear probing.
+//
+// A slot holds an entry's index and a tag of its word's hash, so that most
+// probes of a word that is not there (the common case: the morphology
+// tries many stems) end at the slot without touching the entries or the
+// arena; an entry keeps its offset, length and class together, one cache
+// line for a hit.
 type wordTable struct {
 	arena  []byte
-	off    []uint32 // entry → start of its word in arena
-	n      []uint16 // entry → length of its word
-	class  []uint16 // entry → class bits
+	ents   []wordEntry
 	wOff   []uint32 // entry → start of the compound as written in wArena; wN 0: none
 	wN     []uint16
 	wBuf   []byte   // compounds as written, while decoding
 	wArena string   // wBuf, once decoding is done
-	slots  []uint32 // hash slot → entry+1, 0 when empty
+	slots  []uint32 // hash slot → (entry+1) | tag<<entryBits, 0 when empty
 }
+
+type wordEntry struct {
+	off   uint32 // start of the word in arena
+	n     uint16 // length of the word
+	class uint16 // class bits
+}
+
+// A slot's low entryBits bits are the entry index plus one, the others a
+// tag of the hash; the table holds fewer than 1<<entryBits words.
+const (
+	entryBits = 18
+	entryMask = 1<<entryBits - 1
+)
 
 func (t *wordTable) init(arenaHint, entries int) {
 	t.arena = make([]byte, 0, arenaHint)
-	t.off = make([]uint32, 0, entries)
-	t.n = make([]uint16, 0, entries)
-	t.class = make([]uint16, 0, entries)
+	t.ents = make([]wordEntry, 0, entries)
 	t.wOff = make([]uint32, 0, entries)
 	t.wN = make([]uint16, 0, entries)
 	t.wBuf = make([]byte, 0, arenaHint/2)
@@ -227,19 +242,28 @@ func wordHash(w []byte) uint32 {
 	return h ^ h>>16
 }
 
-// find returns the entry of word w.
+// slotTag is the part of a slot that hash h fixes.
+func slotTag(h uint32) uint32 { return h &^ entryMask }
+
+// find returns the entry of word w; when w is absent, the empty slot where
+// it would go.
 func (t *wordTable) find(w []byte) (int, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
 	mask := uint32(len(t.slots) - 1)
-	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
-		e := t.slots[h]
+	h := wordHash(w)
+	tag := slotTag(h)
+	for s := h & mask; ; s = (s + 1) & mask {
+		e := t.slots[s]
 		if e == 0 {
-			return int(h), false
+			return int(s), false
 		}
-		i := e - 1
-		if int(t.n[i]) == len(w) && string(t.arena[t.off[i]:t.off[i]+uint32(t.n[i])]) == string(w) {
+		if e&^entryMask != tag {
+			continue
+		}
+		i := e&entryMask - 1
+		if en := t.ents[i]; int(en.n) == len(w) && string(t.arena[en.off:en.off+uint32(en.n)]) == string(w) {
 			return int(i), true
 		}
 	}
@@ -250,22 +274,23 @@ func (t *wordTable) add(w []byte, c uint16) int {
 	if len(w) > 0xFFFF {
 		return -1
 	}
-	if 2*(len(t.off)+1) > len(t.slots) {
+	if 2*(len(t.ents)+1) > len(t.slots) {
 		t.grow()
 	}
 	slot, ok := t.find(w)
 	if ok {
-		t.class[slot] |= c
+		t.ents[slot].class |= c
 		return slot
 	}
-	i := len(t.off)
-	t.off = append(t.off, uint32(len(t.arena)))
-	t.n = append(t.n, uint16(len(w)))
-	t.class = append(t.class, c)
+	i := len(t.ents)
+	if i+1 > entryMask {
+		return -1 // full: never for the lexicon's ~80k words
+	}
+	t.ents = append(t.ents, wordEntry{off: uint32(len(t.arena)), n: uint16(len(w)), class: c})
 	t.wOff = append(t.wOff, 0)
 	t.wN = append(t.wN, 0)
 	t.arena = append(t.arena, w...)
-	t.slots[slot] = uint32(i + 1)
+	t.slots[slot] = uint32(i+1) | slotTag(wordHash(w))
 	return i
 }
 
@@ -292,12 +317,12 @@ func (t *wordTable) grow() {
 	}
 	t.slots = make([]uint32, size)
 	mask := uint32(size - 1)
-	for i := range t.off {
-		w := t.arena[t.off[i] : t.off[i]+uint32(t.n[i])]
-		h := wordHash(w) & mask
-		for t.slots[h] != 0 {
-			h = (h + 1) & mask
+	for i, en := range t.ents {
+		h := wordHash(t.arena[en.off : en.off+uint32(en.n)])
+		s := h & mask
+		for t.slots[s] != 0 {
+			s = (s + 1) & mask
 		}
-		t.slots[h] = uint32(i + 1)
+		t.slots[s] = uint32(i+1) | slotTag(h)
 	}
 }
