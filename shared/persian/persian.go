@@ -94,9 +94,11 @@ type normalizer struct {
 	key      []byte
 	cuts     []int
 	chunkBuf []chunk
-	enc      []byte // a finished line, UTF-8 encoded
-	word     []rune // a chunk with restored ZWNJs (restoreChunk)
-	rejoined bool   // chunks joined words with no ZWNJ in a line not read as deleted-style
+	enc      []byte    // a finished line, UTF-8 encoded
+	word     []rune    // a chunk with restored ZWNJs (restoreChunk)
+	rejoined bool      // chunks joined words with no ZWNJ in a line not read as deleted-style
+	words    int       // words restored before the memo was made
+	memo     *wordMemo // see restoreDeleted
 }
 
 // appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the

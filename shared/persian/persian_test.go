@@ -1,6 +1,7 @@
 package persian
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -118,4 +119,27 @@ func FuzzNormalize(f *testing.F) {
 		}
 		checkProperties(t, s, opts)
 	})
+}
+
+// TestMemoSameResult checks that the memo a long text gets (see
+// normalizer.restoreDeleted) changes nothing: each line alone, too short
+// for a memo, reads the same.
+func TestMemoSameResult(t *testing.T) {
+	data, err := os.ReadFile("testdata/sample-fa.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.ReplaceAll(strings.Repeat(string(data)+"\n", 8), "\u200c", "")
+	if n := len(strings.Fields(in)); n < 2*memoAfter {
+		t.Fatalf("sample too short for the memo: %d words", n)
+	}
+	whole, _ := Normalize(in, Options{})
+	var lines []string
+	for _, l := range strings.Split(in, "\n") {
+		out, _ := Normalize(l, Options{})
+		lines = append(lines, out)
+	}
+	if byLine := strings.Join(lines, "\n"); whole != byLine {
+		t.Errorf("with the memo:\n%s\nline by line:\n%s", whole, byLine)
+	}
 }

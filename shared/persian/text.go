@@ -301,7 +301,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 			if bytes.HasSuffix(n.key, []byte("های")) { // only there does it matter
 				ind = j < len(s) && isCloser(s[j]) || j == len(s) && indef()
 			}
-			n.cuts = lx.restoreDeleted(n.key, ind, n.cuts[:0])
+			n.cuts = n.restoreDeleted(lx, n.key, ind)
 			if len(n.cuts) > 0 {
 				if out == nil {
 					out = append(n.word[:0], s[:i]...)
@@ -335,6 +335,64 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 	}
 	n.word = out // reused: the caller copies the word before the next call
 	return out, edits
+}
+
+// restoreDeleted is lexicon.restoreDeleted through the normalizer's memo
+// of recent words: running text repeats its words, and a repeated word is
+// then found at the cost of one hash instead of the morphology's dozens of
+// lookups. The memo is made once a call has seen enough words to pay for it.
+func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef bool) []int {
+	if n.memo == nil {
+		if n.words++; n.words < memoAfter {
+			return lx.restoreDeleted(key, indef, n.cuts[:0])
+		}
+		n.memo = new(wordMemo)
+	}
+	return n.memo.restore(lx, key, indef, n.cuts[:0])
+}
+
+// memoAfter is how many words a Normalize call restores before it makes
+// its memo (short fields never need one).
+const memoAfter = 512
+
+// wordMemo is a direct-mapped cache of restoreDeleted's results for keys
+// of up to memoKey bytes.
+type wordMemo [4096]memoEntry
+
+const memoKey = 32
+
+type memoEntry struct {
+	n     uint8 // key length; 0: empty
+	indef bool
+	ncuts uint8
+	cuts  [5]uint8
+	key   [memoKey]byte
+}
+
+func (m *wordMemo) restore(lx *lexicon, key []byte, indef bool, cuts []int) []int {
+	if len(key) > memoKey {
+		return lx.restoreDeleted(key, indef, cuts)
+	}
+	h := wordHash(key)
+	if indef {
+		h = ^h
+	}
+	e := &m[h%uint32(len(m))]
+	if int(e.n) == len(key) && e.indef == indef && string(e.key[:e.n]) == string(key) {
+		for _, c := range e.cuts[:e.ncuts] {
+			cuts = append(cuts, int(c))
+		}
+		return cuts
+	}
+	cuts = lx.restoreDeleted(key, indef, cuts)
+	if len(cuts) <= len(e.cuts) {
+		e.n, e.indef, e.ncuts = uint8(len(key)), indef, uint8(len(cuts))
+		copy(e.key[:], key)
+		for i, c := range cuts {
+			e.cuts[i] = uint8(c)
+		}
+	}
+	return cuts
 }
 
 // indefAfter reports whether the chunk after cs[ci] starts with a word in
