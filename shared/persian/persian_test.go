@@ -49,6 +49,8 @@ var normalizeTests = []struct {
 	{name: "pronoun after heh", in: "خالهاش را دید", want: "خاله\u200cاش را دید"},
 	{name: "indefinite then copula", in: "این مادهایست که میسوزد", want: "این ماده\u200cای\u200cست که می\u200cسوزد"},
 	{name: "plural of an unknown stem", in: "نورونها پیام میفرستند", want: "نورون\u200cها پیام می\u200cفرستند"},
+	{name: "plural in hay of an unknown stem", in: "جنبشهای تازه پدید آمد", want: "جنبش\u200cهای تازه پدید آمد"},
+	{name: "adjective in aneh before indefinite ay", in: "پاسخ شاعرانهای داد", want: "پاسخ شاعرانهای داد"},
 	{name: "spaced bi", in: "این کار بی فایده است و می شود", want: "این کار بی\u200cفایده است و می\u200cشود"},
 	{name: "plural after non-joining letter", in: "کار ها را تمام کردیم", want: "کارها را تمام کردیم"},
 	{name: "words that look split stay", in: "تنها او بیشتر از همه میداند", want: "تنها او بیشتر از همه می\u200cداند"},

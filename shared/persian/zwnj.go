@@ -317,15 +317,19 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 	return l.unknownPlural(k, cuts)
 }
 
-// unknownPlural splits ‌ها from a word the lexicon does not know (names,
-// new terms: نورون‌ها، جنبش‌ها) when the stem has three letters or more
-// and ends in a joining letter. Not ‌های: an unknown Xهای is as often
-// Xه‌ای (ده‌دقیقه‌ای).
+// unknownPlural splits ‌ها or ‌های from a word the lexicon does not know
+// (names, new terms: نورون‌ها، جنبش‌های) when the stem has three letters
+// or more and ends in a joining letter. Xهای may also be Xه‌ای
+// (ده‌دقیقه‌ای): ‌های is split only when no word the lexicon knows ends
+// Xه.
 func (l *lexicon) unknownPlural(k []byte, cuts []int) ([]int, bool) {
 	if l.classOf(k) != 0 {
 		return cuts, false
 	}
-	const s = "ها"
+	s := "ها"
+	if bytes.HasSuffix(k, []byte("های")) {
+		s = "های"
+	}
 	if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 || l.classOf(k[len(k)-8:])&classException != 0 {
 		return cuts, false // not نهتنها
 	}
@@ -333,7 +337,31 @@ func (l *lexicon) unknownPlural(k []byte, cuts []int) ([]int, bool) {
 	if !endsJoining(stem) || l.classOf(stem)&(classException|classJoined) != 0 {
 		return cuts, false
 	}
+	if s == "های" && l.endsHehWord(k[:len(k)-len("ای")]) {
+		return cuts, false
+	}
 	return append(cuts, len(stem)), true
+}
+
+// endsHehWord reports whether w, which ends in ه, ends in a word of three
+// letters or more that the lexicon knows, or is an adjective in انه.
+func (l *lexicon) endsHehWord(w []byte) bool {
+	// a past participle ends in ده or ته; myspell-fa's forms give some
+	// other words in ه the class too (جنبشه)
+	mask := ^uint16(classException | classParticiple | classVerb)
+	if bytes.HasSuffix(w, []byte("ده")) || bytes.HasSuffix(w, []byte("ته")) {
+		mask |= classParticiple
+	}
+	for i := 0; len(w)-i >= 6; i += 2 {
+		if l.classOf(w[i:])&mask != 0 {
+			return true
+		}
+	}
+	// an adjective in ‌انه after a word (شاعرانه، دوستانه)
+	if st, ok := bytes.CutSuffix(w, []byte("انه")); ok && len(st) >= 6 && l.classOf(st)&mask != 0 {
+		return true
+	}
+	return false
 }
 
 // c0 returns the part of k before its last cut in c.
