@@ -94,7 +94,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		word := r[c.start:c.end]
 		if !c.latin {
 			if deleted {
-				word, edits = n.restoreChunk(lx, word, func() bool { return n.indefAfter(r, cs, ci) }, edits)
+				word, edits = n.restoreChunk(lx, word, func(first, last bool) hayContext { return n.hayContext(r, cs, ci, first, last) }, edits)
 			}
 		}
 		if ci > 0 {
@@ -278,8 +278,9 @@ func isoLength(s []rune) int {
 
 // restoreChunk puts back deleted ZWNJs into the words of a chunk. The
 // runes it returns are valid until its next call.
-// indef (see lexicon.restoreDeleted) applies to the chunk's last word.
-func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edits int) ([]rune, int) {
+// ctx (see hayContext) gives the context of a word that starts or ends
+// the chunk.
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bool) hayContext, edits int) ([]rune, int) {
 	var out []rune // allocated on the first change
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
@@ -297,9 +298,13 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 		word := s[i:j]
 		if !z && j-i >= 4 { // restoreDeleted needs four letters
 			n.key = n.keyOf(word, n.key[:0])
-			ind := false
+			ind := hayNoCue
 			if bytes.HasSuffix(n.key, []byte("های")) { // only there does it matter
-				ind = j < len(s) && isCloser(s[j]) || j == len(s) && indef()
+				if j < len(s) && isCloser(s[j]) {
+					ind = hayIndef
+				} else {
+					ind = ctx(i == 0, j == len(s))
+				}
 			}
 			n.cuts = n.restoreDeleted(lx, n.key, ind)
 			if len(n.cuts) > 0 {
@@ -341,7 +346,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, indef func() bool, edit
 // of recent words: running text repeats its words, and a repeated word is
 // then found at the cost of one hash instead of the morphology's dozens of
 // lookups. The memo is made once a call has seen enough words to pay for it.
-func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef bool) []int {
+func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef hayContext) []int {
 	if n.memo == nil {
 		if n.words++; n.words < memoAfter {
 			return lx.restoreDeleted(key, indef, n.cuts[:0])
@@ -363,20 +368,17 @@ const memoKey = 32
 
 type memoEntry struct {
 	n     uint8 // key length; 0: empty
-	indef bool
+	indef hayContext
 	ncuts uint8
 	cuts  [5]uint8
 	key   [memoKey]byte
 }
 
-func (m *wordMemo) restore(lx *lexicon, key []byte, indef bool, cuts []int) []int {
+func (m *wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int) []int {
 	if len(key) > memoKey {
 		return lx.restoreDeleted(key, indef, cuts)
 	}
-	h := wordHash(key)
-	if indef {
-		h = ^h
-	}
+	h := wordHash(key) + uint32(indef)
 	e := &m[h%uint32(len(m))]
 	if int(e.n) == len(key) && e.indef == indef && string(e.key[:e.n]) == string(key) {
 		for _, c := range e.cuts[:e.ncuts] {
@@ -395,19 +397,38 @@ func (m *wordMemo) restore(lx *lexicon, key []byte, indef bool, cuts []int) []in
 	return cuts
 }
 
-// indefAfter reports whether the chunk after cs[ci] starts with a word in
-// noEzafe, or there is none.
-func (n *normalizer) indefAfter(r []rune, cs []chunk, ci int) bool {
-	if ci+1 >= len(cs) {
-		return true
-	}
-	next := r[cs[ci+1].start:cs[ci+1].end]
-	if !isLetter(next[0]) {
-		return isCloser(next[0])
-	}
+// hayContext returns the context of a word in های that starts (first) or
+// ends (last) chunk cs[ci]: indefinite when the next chunk starts with a
+// word in noEzafe or there is none, or when a singular determiner comes
+// before; plural when a plural determiner comes before.
+func (n *normalizer) hayContext(r []rune, cs []chunk, ci int, first, last bool) hayContext {
 	var buf [32]byte
-	k := n.keyOf(headPiece(next), buf[:0])
-	return noEzafe[string(k)]
+	if last {
+		if ci+1 >= len(cs) {
+			return hayIndef
+		}
+		next := r[cs[ci+1].start:cs[ci+1].end]
+		if !isLetter(next[0]) {
+			if isCloser(next[0]) {
+				return hayIndef
+			}
+		} else if noEzafe[string(n.keyOf(headPiece(next), buf[:0]))] {
+			return hayIndef
+		}
+	}
+	if first && ci > 0 {
+		prev := r[cs[ci-1].start:cs[ci-1].end]
+		if p := tailPiece(prev); len(p) == len(prev) && len(p) <= 8 {
+			k := string(n.keyOf(p, buf[:0]))
+			if singularDets[k] {
+				return hayIndef
+			}
+			if pluralDets[k] {
+				return hayPlural
+			}
+		}
+	}
+	return hayNoCue
 }
 
 // keyOf appends the letters of word (no marks, no ZWNJ) as UTF-8 to dst.

@@ -27,6 +27,23 @@ var (
 		"دار", "داری", "داران", "زدایی", "آباد", "رانی"}
 )
 
+// hayContext is what the words around a word in های say about its
+// reading, X‌های (plural) or Xه‌ای (indefinite, or a relational adjective).
+type hayContext uint8
+
+const (
+	hayNoCue  hayContext = iota
+	hayIndef             // no modifier can follow, or a determiner of the singular precedes (یک، هر، هیچ)
+	hayPlural            // a determiner of the plural precedes (این، همه، برخی)
+)
+
+// singularDets take a singular noun after them, pluralDets a plural one
+// as often as not; for X‌های/Xه‌ای they weigh for one reading.
+var (
+	singularDets = map[string]bool{"یک": true, "هر": true, "هیچ": true, "چنین": true, "چنان": true, "چه": true, "کدام": true, "فلان": true}
+	pluralDets   = map[string]bool{"این": true, "آن": true, "همه": true, "تمام": true, "تمامی": true, "برخی": true, "بعضی": true, "سایر": true, "کلیه": true, "اغلب": true, "بسیاری": true}
+)
+
 // exceptions are common words that the rules would split but that are
 // written as one word: تنها is not تن‌ها, بیشتر is not بیش‌تر.
 var exceptions = map[string]bool{
@@ -49,10 +66,9 @@ var noEzafe = map[string]bool{
 
 // restoreDeleted appends to cuts the offsets in key where deleted ZWNJs go.
 //
-// indef reports that the word ends a clause or comes before a word that
-// an ezafe cannot reach (از، که، در…), where Xه‌ای (indefinite) is read
-// rather than the plural X‌های, which needs a modifier after it.
-func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
+// ctx tells what the words around say about a word in های (see
+// hayContext).
+func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 	if len(key) < 8 {
 		return cuts // every rule needs four letters or more
 	}
@@ -82,7 +98,7 @@ func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
 		// write joined (بزرگترها) may still be stem + suffix (بزرگ‌تر،
 		// مناسب‌ترین).
 		if cls&^(classNoun|classNounNonJoining) == 0 && bytes.HasSuffix(key, []byte("ترین")) {
-			c, _ := l.suffixCuts(key, indef, cuts)
+			c, _ := l.suffixCuts(key, ctx, cuts)
 			return c
 		}
 		return cuts
@@ -97,7 +113,7 @@ func (l *lexicon) restoreDeleted(key []byte, indef bool, cuts []int) []int {
 			return c
 		}
 	}
-	if c, ok := l.suffixCuts(key, indef, cuts); ok {
+	if c, ok := l.suffixCuts(key, ctx, cuts); ok {
 		return c
 	}
 	if c, ok := l.derivCuts(key, cuts); ok {
@@ -135,6 +151,9 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 			return cuts, false
 		}
 		r := k[len(p):]
+		if p == "بی" && l.verbOnly(r) {
+			continue // ب before a verb, not بی‌: بیاندازد، بیاورد
+		}
 		const notKnown = classJoined | classPrefixed | classCompound | classException
 		known := l.classOf(r)&^notKnown != 0
 		if !known && bytes.HasSuffix(r, []byte("ی")) {
@@ -156,6 +175,24 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 	}
 	return cuts, false
+}
+
+// verbOnly reports whether r is a verb form and nothing else the lexicon
+// knows, also with its first alef read as آ (اورد → آورد), as the
+// subjunctive prefix ب writes it after its glide (بیاورد).
+func (l *lexicon) verbOnly(r []byte) bool {
+	only := func(r []byte) bool {
+		c := l.classOf(r)
+		return c&classVerb != 0 && c&^(classVerb|classParticiple|classNounNonJoining) == 0 && !bytes.HasSuffix(r, []byte("ی"))
+	}
+	if only(r) {
+		return true
+	}
+	if a, ok := bytes.CutPrefix(r, []byte("ا")); ok && len(a) <= 60 {
+		var buf [64]byte
+		return only(append(append(buf[:0], "آ"...), a...))
+	}
+	return false
 }
 
 // unitCuts splits سانتی، میلی from a unit: سانتیمتر → سانتی‌متر.
@@ -231,7 +268,7 @@ func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 }
 
 // suffixCuts splits k as stem + inflectional suffix.
-func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
+func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool) {
 	try := func(list []string, need uint16) ([]int, bool) {
 		for _, s := range list {
 			if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 4 {
@@ -253,15 +290,19 @@ func (l *lexicon) suffixCuts(k []byte, indef bool, cuts []int) ([]int, bool) {
 		}
 		return cuts, false
 	}
-	// X‌های or Xه‌ای? Both are common (زبان‌های، مجموعه‌ای); the plural
-	// is the more frequent, except where no modifier follows.
+	// X‌های or Xه‌ای? Both are common (زبان‌های، مجموعه‌ای): the context
+	// decides, and without a cue a word that reads both ways is left as
+	// it is.
 	if bytes.HasSuffix(k, []byte("های")) {
-		if indef {
+		st := k[:len(k)-len("های")]
+		if ctx == hayIndef {
 			if c, ok := try([]string{"ای"}, classHehNoun); ok {
 				return c, true
 			}
-		} else if st := k[:len(k)-len("های")]; len(st) >= 4 && !endsJoining(st) && l.classOf(st)&classNounNonJoining != 0 {
+		} else if len(st) >= 4 && !endsJoining(st) && l.classOf(st)&classNounNonJoining != 0 {
 			return cuts, true // کارهای، شهرهای: a plural that needs no ZWNJ
+		} else if ctx == hayNoCue && len(st) >= 4 && l.classOf(k[:len(k)-len("ای")])&classHehNoun != 0 && l.classOf(st)&classNoun != 0 {
+			return cuts, true // حرفهای: حرف‌های or حرفه‌ای
 		}
 	}
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
