@@ -26,7 +26,13 @@ export function facet(rows, field) {
 export function uploadLabel(s, t, fmt) {
   switch (s && s.state) {
     case 'queued':
-      return { text: t('uploadQueued'), tone: 'pending', detail: s.next_at ? t('uploadNextAt', fmt(s.next_at)) : '' };
+      // A queued item that already failed once says why, beside when it tries again.
+      return {
+        text: t('uploadQueued'),
+        tone: 'pending',
+        detail: [s.next_at ? t('uploadNextAt', fmt(s.next_at)) : '', s.error ? t('uploadLastError', String(s.error)) : '']
+          .filter(Boolean).join(' · '),
+      };
     case 'sending':
       return { text: t('uploadSending'), tone: 'pending', detail: '' };
     case 'sent':
