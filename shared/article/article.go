@@ -4,7 +4,13 @@
 // Every field of the JSON is declared here; schema.json beside this file is
 // its JSON Schema. Where a field is filled:
 //
-//   - metadata fields (Meta): package shared/metadata
+//   - metadata fields (Meta), all gathered by metadata.Read (shared/metadata/metadata.go):
+//     title in fields.go (title) and title.go (the <title> and site-name rules);
+//     authors in fields.go (authors) and authors.go (bylines);
+//     published, modified, published_text in when.go, with shared/dates;
+//     site_name, section, tags, description, image, lead in fields.go (one function each);
+//     lang and dir in fields.go (readLang) with shared/lang, settled against the body by metadata.Settle;
+//     url and canonical_url in metadata.go; the JSON-LD they read, jsonld.go and repair.go
 //   - blocks: package shared/extract (body.go and blocks.go)
 //   - text, word_count, reading_minutes: Finalize, below
 //   - normalization: package shared/extract (normalize.go), with shared/persian
