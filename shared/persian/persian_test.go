@@ -51,7 +51,7 @@ var normalizeTests = []struct {
 	{name: "plural of an unknown stem", in: "نورونها پیام میفرستند", want: "نورون\u200cها پیام می\u200cفرستند"},
 	{name: "plural in hay of an unknown stem", in: "جنبشهای تازه پدید آمد", want: "جنبش\u200cهای تازه پدید آمد"},
 	{name: "adjective in aneh before indefinite ay", in: "پاسخ شاعرانهای داد", want: "پاسخ شاعرانهای داد"},
-	{name: "hay read both ways is left alone", in: "او بازیکن حرفهای است", want: "او بازیکن حرفهای است"},
+	{name: "hay read both ways is left alone", in: "بازیکن حرفهای فوتبال شد", want: "بازیکن حرفهای فوتبال شد"},
 	{name: "hay after a plural determiner", in: "این سالهای سخت گذشت", want: "این سال\u200cهای سخت گذشت"},
 	{name: "hay after a singular determiner", in: "هر حملهای پاسخی داشت", want: "هر حمله\u200cای پاسخی داشت"},
 	{name: "subjunctive b before a verb is not bi", in: "باید آن را بیاورد و بیاندازد", want: "باید آن را بیاورد و بیاندازد"},

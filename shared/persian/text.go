@@ -400,7 +400,7 @@ func (m *wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int
 // hayContext returns the context of a word in های that starts (first) or
 // ends (last) chunk cs[ci]: indefinite when the next chunk starts with a
 // word in noEzafe or there is none, or when a singular determiner comes
-// before; plural when a plural determiner comes before.
+// before; plural when a plural determiner or a preposition comes before.
 func (n *normalizer) hayContext(r []rune, cs []chunk, ci int, first, last bool) hayContext {
 	var buf [32]byte
 	if last {
@@ -423,7 +423,7 @@ func (n *normalizer) hayContext(r []rune, cs []chunk, ci int, first, last bool) 
 			if singularDets[k] {
 				return hayIndef
 			}
-			if pluralDets[k] {
+			if pluralCues[k] {
 				return hayPlural
 			}
 		}

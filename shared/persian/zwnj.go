@@ -34,14 +34,16 @@ type hayContext uint8
 const (
 	hayNoCue  hayContext = iota
 	hayIndef             // no modifier can follow, or a determiner of the singular precedes (یک، هر، هیچ)
-	hayPlural            // a determiner of the plural precedes (این، همه، برخی)
+	hayPlural            // a determiner of the plural or a preposition precedes (این، همه، در)
 )
 
-// singularDets take a singular noun after them, pluralDets a plural one
-// as often as not; for X‌های/Xه‌ای they weigh for one reading.
+// singularDets take a singular noun after them; after pluralCues (plural
+// determiners and the prepositions) a plural is the likelier reading of
+// X‌های/Xه‌ای (در سال‌های گذشته), though not a sure one (در حمله‌ای).
 var (
 	singularDets = map[string]bool{"یک": true, "هر": true, "هیچ": true, "چنین": true, "چنان": true, "چه": true, "کدام": true, "فلان": true}
-	pluralDets   = map[string]bool{"این": true, "آن": true, "همه": true, "تمام": true, "تمامی": true, "برخی": true, "بعضی": true, "سایر": true, "کلیه": true, "اغلب": true, "بسیاری": true}
+	pluralCues   = map[string]bool{"این": true, "آن": true, "همه": true, "تمام": true, "تمامی": true, "برخی": true, "بعضی": true, "سایر": true, "کلیه": true, "اغلب": true, "بسیاری": true,
+		"در": true, "به": true, "از": true, "با": true, "بر": true, "برای": true, "تا": true, "بین": true, "میان": true, "طی": true}
 )
 
 // exceptions are common words that the rules would split but that are
