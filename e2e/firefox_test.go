@@ -6,7 +6,8 @@ package e2e
 // repository as a temporary add-on, then evaluates code in the extension's
 // background (the event page Firefox runs from background.scripts) to check
 // that the module loads, Go starts under the manifest's CSP, extraction runs
-// and the library store saves in Firefox's IndexedDB.
+// and the library store saves in Firefox's IndexedDB; then it clicks the
+// toolbar button on a served page (see below) and checks the saved capture.
 
 import (
 	"bufio"
@@ -358,5 +359,71 @@ user_pref("extensions.autoDisableScopes", 0);
 	}
 	if res.NoArticle != "no_article: no article found on this page" {
 		t.Errorf("page without an article: %q", res.NoArticle)
+	}
+
+	// Capture a real tab through the toolbar button. Firefox grants
+	// activeTab only on a user's gesture, so the click is made the way
+	// Firefox's own keyboard shortcut for the action makes it: from the
+	// browser's privileged parent process, through the action's
+	// triggerAction. The page then goes through scripting.executeScript,
+	// Go, normalization and the store, as on a click.
+	srv := serveDir(t, "testdata")
+	pageURL := srv.URL + "/fa-article.html"
+	proc, err := c.request(ctx, map[string]any{"to": "root", "type": "getProcess", "id": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pd, _ := proc["processDescriptor"].(map[string]any)
+	pdActor, _ := pd["actor"].(string)
+	pt, err := c.request(ctx, map[string]any{"to": pdActor, "type": "getTarget"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, _ := pt["process"].(map[string]any)
+	chromeConsole, _ := form["consoleActor"].(string)
+	if chromeConsole == "" {
+		t.Fatalf("no console in the parent process: %v", pt)
+	}
+	click := `(async () => {
+		const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+		const win = Services.wm.getMostRecentWindow("navigator:browser");
+		const tab = win.gBrowser.addTab(` + jsString(pageURL) + `, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+		win.gBrowser.selectedTab = tab;
+		const browser = tab.linkedBrowser;
+		for (let i = 0; i < 200; i++) {
+			if (browser.currentURI.spec === ` + jsString(pageURL) + ` && !browser.webProgress.isLoadingDocument) break;
+			await new Promise((r) => win.setTimeout(r, 50));
+		}
+		const ext = WebExtensionPolicy.getByID(` + jsString(addonID) + `).extension;
+		ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(win);
+		return browser.currentURI.spec;
+	})()`
+	loaded, err := c.await(ctx, chromeConsole, click)
+	if err != nil {
+		t.Fatalf("clicking the toolbar button in Firefox: %v", err)
+	}
+	if loaded != pageURL {
+		t.Fatalf("the tab shows %q, want %q", loaded, pageURL)
+	}
+	out, err = c.await(ctx, console, `(async () => {
+		const r = await barg.waitCapture(1);
+		const rec = r.ok ? await barg.store.getArticle(r.id) : null;
+		return JSON.stringify({ ok: r.ok, error: r.error || "", title: r.title, url: rec ? rec.article.url : "",
+			zwnj: rec ? rec.article.text.includes("باغ‌های") : false });
+	})()`)
+	if err != nil {
+		t.Fatalf("waiting for the capture in Firefox: %v", err)
+	}
+	var cap struct {
+		OK         bool
+		Error      string
+		Title, URL string
+		ZWNJ       bool
+	}
+	if err := json.Unmarshal([]byte(out), &cap); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !cap.OK || cap.Title != "باغ‌های شهر در پاییز" || cap.URL != pageURL || !cap.ZWNJ {
+		t.Errorf("toolbar capture in Firefox: %+v; want ok, title %q, url %q, ZWNJ kept", cap, "باغ‌های شهر در پاییز", pageURL)
 	}
 }
