@@ -136,11 +136,14 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 // no ZWNJ. Text whose ZWNJs were typed as spaces shows it by free-standing
 // bound parts (می شود، کتاب ها، بزرگ ترین), and there a joined word was
 // written joined on purpose; text whose ZWNJs were deleted shows it by
-// joined ones (میشود), and there a space is a real space. A line with as
-// much of one as of the other (often none) gets both restorations.
+// joined ones (میشود), and there a space is a real space. A line with
+// signs of deleted ZWNJs gets the deleted-style restoration, and the
+// spaced-style one too only where the signs of spaces outnumber them more
+// than twice; a line with no sign of either gets both.
 //
-// provenSpaced reports a line with more signs of spaced ZWNJs than of
-// deleted ones, where the less certain joins are made too.
+// provenSpaced reports a line where signs of spaced ZWNJs were found and
+// outnumber those of deleted ones as much, where the less certain joins
+// are made too.
 func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spaced, provenSpaced bool) {
 	spacedEv, joinedEv := 0, 0
 	for ci, c := range cs {
@@ -177,7 +180,10 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			i = j
 		}
 	}
-	return joinedEv > 0 || spacedEv == 0, spacedEv >= joinedEv, spacedEv > joinedEv
+	if joinedEv > 0 {
+		return true, spacedEv > 2*joinedEv, spacedEv > 2*joinedEv
+	}
+	return spacedEv == 0, true, spacedEv > 0
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
