@@ -1,7 +1,7 @@
 // The reader page: reader.html?id=<library id> shows one saved article.
 
 import { getArticle, deleteArticles } from '../lib/store.js';
-import { t, localize, uiLanguage } from '../ui/i18n.js';
+import { t, localize, uiLanguage, directionOf } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { renderArticle } from './render.js';
 import { buildExport } from '../export/formats.js';
@@ -33,6 +33,8 @@ async function main() {
   $('main').append(
     renderArticle(document, a, {
       t,
+      uiLang: locale,
+      uiDir: directionOf(locale),
       formatDate: (iso) => formatDate(iso, locale),
       formatNumber: (n) => formatNumber(n, locale),
     }),

@@ -18,6 +18,8 @@ import { safeHref, safeSrc, safeDir, safeLang, linkRuns } from '../ui/urls.js';
  * @property {(key: string, ...subs: string[]) => string} t   message lookup
  * @property {(iso: string) => string} formatDate               localized date
  * @property {(n: number) => string} formatNumber               localized number
+ * @property {string} [uiLang]                                  the interface's language
+ * @property {string} [uiDir]                                   the interface's direction
  */
 
 /** Returns an <article> element for the article. */
@@ -114,7 +116,10 @@ export function renderArticle(doc, a, opts) {
     line.append(p);
   });
   if (parts.length) header.append(line);
-  const facts = h('p', { class: 'facts' });
+  // Word count, reading time and the source link are the interface's words,
+  // not the article's: they follow the interface's language and direction,
+  // so that "198 words" is not reordered inside a right-to-left article.
+  const facts = h('p', { class: 'facts', lang: opts.uiLang ? safeLang(opts.uiLang) : null, dir: dirOf(opts.uiDir) });
   if (a.word_count) facts.append(h('span', null, opts.t('readerWords', opts.formatNumber(a.word_count))));
   if (a.reading_minutes) {
     if (a.word_count) facts.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));

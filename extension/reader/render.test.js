@@ -54,6 +54,16 @@ test('the reader shows the metadata header', () => {
   assert.equal(source.attrs.get('href'), fa.url);
 });
 
+test('the facts line follows the interface, not the article', () => {
+  const art = renderArticle(doc, fa, { ...opts, uiLang: 'en-US', uiDir: 'ltr' });
+  const facts = all(art, 'p').find((p) => p.attrs.get('class') === 'facts');
+  assert.equal(facts.attrs.get('dir'), 'ltr', 'an English "198 words" inside a Persian article');
+  assert.equal(facts.attrs.get('lang'), 'en-US');
+  assert.ok(textOf(facts).startsWith('readerWords(N40)'));
+  const plain = all(renderArticle(doc, fa, opts), 'p').find((p) => p.attrs.get('class') === 'facts');
+  assert.equal(plain.attrs.get('dir'), undefined, 'no interface given: the article decides');
+});
+
 test('the date falls back to a localized published date', () => {
   const art = renderArticle(doc, { ...fa, published_text: '' }, opts);
   assert.equal(textOf(all(art, 'time')[0]), 'D:2026-03-10');
