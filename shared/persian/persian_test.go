@@ -55,6 +55,7 @@ var normalizeTests = []struct {
 	{name: "hay after a plural determiner", in: "این سالهای سخت گذشت", want: "این سال\u200cهای سخت گذشت"},
 	{name: "hay after a singular determiner", in: "هر حملهای پاسخی داشت", want: "هر حمله\u200cای پاسخی داشت"},
 	{name: "subjunctive b before a verb is not bi", in: "باید آن را بیاورد و بیاندازد", want: "باید آن را بیاورد و بیاندازد"},
+	{name: "copula after a participle stays apart", in: "کتاب ها خوانده شده است", want: "کتاب\u200cها خوانده شده است"},
 	{name: "spaced bi", in: "این کار بی فایده است و می شود", want: "این کار بی\u200cفایده است و می\u200cشود"},
 	{name: "plural after non-joining letter", in: "کار ها را تمام کردیم", want: "کارها را تمام کردیم"},
 	{name: "words that look split stay", in: "تنها او بیشتر از همه میداند", want: "تنها او بیشتر از همه می\u200cداند"},

@@ -163,7 +163,7 @@ func TestZWNJTargets(t *testing.T) {
 		min       float64
 	}{
 		{"joined", "P", 0.951}, {"joined", "F1", 0.890},
-		{"spaced", "P", 0.947}, {"spaced", "F1", 0.890},
+		{"spaced", "P", 0.954}, {"spaced", "F1", 0.860},
 	} {
 		if got := f(c.mode, c.key); got < c.min {
 			t.Errorf("%s %s = %.4f, want ≥ %.2f", c.mode, c.key, got, c.min)

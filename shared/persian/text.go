@@ -82,9 +82,9 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	lx := getLexicon()
 	// Which restorations run depends on how the line was written (see
 	// lineStyle): a line whose author writes ZWNJs gets none.
-	deleted, spaced, provenSpaced := false, false, false
+	deleted, spaced := false, false
 	if !hasZWNJ {
-		deleted, spaced, provenSpaced = n.lineStyle(lx, r, cs)
+		deleted, spaced = n.lineStyle(lx, r, cs)
 	}
 	n.rejoined = false
 	// Build the output: restore deleted ZWNJs in each chunk, then decide
@@ -106,7 +106,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			case !hasZWNJ && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
 				a := n.keyOf(tailPiece(out), n.key[:0])
 				b := n.keyOf(headPiece(word), a)
-				switch lx.joinSpaced(b[:len(a)], b[len(a):], spaced, provenSpaced) {
+				switch lx.joinSpaced(b[:len(a)], b[len(a):], spaced) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -140,11 +140,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 // signs of deleted ZWNJs gets the deleted-style restoration, and the
 // spaced-style one too only where the signs of spaces outnumber them more
 // than twice; a line with no sign of either gets both.
-//
-// provenSpaced reports a line where signs of spaced ZWNJs were found and
-// outnumber those of deleted ones as much, where the less certain joins
-// are made too.
-func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spaced, provenSpaced bool) {
+func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spaced bool) {
 	spacedEv, joinedEv := 0, 0
 	for ci, c := range cs {
 		if c.latin {
@@ -181,9 +177,9 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		}
 	}
 	if joinedEv > 0 {
-		return true, spacedEv > 2*joinedEv, spacedEv > 2*joinedEv
+		return true, spacedEv > 2*joinedEv
 	}
-	return spacedEv == 0, true, spacedEv > 0
+	return spacedEv == 0, true
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail

@@ -571,9 +571,9 @@ const (
 // space divides: a is the last piece of the word before, b the first
 // piece of the word after. Parts that never stand alone (آمیز، پذیری) are
 // joined in any line; the rest only where spaced is set (the line may type
-// ZWNJs as spaces), and proven allows the joins that are right only in text
-// known to do so (شده است → شده‌است).
-func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
+// ZWNJs as spaces). The copula است after a participle stays apart: شده است
+// is standard spelling, شده‌است a house style that no text shows it wants.
+func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	if len(a) < 2 || len(b) < 2 {
 		return sepSpace
 	}
@@ -606,10 +606,6 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced, proven bool) int {
 	case isMiPrefix(a):
 		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
 			return sepZWNJ // می‌شود، می‌کرده
-		}
-	case bs == "است":
-		if proven && l.classOf(a)&classParticiple != 0 && (bytes.HasSuffix(a, []byte("ده")) || bytes.HasSuffix(a, []byte("ته"))) {
-			return sepZWNJ
 		}
 	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":
 		if l.isParticiple(a) {
