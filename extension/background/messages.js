@@ -41,9 +41,19 @@ export function t(key, ...subs) {
   return (FALLBACK[key] || key).replace(/\$(\d)/g, (_, i) => s[Number(i) - 1] ?? '');
 }
 
-/** The browser's UI language and its direction. */
+/**
+ * The language of the messages Barg shows (the _locales folder the browser
+ * chose, which names itself in "uiLang") and its direction, so that dates
+ * and numbers are written in the language of the words around them.
+ */
 export function uiLocale() {
-  const lang = globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
+  let lang = '';
+  try {
+    lang = globalThis.chrome?.i18n?.getMessage?.('uiLang') || '';
+  } catch {
+    lang = '';
+  }
+  lang = lang || globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
   const base = lang.toLowerCase().split(/[-_]/)[0];
   return { lang, dir: ['fa', 'ar', 'he', 'ur', 'ps', 'ckb'].includes(base) ? 'rtl' : 'ltr' };
 }
