@@ -468,6 +468,24 @@ func headPiece(s []rune) []rune {
 	return s[:i]
 }
 
+// initials reports whether the period at s[i] is inside initials, runs
+// of one or two letters each ended by a period: جی.کی. رولینگ.
+func initials(s []rune, i int) bool {
+	run := func(j, step int) int { // letters from j on, going by step
+		n := 0
+		for ; j >= 0 && j < len(s) && isLetter(s[j]); j += step {
+			n++
+		}
+		return n
+	}
+	before, after := run(i-1, -1), run(i+1, 1)
+	if before == 0 || before > 2 || after == 0 || after > 2 || i+1+after >= len(s) || s[i+1+after] != '.' {
+		return false
+	}
+	b := i - 1 - before // the rune before the letters: none, a space or another period
+	return b < 0 || s[b] == ' ' || s[b] == '.'
+}
+
 // latinAround reports whether the run of non-space runes of s around
 // index i is a Latin chunk (see isLatinChunk).
 func latinAround(s []rune, i int) bool {
@@ -481,16 +499,19 @@ func latinAround(s []rune, i int) bool {
 	return isLatinChunk(s[a:b])
 }
 
-// punctSpaces puts a space after a closing mark and before an opening one
-// where a Persian letter touches them inside a chunk: «الف»ب → «الف» ب.
+// punctSpaces puts a space after a closing mark and before an opening
+// guillemet where a Persian letter touches them inside a chunk: «الف»ب →
+// «الف» ب. An opening parenthesis is left as written (دعات(مبلغین)): the
+// rules ask for no space inside brackets, and nothing more of one that
+// opens.
 func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
 	var out []rune
 	for i, x := range s {
 		need := false
 		if i > 0 {
 			p := s[i-1]
-			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3])) ||
-				isOpener(x) && (isLetter(p) || isMark(p))
+			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3]) && !initials(s, i-1)) ||
+				x == '«' && (isLetter(p) || isMark(p))
 		}
 		if need && latinAround(s, i) {
 			need = false // Latin text, a URL: left alone
