@@ -32,6 +32,15 @@ test('Persian messages are written in Persian letters', () => {
   }
 });
 
+test('Latin fragments with punctuation are isolated inside Persian messages', () => {
+  // Without an isolate (U+2066 … U+2069), "https://" inside a right-to-left
+  // sentence shows as "//:https", and "Authorization: Bearer" loses its colon.
+  for (const [k, v] of Object.entries(fa)) {
+    const outside = v.message.replace(/\u2066[^\u2069]*\u2069/g, '');
+    assert.doesNotMatch(outside, /[A-Za-z0-9][:/.]+[A-Za-z0-9]*|[:/]{2}/, `${k}: isolate the Latin fragment in ${JSON.stringify(v.message)}`);
+  }
+});
+
 function* files(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
