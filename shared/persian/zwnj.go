@@ -86,7 +86,7 @@ func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 			}
 			for _, p := range prefixesMi {
 				k := key[len(pv):]
-				if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isVerb(k[len(p):]) {
+				if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isMiVerb(k[len(p):]) {
 					return append(cuts, len(pv)+len(p))
 				}
 			}
@@ -223,6 +223,41 @@ func (l *lexicon) isParticiple(k []byte) bool {
 	return false
 }
 
+// isMiVerb reports whether k is written after می‌: a verb form, a past
+// participle (می‌کرده) or a causative (می‌گردانند from می‌گردند).
+func (l *lexicon) isMiVerb(k []byte) bool {
+	if l.isVerb(k) {
+		return true
+	}
+	if (bytes.HasSuffix(k, []byte("ده")) || bytes.HasSuffix(k, []byte("ته"))) && l.classOf(k)&classParticiple != 0 {
+		return true
+	}
+	return l.isCausative(k)
+}
+
+// isCausative reports a causative verb form, a present stem + ان or
+// اند/انید + a person ending, whose stem the lexicon knows as a verb:
+// گردانند، چرخانیم، پوشاندند.
+func (l *lexicon) isCausative(k []byte) bool {
+	for _, e := range [...]string{"ند", "یم", "ید", "م", "ی", "د", ""} {
+		body, ok := bytes.CutSuffix(k, []byte(e))
+		if !ok {
+			continue
+		}
+		for _, c := range [...]string{"اند", "انید", "ان"} {
+			st, ok := bytes.CutSuffix(body, []byte(c))
+			if !ok || len(st) < 4 || len(st) > 56 || c == "ان" && e == "" {
+				continue
+			}
+			var buf [64]byte
+			if l.isVerb(append(append(buf[:0], st...), "ند"...)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isVerb reports whether k is a verb form written after می‌.
 func (l *lexicon) isVerb(k []byte) bool {
 	return l.classOf(k)&classVerb != 0
@@ -335,6 +370,13 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	if c, ok := try([]string{"ترین", "ترینی"}, classNoun|classHehNoun); ok && len(k) >= 14 {
 		return c, true
 	}
+	// ‌تر and ‌ترین after a word in ه are always set apart (ساده‌ترین),
+	// whatever the lists say of the word.
+	if c, ok := try(compSuffixes, classNoun|classHehNoun|classAdj); ok {
+		if st := c0(k, c); len(st) >= 6 && bytes.HasSuffix(st, []byte("ه")) {
+			return c, true
+		}
+	}
 	if c, ok := try([]string{"الدین", "الدوله", "السلطنه", "الملک"}, 0xFF); ok {
 		return c, true
 	}
@@ -342,6 +384,23 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	if c, ok := try([]string{"اش", "است"}, classHehNoun|classNoun); ok {
 		if st := c0(k, c); bytes.HasSuffix(st, []byte("ه")) || bytes.HasSuffix(st, []byte("ی")) && bytes.HasSuffix(k, []byte("اش")) {
 			return c, true // not دنیاست
+		}
+	}
+	// Clitic pronouns (‌شان، ‌مان، ‌تان، ‌ام) and the ezafe ‌ی after a noun
+	// in silent ه, which the lexicon knows by its ‌ای (روحیه‌شان، آینده‌ام،
+	// گونه‌ی; not گروهی), unless the word is a plural in ان (متهمان), and
+	// ‌ام after a noun in ی of four letters or more (زندگی‌ام; زندگیمان is
+	// standard spelling too, and is left as it is).
+	if c, ok := try([]string{"شان", "مان", "تان", "ام", "ی"}, classHehNoun); ok {
+		st := c0(k, c)
+		pl, isPl := bytes.CutSuffix(k, []byte("ان"))
+		if len(st) >= 6 && bytes.HasSuffix(st, []byte("ه")) && !(isPl && l.classOf(pl)&^classException != 0) {
+			return c, true
+		}
+	}
+	if c, ok := try([]string{"ام"}, classNoun|classAdj); ok {
+		if st := c0(k, c); len(st) >= 8 && bytes.HasSuffix(st, []byte("ی")) {
+			return c, true
 		}
 	}
 	// ‌ای‌ست after a noun in ه: ماده‌ای‌ست.
