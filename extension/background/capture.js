@@ -10,6 +10,7 @@ import { extractOptions } from '../lib/settings.js';
 import { grabPage } from '../content/grab.js';
 import { showNotice } from '../content/notice.js';
 import { t, uiLocale } from './messages.js';
+import { factSeparator, formatDate } from '../ui/format.js';
 
 const RETRY_MS = 200;
 const BADGE_MS = 4000;
@@ -195,8 +196,8 @@ export function createCapturer(deps) {
     let notice;
     if (result.ok) {
       const lines = [result.title];
-      const date = formatDate(result.published, lang);
-      lines.push([date, t('captureWords', result.words.toLocaleString(lang))].filter(Boolean).join(' · '));
+      const date = formatDate(result.published, lang, { month: 'long' });
+      lines.push([date, t('captureWords', result.words.toLocaleString(lang))].filter(Boolean).join(factSeparator(lang)));
       lines.push(uploadLine(result.upload));
       notice = { ok: true, heading: t(result.updated ? 'captureUpdated' : 'captureSaved'), lines };
     } else {
@@ -223,18 +224,6 @@ export function createCapturer(deps) {
   }
 
   return { captureTab };
-}
-
-/** The published date as the UI language writes it, or '' when unknown. */
-export function formatDate(published, lang) {
-  if (!published) return '';
-  const d = new Date(published);
-  if (Number.isNaN(d.getTime())) return '';
-  try {
-    return d.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
-  } catch {
-    return d.toISOString().slice(0, 10);
-  }
 }
 
 function timingsOf(tm) {

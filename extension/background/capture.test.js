@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCapturer, failureMessage, formatDate } from './capture.js';
+import { createCapturer, failureMessage } from './capture.js';
 
 // fakeAPI records what the pipeline asks of the browser. scripts is the
 // queue of answers (or errors) of scripting.executeScript for the page grab.
@@ -112,10 +112,7 @@ test('the badge and the notice tell the user', async () => {
   assert.equal(calls.notices, 1);
 });
 
-test('failureMessage and formatDate', () => {
+test('failureMessage', () => {
   assert.equal(failureMessage({ name: 'QuotaExceededError', message: 'x' }), 'storage is full');
   assert.equal(failureMessage(new Error('boom')), 'the capture failed: boom');
-  assert.equal(formatDate('', 'en'), '');
-  assert.equal(formatDate('not a date', 'en'), '');
-  assert.match(formatDate('2022-02-04T02:33:00+03:30', 'en'), /2022/);
 });

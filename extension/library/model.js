@@ -31,7 +31,7 @@ export function uploadLabel(s, t, fmt) {
         text: t('uploadQueued'),
         tone: 'pending',
         detail: [s.next_at ? t('uploadNextAt', fmt(s.next_at)) : '', s.error ? t('uploadLastError', String(s.error)) : '']
-          .filter(Boolean).join(' · '),
+          .filter(Boolean).join(t('listSeparator')),
       };
     case 'sending':
       return { text: t('uploadSending'), tone: 'pending', detail: '' };

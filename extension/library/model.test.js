@@ -13,13 +13,13 @@ test('facet counts distinct values, most frequent first, skipping empty ones', (
 });
 
 test('uploadLabel', async (t) => {
-  const tr = (k, ...s) => k + (s.length ? '(' + s.join(',') + ')' : '');
+  const tr = (k, ...s) => (k === 'listSeparator' ? '; ' : k + (s.length ? '(' + s.join(',') + ')' : ''));
   const fmt = (iso) => 'F' + iso;
   const cases = [
     ['no state', undefined, { text: 'uploadNone', tone: 'none', detail: '' }],
     ['none', { state: 'none' }, { text: 'uploadNone', tone: 'none', detail: '' }],
     ['queued with next attempt', { state: 'queued', next_at: 'X' }, { text: 'uploadQueued', tone: 'pending', detail: 'uploadNextAt(FX)' }],
-    ['queued after a failure says why', { state: 'queued', next_at: 'X', error: '503 Service Unavailable' }, { text: 'uploadQueued', tone: 'pending', detail: 'uploadNextAt(FX) · uploadLastError(503 Service Unavailable)' }],
+    ['queued after a failure says why', { state: 'queued', next_at: 'X', error: '503 Service Unavailable' }, { text: 'uploadQueued', tone: 'pending', detail: 'uploadNextAt(FX); uploadLastError(503 Service Unavailable)' }],
     ['queued, never tried', { state: 'queued' }, { text: 'uploadQueued', tone: 'pending', detail: '' }],
     ['sending', { state: 'sending' }, { text: 'uploadSending', tone: 'pending', detail: '' }],
     ['sent at', { state: 'sent', sent_at: 'S' }, { text: 'uploadSentAt(FS)', tone: 'ok', detail: '' }],

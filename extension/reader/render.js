@@ -12,6 +12,7 @@
 // document.
 
 import { safeHref, safeSrc, safeDir, safeLang, linkRuns } from '../ui/urls.js';
+import { factSeparator } from '../ui/format.js';
 
 /**
  * @typedef {object} RenderOptions
@@ -112,7 +113,7 @@ export function renderArticle(doc, a, opts) {
   }
   if (a.section) parts.push(h('span', { class: 'section' }, String(a.section)));
   parts.forEach((p, i) => {
-    if (i) line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    if (i) line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, factSeparator(a.lang)));
     line.append(p);
   });
   if (parts.length) header.append(line);
@@ -122,12 +123,12 @@ export function renderArticle(doc, a, opts) {
   const facts = h('p', { class: 'facts', lang: opts.uiLang ? safeLang(opts.uiLang) : null, dir: dirOf(opts.uiDir) });
   if (a.word_count) facts.append(h('span', null, opts.t('readerWords', opts.formatNumber(a.word_count))));
   if (a.reading_minutes) {
-    if (a.word_count) facts.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    if (a.word_count) facts.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, factSeparator(opts.uiLang || a.lang)));
     facts.append(h('span', null, opts.t('readerMinutes', opts.formatNumber(a.reading_minutes))));
   }
   const source = safeHref(a.url);
   if (source) {
-    if (a.word_count || a.reading_minutes) facts.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    if (a.word_count || a.reading_minutes) facts.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, factSeparator(opts.uiLang || a.lang)));
     facts.append(h('a', { href: source, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'source' }, opts.t('readerSource')));
   }
   header.append(facts);

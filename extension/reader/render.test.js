@@ -60,6 +60,12 @@ test('the facts line follows the interface, not the article', () => {
   assert.equal(facts.attrs.get('dir'), 'ltr', 'an English "198 words" inside a Persian article');
   assert.equal(facts.attrs.get('lang'), 'en-US');
   assert.ok(textOf(facts).startsWith('readerWords(N40)'));
+  const seps = (p) => p.children.filter((c) => c.attrs && c.attrs.get('class') === 'sep').map(textOf);
+  assert.deepEqual(seps(facts), [' · ', ' · '], 'English facts: middle dots');
+  const byline = all(art, 'p').find((p) => p.attrs.get('class') === 'byline');
+  assert.ok(seps(byline).length > 0 && seps(byline).every((s) => s === '، '), 'a Persian byline: Persian commas, never a dot that reads as ۰');
+  const faUI = all(renderArticle(doc, fa, { ...opts, uiLang: 'fa', uiDir: 'rtl' }), 'p').find((p) => p.attrs.get('class') === 'facts');
+  assert.deepEqual(seps(faUI), ['، ', '، ']);
   const plain = all(renderArticle(doc, fa, opts), 'p').find((p) => p.attrs.get('class') === 'facts');
   assert.equal(plain.attrs.get('dir'), undefined, 'no interface given: the article decides');
 });
