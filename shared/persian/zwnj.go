@@ -24,7 +24,9 @@ var (
 	derivParts = []string{"ناپذیری", "ناپذیر", "پذیری", "پذیر", "آمیز", "آمیزی", "انگیز", "انگیزی",
 		"نامه", "گذاری", "گذار", "سازی", "گیری", "کننده", "کنندگان", "شناسی", "شناس", "گرایی", "رسانی",
 		"دان", "دانان", "نگار", "نگاران", "نگاری", "نشین", "نشینان", "گرا", "گرایان", "مند", "مندی", "مندان",
-		"دار", "داری", "داران", "زدایی", "آباد", "رانی"}
+		"دار", "داری", "داران", "زدایی", "آباد", "رانی",
+		"آور", "آوران", "دهنده", "دهندگان", "نویس", "نویسان", "نویسی", "پرداز", "پردازی", "پردازان",
+		"آفرین", "آفرینی", "طلب", "طلبی", "طلبان", "خیز", "خیزی", "گذاران", "سازان", "شناسان"}
 )
 
 // hayContext is what the words around a word in های say about its
@@ -298,8 +300,12 @@ func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 	if c, ok := l.compoundCuts(k, cuts); ok {
 		return c, true
 	}
-	if c, ok := l.derivCuts(k, cuts); ok {
-		return c, true
+	// (a derived word in ان is a plural already, which takes no plural
+	// suffix: جاه‌طلبانه‌ای, not جاه‌طلبان‌های)
+	if need&classNoun == 0 || !bytes.HasSuffix(k, []byte("ان")) {
+		if c, ok := l.derivCuts(k, cuts); ok {
+			return c, true
+		}
 	}
 	return cuts, l.classOf(k)&need != 0
 }
@@ -502,7 +508,9 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 	// Strip a plural suffix first: توافق‌نامه‌ها.
 	body, rest := k, []byte(nil)
 	for _, s := range pluralSuffixes {
-		if bytes.HasSuffix(k, []byte(s)) {
+		// (not after a plural in ان, which takes no other: Xانهای is
+		// Xانه‌ای, جاه‌طلبانه‌ای)
+		if bytes.HasSuffix(k, []byte(s)) && !bytes.HasSuffix(k[:len(k)-len(s)], []byte("ان")) {
 			body, rest = k[:len(k)-len(s)], k[len(k)-len(s):]
 			break
 		}
