@@ -24,6 +24,9 @@ const RESULTS_KEPT = 50;
 // Go starts now, in parallel with whatever woke the background.
 const ready = startEngine();
 ready.catch((err) => console.error('barg:', err.message));
+// The library's database opens meanwhile too: a capture that woke the
+// background then saves into an open database.
+store.openDB().catch((err) => console.error('barg: store:', err && err.message));
 
 /** Finished captures of this background's lifetime, oldest first. */
 const results = [];
