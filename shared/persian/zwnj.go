@@ -691,8 +691,10 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	if !endsJoining(a) {
 		return sepSpace
 	}
-	if string(a) == "بی" && len(b) >= 6 && l.classOf(b)&^(classJoined|classPrefixed|classException) != 0 {
-		return sepZWNJ // بی never stands alone: بی فایده → بی‌فایده
+	// بی never stands alone: بی فایده → بی‌فایده (after a word the lexicon
+	// knows, or one in a non-joining letter, which it keeps few of: بی ضرر)
+	if string(a) == "بی" && len(b) >= 6 && (l.classOf(b)&^(classJoined|classPrefixed|classException) != 0 || !endsJoining(b) && l.classOf(b) == 0) {
+		return sepZWNJ
 	}
 	if string(a) == "هم" && l.exactCompound(a, b) {
 		return sepZWNJ // هم‌اکنون: the lexicon writes it so (not به: به عنوان)

@@ -13,7 +13,8 @@
 //	N  stems that take the plural ‌ها and ‌های… (from "X‌ها…" and "Xها…")
 //	A  adjectives that take ‌تر and ‌ترین (from "X‌تر…")
 //	P  past participles that take ‌اند, ‌است, ‌ام… (from "X‌اند")
-//	M  stems ending in a non-joining letter that take ها without ZWNJ (کار)
+//	M  stems ending in a non-joining letter that take ها without ZWNJ (کار),
+//	   only those where Xه‌ای is a reading too or a prefix به، بی، هم meets them
 //	H  words ending in ه that take ‌ای (from "X‌ای")
 //	C  compounds written with a ZWNJ inside ("بین‌المللی", "شبه‌جزیره"),
 //	   with inflections stripped and with ZWNJs after letters that do not
@@ -443,6 +444,26 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 			if knows(r) || compoundFused[r] || strings.HasSuffix(r, "ی") && knows(strings.TrimSuffix(r, "ی")) {
 				add('W', w)
 			}
+		}
+	}
+	// M matters where Xه‌ای is a reading too (کارهای: کاره‌ای), and where
+	// the prefixes به، بی، هم meet it: as the word after them (بی‌ضرر) or
+	// as a word that starts like them (بهزاد). Keep those stems alone; the
+	// rest would only weigh on the binary.
+	afterPrefix := map[string]bool{}
+	for _, list := range []map[string]bool{set, joined} {
+		for w := range list {
+			for _, p := range []string{"به", "بی", "هم"} {
+				if r := strings.TrimPrefix(w, p); r != w {
+					afterPrefix[strings.TrimPrefix(r, zwnj)] = true
+				}
+			}
+		}
+	}
+	for st := range cls['M'] {
+		_, pre := afterPrefix[st]
+		if !cls['H'][st+"ه"] && !pre && !strings.HasPrefix(st, "به") && !strings.HasPrefix(st, "بی") && !strings.HasPrefix(st, "هم") {
+			delete(cls['M'], st)
 		}
 	}
 	res := map[byte][]string{}
