@@ -65,6 +65,8 @@ var normalizeTests = []struct {
 	{name: "am after yeh", in: "زندگیام را دوست دارم", want: "زندگی\u200cام را دوست دارم"},
 	{name: "derivational parts", in: "سرمایهگذاران و نظریهپردازان دلهرهآور بودند", want: "سرمایه\u200cگذاران و نظریه\u200cپردازان دلهره\u200cآور بودند"},
 	{name: "no plural after a derived plural in an", in: "وعدهای جاهطلبانهای داد", want: "وعده\u200cای جاهطلبانهای داد"},
+	{name: "spaced weekdays", in: "کتاب ها را سه شنبه و دو شنبه آوردند", want: "کتاب\u200cها را سه\u200cشنبه و دوشنبه آوردند"},
+	{name: "spaced indefinite after heh", in: "کتاب ها مرحله تازه ای بود", want: "کتاب\u200cها مرحله تازه\u200cای بود"},
 	{name: "spaced bi", in: "این کار بی فایده است و می شود", want: "این کار بی\u200cفایده است و می\u200cشود"},
 	{name: "plural after non-joining letter", in: "کار ها را تمام کردیم", want: "کارها را تمام کردیم"},
 	{name: "words that look split stay", in: "تنها او بیشتر از همه میداند", want: "تنها او بیشتر از همه می\u200cداند"},

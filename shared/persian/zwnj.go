@@ -684,8 +684,17 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 			return sepZWNJ
 		}
 	case bs == "ای":
-		if l.classOf(a)&classHehNoun != 0 {
+		// after a word in ه, ای is the indefinite (تازه‌ای) or the
+		// perfect's ending (شده‌ای), both written with a ZWNJ
+		if l.classOf(a)&classHehNoun != 0 || len(a) >= 6 && bytes.HasSuffix(a, []byte("ه")) {
 			return sepZWNJ
+		}
+	case bs == "شنبه" || bs == "شنبهها":
+		switch string(a) {
+		case "یک", "سه", "پنج":
+			return sepZWNJ // the weekdays یک‌شنبه، سه‌شنبه، پنج‌شنبه
+		case "دو", "چهار":
+			return sepNone // دوشنبه، چهارشنبه
 		}
 	}
 	if !endsJoining(a) {
