@@ -683,6 +683,14 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		if (bytes.HasSuffix(a, []byte("ه")) || bytes.HasSuffix(a, []byte("ی"))) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
 			return sepZWNJ
 		}
+	case bs == "شان" || bs == "مان" || bs == "تان" || bs == "ام":
+		// clitic pronouns (and ام, "I am") after a word in ه or ی:
+		// خانه‌شان، خسته‌ام، زندگی‌ام
+		c := l.classOf(a)
+		if len(a) >= 6 && bytes.HasSuffix(a, []byte("ه")) && (c&(classNoun|classHehNoun|classAdj) != 0 || l.isParticiple(a)) ||
+			len(a) >= 8 && bytes.HasSuffix(a, []byte("ی")) && c&(classNoun|classAdj) != 0 {
+			return sepZWNJ
+		}
 	case bs == "ای":
 		// after a word in ه, ای is the indefinite (تازه‌ای) or the
 		// perfect's ending (شده‌ای), both written with a ZWNJ
