@@ -7,25 +7,38 @@
 // lasting lives in the extension's storage.
 
 import '../wasm/wasm_exec.js'; // defines globalThis.Go (copied from the Go toolchain by build.sh)
+import { moduleID, cachedModule, storeModule } from './modcache.js';
 
 const WASM_PATH = 'extension/wasm/barg.wasm';
+const WASM_ID_PATH = 'extension/wasm/barg.wasm.sha256'; // written by build.sh
+// After a start from the package, the copy for later starts is made this
+// much later, so that it never competes with the capture that woke Go.
+const STORE_DELAY_MS = 5_000;
 const EXTRACT_TIMEOUT_MS = 60_000;
 
 /** @type {Promise<void>|null} */
 let starting = null;
 
 /**
- * Timings of the last start (for tests and benchmarks): epoch ms of the
- * start and of readiness, and durations in ms of fetch+compile, of Go's
- * start-up to bargReady, and of the warm-up extraction.
+ * Timings of the last start, for tests and benchmarks: epoch ms of the
+ * start, of the module compiled and of Go ready (bargReady); durations in ms
+ * of fetch+compile, of Go's start-up to bargReady and of the warm-up
+ * extraction; where the module came from ("cache" or "package", see
+ * modcache.js).
  */
-export const startTimings = { started_at: 0, ready_at: 0, ms: 0, compile_ms: 0, init_ms: 0, warmup_ms: 0 };
+export const startTimings = {
+  started_at: 0, compiled_at: 0, ready_at: 0, ms: 0, compile_ms: 0, init_ms: 0, warmup_ms: 0, source: '',
+};
 
-// A small Persian page extracted once Go is ready: the first extraction
-// decodes the Persian lexicon and compiles the code paths of parsing,
-// metadata and normalization, which costs far more in wasm than any later
-// page. Doing it at start-up takes that cost off the first capture whenever
-// the background woke for anything else first.
+// A small Persian page extracted as soon as Go is ready: the first
+// extraction decodes the Persian lexicon and compiles the code paths of
+// parsing, metadata and normalization, which costs far more in wasm than any
+// later page. Doing it at start-up takes that cost off the first capture
+// whenever the background woke for anything else first. When a capture woke
+// it, the warm-up still goes first: skipping it made cold captures slower,
+// not faster, in our runs (BENCHMARKS.md): the lexicon is then decoded in the
+// middle of a large page's extraction, with a large heap for every garbage
+// collection to mark.
 const WARMUP_PAGE = '<!DOCTYPE html><html lang="fa"><head><meta charset="utf-8"><title>برگ</title>' +
   '<meta property="article:published_time" content="2025-01-01T10:00:00+03:30"></head><body><nav><a href="/">خانه</a></nav>' +
   '<article><h1>برگ</h1><p>این نوشته ها را می خوانیم و کتاب های تازه را نگه می داریم. ۱۲۳ و 456</p>' +
@@ -52,9 +65,11 @@ export function startEngine() {
         .finally(() => { startTimings.warmup_ms = performance.now() - t2; });
     };
     const go = new globalThis.Go();
-    instantiate(chrome.runtime.getURL(WASM_PATH), go.importObject)
-      .then((instance) => {
+    loadInstance(go.importObject)
+      .then(({ instance, source }) => {
         t1 = performance.now();
+        startTimings.source = source;
+        startTimings.compiled_at = performance.timeOrigin + t1;
         startTimings.compile_ms = t1 - t0;
         go.run(instance).finally(() => {
           // main returned or the program crashed: start afresh next time.
@@ -68,6 +83,34 @@ export function startEngine() {
       });
   });
   return starting;
+}
+
+/**
+ * Compiles and instantiates the module: from the copy in Cache Storage when
+ * there is one for this build, else from the package (and then a copy is
+ * made for the next start).
+ * @returns {Promise<{instance: WebAssembly.Instance, source: string}>}
+ */
+async function loadInstance(imports) {
+  const url = chrome.runtime.getURL(WASM_PATH);
+  const id = await moduleID(chrome.runtime.getURL(WASM_ID_PATH));
+  const bytes = await cachedModule(id);
+  if (bytes) {
+    try {
+      // From bytes in memory, compiling whole is faster than streaming.
+      const { instance } = await WebAssembly.instantiate(bytes, imports);
+      return { instance, source: 'cache' };
+    } catch (err) {
+      console.warn('barg: the cached module did not load, using the package:', err && err.message);
+    }
+  }
+  const instance = await instantiate(url, imports);
+  if (id) {
+    setTimeout(() => {
+      storeModule(url, id).catch((err) => console.warn('barg: caching the module:', err && err.message));
+    }, STORE_DELAY_MS);
+  }
+  return { instance, source: 'package' };
 }
 
 async function instantiate(url, imports) {
