@@ -674,7 +674,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
 			return sepZWNJ // می‌شود، می‌کرده
 		}
-	case bs == "اند" || bs == "ام" || bs == "ایم" || bs == "اید":
+	case bs == "اند" || bs == "ایم" || bs == "اید":
 		if l.isParticiple(a) {
 			return sepZWNJ
 		}
