@@ -68,6 +68,7 @@ var normalizeTests = []struct {
 	{name: "spaced weekdays", in: "کتاب ها را سه شنبه و دو شنبه آوردند", want: "کتاب\u200cها را سه\u200cشنبه و دوشنبه آوردند"},
 	{name: "spaced indefinite after heh", in: "کتاب ها مرحله تازه ای بود", want: "کتاب\u200cها مرحله تازه\u200cای بود"},
 	{name: "spaced clitics", in: "کتاب ها را در خانه شان دیدم و نامه ام رسید", want: "کتاب\u200cها را در خانه\u200cشان دیدم و نامه\u200cام رسید"},
+	{name: "noun and yeh is not mi and a verb", in: "پژوهش میدانی انجام میشود", want: "پژوهش میدانی انجام می\u200cشود"},
 	{name: "spaced bi", in: "این کار بی فایده است و می شود", want: "این کار بی\u200cفایده است و می\u200cشود"},
 	{name: "plural after non-joining letter", in: "کار ها را تمام کردیم", want: "کارها را تمام کردیم"},
 	{name: "words that look split stay", in: "تنها او بیشتر از همه میداند", want: "تنها او بیشتر از همه می\u200cداند"},

@@ -89,6 +89,9 @@ func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 			for _, p := range prefixesMi {
 				k := key[len(pv):]
 				if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isMiVerb(k[len(p):]) {
+					if pv == "" && bytes.HasSuffix(key, []byte("ی")) && l.classOf(key[:len(key)-2])&(classNoun|classAdj|classNounNonJoining) != 0 {
+						break // a noun and ی (میدانی، میزی) as likely as می‌ and a verb in the second person
+					}
 					return append(cuts, len(pv)+len(p))
 				}
 			}
