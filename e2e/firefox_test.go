@@ -37,8 +37,10 @@ type rdpClient struct {
 	r    *bufio.Reader
 	mu   sync.Mutex
 	// events receives unsolicited packets (those with a "type" that answer
-	// nothing, like evaluationResult).
-	events chan map[string]any
+	// nothing, like evaluationResult); targets receives the watcher's
+	// target-available-form packets, apart, so that waiting for an
+	// evaluation's result never drops the news of a page that opened.
+	events, targets chan map[string]any
 	// replies receives answers, per actor, in order.
 	replies map[string]chan map[string]any
 }
@@ -56,7 +58,7 @@ func dialRDP(ctx context.Context, addr string) (*rdpClient, error) {
 	if conn == nil {
 		return nil, fmt.Errorf("connecting to Firefox's debugger server: %w", err)
 	}
-	c := &rdpClient{conn: conn, r: bufio.NewReader(conn), events: make(chan map[string]any, 64), replies: map[string]chan map[string]any{}}
+	c := &rdpClient{conn: conn, r: bufio.NewReader(conn), events: make(chan map[string]any, 64), targets: make(chan map[string]any, 64), replies: map[string]chan map[string]any{}}
 	if _, err := c.read(); err != nil { // the root actor's greeting
 		return nil, err
 	}
@@ -86,11 +88,16 @@ func (c *rdpClient) loop() {
 		m, err := c.read()
 		if err != nil {
 			close(c.events)
+			close(c.targets)
 			return
 		}
 		if typ, _ := m["type"].(string); typ != "" && typ != "error" {
+			ch := c.events
+			if typ == "target-available-form" {
+				ch = c.targets
+			}
 			select {
-			case c.events <- m:
+			case ch <- m:
 			default:
 			}
 			continue
@@ -294,12 +301,9 @@ user_pref("extensions.autoDisableScopes", 0);
 	var console string
 	for console == "" {
 		select {
-		case m, ok := <-c.events:
+		case m, ok := <-c.targets:
 			if !ok {
 				t.Fatalf("Firefox closed the connection\nfirefox: %s", stderr.String())
-			}
-			if m["type"] != "target-available-form" {
-				continue
 			}
 			form, _ := m["target"].(map[string]any)
 			if url, _ := form["url"].(string); strings.Contains(url, "background") {
@@ -425,5 +429,45 @@ user_pref("extensions.autoDisableScopes", 0);
 	}
 	if !cap.OK || cap.Title != "باغ‌های شهر در پاییز" || cap.URL != pageURL || !cap.ZWNJ {
 		t.Errorf("toolbar capture in Firefox: %+v; want ok, title %q, url %q, ZWNJ kept", cap, "باغ‌های شهر در پاییز", pageURL)
+	}
+
+	// The library page runs in Firefox too (its modules, CSP and IndexedDB)
+	// and lists what was saved.
+	if _, err := c.await(ctx, chromeConsole, `(async () => {
+		const win = Services.wm.getMostRecentWindow("navigator:browser");
+		const host = WebExtensionPolicy.getByID(`+jsString(addonID)+`).mozExtensionHostname;
+		const tab = win.gBrowser.addTab("moz-extension://" + host + "/extension/library/library.html",
+			{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+		win.gBrowser.selectedTab = tab;
+		return "opened";
+	})()`); err != nil {
+		t.Fatalf("opening the library in Firefox: %v", err)
+	}
+	var libConsole string
+	for libConsole == "" {
+		select {
+		case m, ok := <-c.targets:
+			if !ok {
+				t.Fatalf("Firefox closed the connection\nfirefox: %s", stderr.String())
+			}
+			form, _ := m["target"].(map[string]any)
+			if url, _ := form["url"].(string); strings.Contains(url, "library.html") {
+				libConsole, _ = form["consoleActor"].(string)
+			}
+		case <-ctx.Done():
+			t.Fatalf("the library page did not open in Firefox: %v", ctx.Err())
+		}
+	}
+	var rows string
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		rows, err = c.evaluate(ctx, libConsole, `document.body.dataset.state === "ready" ? JSON.stringify([...document.querySelectorAll("#rows tr")].map((tr) => tr.textContent)) : ""`)
+		if err == nil && rows != "" || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("library rows in Firefox: %s", rows)
+	if !strings.Contains(rows, "باغ‌های شهر در پاییز") {
+		t.Errorf("the library in Firefox lists %s (err %v); want the captured article", rows, err)
 	}
 }
