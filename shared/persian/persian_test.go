@@ -22,6 +22,8 @@ var normalizeTests = []struct {
 	{name: "url kept", in: "نشانی https://example.com/a1?b=2 است", want: "نشانی https://example.com/a1?b=2 است"},
 	{name: "email kept", in: "به ali2@example.org نامه بنویسید", want: "به ali2@example.org نامه بنویسید"},
 	{name: "iso date kept", in: "تاریخ 2022-02-04 ثبت شد", want: "تاریخ 2022-02-04 ثبت شد"},
+	{name: "iso date after an opening mark", in: "تاریخ (2022-02-04) و 12 روز", want: "تاریخ (2022-02-04) و ۱۲ روز"},
+	{name: "iso date inside a chunk, digits around converted", in: "کد 12،2022-02-04،7", want: "کد ۱۲،2022-02-04،۷"},
 	{name: "latin word kept", in: "نسخه iOS17 آمد", want: "نسخه iOS17 آمد"},
 	{name: "persian comma and question mark", in: "سلام , حالت خوب است ?", want: "سلام، حالت خوب است؟"},
 	{name: "semicolon", in: "این یکی بود ; آن دیگری", want: "این یکی بود؛ آن دیگری"},

@@ -198,15 +198,25 @@ func isLatinChunk(r []rune) bool {
 // before (0 if none).
 func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
 	s := r[c.start:c.end]
-	iso := isoLength(s)
+	// ISO dates keep their digits wherever a run of digits starts one, not
+	// only at the chunk's start: removing a space after an opening mark
+	// joins chunks (خ( 2022-02-04 → خ(2022-02-04), and a second run must
+	// see the date too.
+	// (s[i:] is as it was at step i: the loop writes only at w ≤ i.)
+	isoEnd := 0
+	last := rune(0) // the rune before x, as it was
 	w := 0
 	for i, x := range s {
+		if i >= isoEnd && digitValue(x) >= 0 && digitValue(last) < 0 {
+			isoEnd = i + isoLength(s[i:])
+		}
+		last = x
 		before := prev
 		if w > 0 {
 			before = s[w-1]
 		}
 		switch {
-		case digitValue(x) >= 0 && i >= iso:
+		case digitValue(x) >= 0 && i >= isoEnd:
 			d := rune(digitValue(x))
 			y := '۰' + d
 			if n.opts.Digits == LatinDigits {
