@@ -6,6 +6,17 @@
 // upload outbox. It keeps nothing that matters in memory: articles live in
 // IndexedDB (lib/store.js), settings and the outbox in storage.local.
 
+// The modules the background's own imports import, named here too: the
+// browser then fetches the whole graph in two rounds instead of three,
+// which starts Go sooner after a cold click.
+import '../wasm/wasm_exec.js';
+import './modcache.js';
+import './pages.js';
+import '../content/grab.js';
+import '../content/notice.js';
+import '../ui/format.js';
+import '../upload/backoff.js';
+import '../upload/config.js';
 import * as store from '../lib/store.js';
 import * as outbox from '../upload/outbox.js';
 import { readSettings } from '../lib/settings.js';
