@@ -32,6 +32,8 @@ const (
 	classException                  // never split (تنها، بیشتر): see exceptions
 	classCompound                   // a key of lexicon.compound (saves a lookup)
 	classNounNonJoining             // ends in ا د ر…, takes ها with no ZWNJ (کارها)
+	classHehFirst                   // Xه: a fused Xهای is likelier Xه‌ای than X‌های (منطقه)
+	classPluralFirst                // X: a fused Xهای is likelier X‌های than Xه‌ای (سال)
 )
 
 // lexicon is the decoded word list. It is built once, on first use, and is
@@ -129,6 +131,10 @@ func tagClass(tag byte) uint16 {
 		return classNounNonJoining
 	case 'W':
 		return classPrefixed
+	case 'E':
+		return classHehFirst
+	case 'L':
+		return classPluralFirst
 	}
 	return 0
 }

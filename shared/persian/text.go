@@ -435,8 +435,8 @@ func (n *normalizer) hayContext(r []rune, cs []chunk, ci int, first, last bool) 
 			if singularDets[k] {
 				return hayIndef
 			}
-			if pluralCues[k] {
-				return hayPlural
+			if c, ok := pluralCues[k]; ok {
+				return c
 			}
 		}
 	}

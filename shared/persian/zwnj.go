@@ -36,7 +36,8 @@ type hayContext uint8
 const (
 	hayNoCue  hayContext = iota
 	hayIndef             // no modifier can follow, or a determiner of the singular precedes (یک، هر، هیچ)
-	hayPlural            // a determiner of the plural or a preposition precedes (این، همه، در)
+	hayPlural            // a determiner of the plural precedes (این، همه، برخی)
+	hayPluralWeak        // a preposition precedes (در، از): a plural is likelier, not sure (در حمله‌ای)
 )
 
 // singularDets take a singular noun after them; after pluralCues (plural
@@ -44,8 +45,8 @@ const (
 // X‌های/Xه‌ای (در سال‌های گذشته), though not a sure one (در حمله‌ای).
 var (
 	singularDets = map[string]bool{"یک": true, "هر": true, "هیچ": true, "چنین": true, "چنان": true, "چه": true, "کدام": true, "فلان": true}
-	pluralCues   = map[string]bool{"این": true, "آن": true, "همه": true, "تمام": true, "تمامی": true, "برخی": true, "بعضی": true, "سایر": true, "کلیه": true, "اغلب": true, "بسیاری": true,
-		"در": true, "به": true, "از": true, "با": true, "بر": true, "برای": true, "تا": true, "بین": true, "میان": true, "طی": true}
+	pluralCues   = map[string]hayContext{"این": hayPlural, "آن": hayPlural, "همه": hayPlural, "تمام": hayPlural, "تمامی": hayPlural, "برخی": hayPlural, "بعضی": hayPlural, "سایر": hayPlural, "کلیه": hayPlural, "اغلب": hayPlural, "بسیاری": hayPlural,
+		"در": hayPluralWeak, "به": hayPluralWeak, "از": hayPluralWeak, "با": hayPluralWeak, "بر": hayPluralWeak, "برای": hayPluralWeak, "تا": hayPluralWeak, "بین": hayPluralWeak, "میان": hayPluralWeak, "طی": hayPluralWeak}
 )
 
 // exceptions are common words that the rules would split but that are
@@ -345,10 +346,25 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 			if c, ok := try([]string{"ای"}, classHehNoun); ok {
 				return c, true
 			}
+			if c, ok := l.silentHehAy(k, cuts); ok {
+				return c, true
+			}
 		} else if len(st) >= 4 && !endsJoining(st) && l.classOf(st)&classNounNonJoining != 0 {
 			return cuts, true // کارهای، شهرهای: a plural that needs no ZWNJ
-		} else if ctx == hayNoCue && len(st) >= 4 && l.classOf(k[:len(k)-len("ای")])&classHehNoun != 0 && l.classOf(st)&classNoun != 0 {
-			return cuts, true // حرفهای: حرف‌های or حرفه‌ای
+		} else if xh, sc := l.classOf(k[:len(k)-len("ای")]), l.classOf(st); len(st) >= 4 && xh&classHehNoun != 0 && sc&classNoun != 0 {
+			// Both readings are words. Frequent words decide (see
+			// genlexicon), over a preposition before; without either, the
+			// word is left as it is: حرفهای is حرف‌های or حرفه‌ای.
+			switch {
+			case xh&classHehFirst != 0 && ctx != hayPlural:
+				if c, ok := try([]string{"ای"}, classHehNoun); ok {
+					return c, true
+				}
+			case sc&classPluralFirst != 0 || ctx == hayPlural || ctx == hayPluralWeak:
+				// the plural, below
+			default:
+				return cuts, true
+			}
 		}
 	}
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
@@ -425,7 +441,35 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	if c, ok := try([]string{"ای"}, classHehNoun); ok {
 		return c, true
 	}
+	if c, ok := l.silentHehAy(k, cuts); ok {
+		return c, true
+	}
 	return l.unknownPlural(k, cuts)
+}
+
+// silentHehAy splits ‌ای from a noun or adjective that ends in a silent ه
+// (تازه‌ای، فزاینده‌ای), which the word lists do not always spell out with
+// ‌ای. A final ه after ا or و is sounded (ماهی، گروهی) and takes ی.
+func (l *lexicon) silentHehAy(k []byte, cuts []int) ([]int, bool) {
+	st, ok := bytes.CutSuffix(k, []byte("ای"))
+	if !ok || len(st) < 6 || !bytes.HasSuffix(st, []byte("ه")) {
+		return cuts, false
+	}
+	if before := st[len(st)-4:]; string(before) == "اه" || string(before) == "وه" {
+		return cuts, false
+	}
+	if l.classOf(st)&(classException|classJoined) != 0 {
+		return cuts, false
+	}
+	// If X is a word too, Xهای may be its plural (نهادهای، برندهای):
+	// that is for the lists and the context to decide, not for this rule.
+	if l.classOf(st[:len(st)-2]) != 0 {
+		return cuts, false
+	}
+	if c, ok := l.stemCuts(st, classNoun|classAdj, cuts); ok {
+		return append(c, len(st)), true
+	}
+	return cuts, false
 }
 
 // unknownPlural splits ‌ها or ‌های from a word the lexicon does not know

@@ -19,12 +19,24 @@
 //	C  compounds written with a ZWNJ inside ("بین‌المللی", "شبه‌جزیره"),
 //	   with inflections stripped and with ZWNJs after letters that do not
 //	   join to the left removed (they change nothing on screen)
+//	E  words Xه whose Xه‌ای is the likelier reading of a fused Xهای that
+//	   also reads X‌های (تازه: تازه‌ای, not تاز‌های)
+//	L  stems X whose plural X‌های is the likelier reading (سال: سال‌های,
+//	   not ساله‌ای)
+//
+// E and L come from a third list, of frequent words: the word list of
+// Tesseract's Persian model (tessdata_fast, Apache-2.0; 13,892 words of web
+// text, in Debian's tesseract-ocr-fas). A fused Xهای whose two readings are
+// both words is decided by what that list holds: a plural of X (X‌ها,
+// X‌های, Xها) against Xه‌ای, and else the bare words X and Xه. Where it
+// says nothing, package persian leaves such a word alone unless the
+// sentence decides it.
 //
 // The output is the classes front-coded, then DEFLATE-compressed.
 //
 // Usage (what `go generate ./shared/persian` runs):
 //
-//	go run ./internal/genlexicon [-dic fa_IR.dic] [-cspell words.txt] -o lexicon.bin
+//	go run ./internal/genlexicon [-dic fa_IR.dic] [-cspell words.txt] [-freq words.txt] -o lexicon.bin
 //
 // Without -dic it fetches the list the ordinary way, with
 // `apt-get download myspell-fa` and `dpkg-deb -x`, in a temporary directory.
@@ -32,7 +44,9 @@
 // in common use, none with a ZWNJ), filters the classes: a compound whose
 // joined spelling is in common use is dropped, and stems must be words of
 // it. Without -cspell it is fetched with `npm pack` and decoded with
-// `npx cspell-trie reader`.
+// `npx cspell-trie reader`. Without -freq the Tesseract list is fetched with
+// `apt-get download tesseract-ocr-fas` and read with combine_tessdata and
+// dawg2wordlist (Debian's tesseract-ocr package).
 package main
 
 import (
@@ -55,15 +69,16 @@ const zwnj = "\u200c"
 func main() {
 	dic := flag.String("dic", "", "path to fa_IR.dic (default: fetch Debian's myspell-fa)")
 	cspell := flag.String("cspell", "", "path to the word list of @cspell/dict-fa-ir, one a line (default: fetch it with npm)")
+	freq := flag.String("freq", "", "path to the word list of Tesseract's Persian model, one a line (default: fetch tesseract-ocr-fas)")
 	out := flag.String("o", "lexicon.bin", "output file")
 	flag.Parse()
-	if err := run(*dic, *cspell, *out); err != nil {
+	if err := run(*dic, *cspell, *freq, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genlexicon:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dic, cspell, out string) error {
+func run(dic, cspell, freq, out string) error {
 	dir, err := os.MkdirTemp("", "genlexicon")
 	if err != nil {
 		return err
@@ -87,7 +102,17 @@ func run(dic, cspell, out string) error {
 	if err != nil {
 		return err
 	}
+	if freq == "" {
+		if freq, err = fetchFreq(dir); err != nil {
+			return err
+		}
+	}
+	frequent, err := readFreq(freq)
+	if err != nil {
+		return err
+	}
 	classes := build(words, joined)
+	classes['E'], classes['L'] = preferences(classes, joined, frequent)
 	var buf bytes.Buffer
 	buf.WriteString("BARGLEX1")
 	tags := make([]byte, 0, len(classes))
@@ -150,6 +175,88 @@ func fetchCSpell(dir string) (string, error) {
 		}
 	}
 	return filepath.Join(dir, "cspell-fa.txt"), nil
+}
+
+// fetchFreq downloads tesseract-ocr-fas with apt-get and writes the word
+// list of its model into dir; it returns the list's path.
+func fetchFreq(dir string) (string, error) {
+	for _, args := range [][]string{
+		{"apt-get", "download", "tesseract-ocr-fas"},
+		{"sh", "-c", "dpkg-deb -x tesseract-ocr-fas_*.deb tess"},
+		{"sh", "-c", "combine_tessdata -u tess/usr/share/tesseract-ocr/*/tessdata/fas.traineddata fas."},
+		{"dawg2wordlist", "fas.lstm-unicharset", "fas.lstm-word-dawg", "tesseract-fa.txt"},
+	} {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Dir, cmd.Stderr = dir, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return "", fmt.Errorf("%s: %w (combine_tessdata and dawg2wordlist come with: apt-get install tesseract-ocr)", strings.Join(args, " "), err)
+		}
+	}
+	return filepath.Join(dir, "tesseract-fa.txt"), nil
+}
+
+// readFreq reads the frequent words, as written (with their ZWNJs).
+func readFreq(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, w := range strings.Split(string(b), "\n") {
+		if w = strings.TrimSpace(w); w != "" {
+			set[canon(w)] = true
+		}
+	}
+	if len(set) < 5000 {
+		return nil, fmt.Errorf("%s: %d words, want the whole list", path, len(set))
+	}
+	return set, nil
+}
+
+// preferences decides the fused Xهای that read both X‌های and Xه‌ای, where
+// X takes a plural (N) and Xه takes ‌ای (H), by the frequent words: first
+// by the forms (X‌ها, X‌های or Xها against Xه‌ای), then by the bare words X
+// and Xه. It returns the Xه that prefer ‌ای (E) and the X that prefer the
+// plural (L); a pair the list does not decide is in neither. joined is
+// the list of words in common use.
+func preferences(cls map[byte][]string, joined, frequent map[string]bool) (heh, pl []string) {
+	hasH := map[string]bool{}
+	for _, w := range cls['H'] {
+		hasH[w] = true
+	}
+	for _, x := range cls['N'] {
+		xh := x + "ه"
+		if !hasH[xh] || !joins(x) {
+			continue
+		}
+		plural := frequent[x+zwnj+"ها"] || frequent[x+zwnj+"های"] || frequent[x+"ها"]
+		indef := frequent[xh+zwnj+"ای"]
+		if plural == indef {
+			plural, indef = frequent[x], frequent[xh]
+		}
+		switch {
+		case plural && !indef:
+			pl = append(pl, x)
+		case indef && !plural:
+			heh = append(heh, xh)
+		}
+	}
+	// After a letter that does not join, the plural is written fused
+	// (نهادهای) and reads Xه‌ای as well (نهاده‌ای): X is marked where the
+	// frequent words hold its plural and Xه is a word.
+	for w := range frequent {
+		x, ok := strings.CutSuffix(w, "ها")
+		if !ok || joins(x) || len([]rune(x)) < 2 || !frequent[x] {
+			continue
+		}
+		xh := x + "ه"
+		if hasH[xh] || joined[xh] || has(cls['N'], xh) || has(cls['A'], xh) {
+			pl = append(pl, x)
+		}
+	}
+	sort.Strings(heh)
+	sort.Strings(pl)
+	return heh, pl
 }
 
 // readCSpell reads cspell's Persian words: spellings in common use, all
