@@ -34,10 +34,10 @@ var (
 type hayContext uint8
 
 const (
-	hayNoCue  hayContext = iota
-	hayIndef             // no modifier can follow, or a determiner of the singular precedes (یک، هر، هیچ)
-	hayPlural            // a determiner of the plural precedes (این، همه، برخی)
-	hayPluralWeak        // a preposition precedes (در، از): a plural is likelier, not sure (در حمله‌ای)
+	hayNoCue      hayContext = iota
+	hayIndef                 // no modifier can follow, or a determiner of the singular precedes (یک، هر، هیچ)
+	hayPlural                // a determiner of the plural precedes (این، همه، برخی)
+	hayPluralWeak            // a preposition precedes (در، از): a plural is likelier, not sure (در حمله‌ای)
 )
 
 // singularDets take a singular noun after them; after pluralCues (plural
