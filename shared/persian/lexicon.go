@@ -58,22 +58,47 @@ var (
 // getLexicon returns the decoded lexicon, decoding it on first use.
 func getLexicon() *lexicon {
 	lexOnce.Do(func() {
-		data, err := io.ReadAll(flate.NewReader(strings.NewReader(lexiconData)))
+		data, err := inflate(lexiconData)
 		if err != nil {
 			data = nil // a broken build: normalize without the lexicon
 		}
-		lex = decodeLexicon(string(data))
+		lex = decodeLexicon(data)
 	})
 	return lex
 }
 
-func decodeLexicon(data string) *lexicon {
+// inflate decompresses DEFLATE data into one buffer sized up front (the
+// lexicon compresses about 3.9 to 1), instead of io.ReadAll's growing one.
+func inflate(z string) ([]byte, error) {
+	r := flate.NewReader(strings.NewReader(z))
+	buf := make([]byte, 0, 4*len(z)+512)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+func decodeLexicon(data []byte) *lexicon {
 	l := &lexicon{}
-	l.words.init(len(data), 1<<17)
-	if !strings.HasPrefix(data, "BARGLEX1") {
+	if !bytes.HasPrefix(data, []byte("BARGLEX1")) {
+		l.words.init(0, 0, 0)
 		return l
 	}
 	data = data[8:]
+	// Size the table once: growing it while words arrive would copy
+	// megabytes, which costs most in WebAssembly, where the first capture
+	// pays for this decoding.
+	entries, wordBytes, compoundBytes := lexiconSizes(data)
+	l.words.init(wordBytes, compoundBytes, entries+len(exceptions))
 	buf := make([]byte, 0, 64)
 	var fused []byte
 	for len(data) >= 5 {
@@ -157,6 +182,30 @@ func partHash(b []byte) uint32 {
 
 // is reports whether word w (no ZWNJ, no diacritics) has any of the class
 // bits c.
+// lexiconSizes walks the sections of data without decoding them and
+// returns upper bounds of the entry count, the bytes of all words and the
+// bytes of the compounds as written.
+func lexiconSizes(data []byte) (entries, wordBytes, compoundBytes int) {
+	for len(data) >= 5 {
+		tag := data[0]
+		n := int(data[1]) | int(data[2])<<8 | int(data[3])<<16 | int(data[4])<<24
+		data = data[5:]
+		for i := 0; i < n && len(data) >= 2; i++ {
+			p, r := int(data[0]), int(data[1])
+			if 2+r > len(data) {
+				return entries, wordBytes, compoundBytes
+			}
+			data = data[2+r:]
+			entries++
+			wordBytes += p + r
+			if tag == 'C' {
+				compoundBytes += p + r
+			}
+		}
+	}
+	return entries, wordBytes, compoundBytes
+}
+
 func (l *lexicon) is(w []byte, c uint16) bool {
 	return l.classOf(w)&c != 0
 }
@@ -225,13 +274,19 @@ const (
 	entryMask = 1<<entryBits - 1
 )
 
-func (t *wordTable) init(arenaHint, entries int) {
-	t.arena = make([]byte, 0, arenaHint)
+// init sizes the table for up to entries words of wordBytes bytes in all,
+// compoundBytes of them compounds as written.
+func (t *wordTable) init(wordBytes, compoundBytes, entries int) {
+	t.arena = make([]byte, 0, wordBytes)
 	t.ents = make([]wordEntry, 0, entries)
 	t.wOff = make([]uint32, 0, entries)
 	t.wN = make([]uint16, 0, entries)
-	t.wBuf = make([]byte, 0, arenaHint/2)
-	t.slots = make([]uint32, 2*entries) // a power of two, at most half full
+	t.wBuf = make([]byte, 0, compoundBytes)
+	size := 1024 // a power of two, at most half full
+	for size < 2*(entries+1) {
+		size *= 2
+	}
+	t.slots = make([]uint32, size)
 }
 
 // wordHash is FNV-1a with murmur3's finalizer: FNV's multiplications only
