@@ -170,6 +170,27 @@ func (c *rdpClient) await(ctx context.Context, console, promiseExpr string) (str
 	}
 }
 
+// waitTarget waits for the watcher to announce a document of the add-on
+// whose URL contains urlPart, and returns its console actor.
+func (c *rdpClient) waitTarget(ctx context.Context, urlPart string) (string, error) {
+	for {
+		select {
+		case m, ok := <-c.targets:
+			if !ok {
+				return "", errors.New("Firefox closed the connection")
+			}
+			form, _ := m["target"].(map[string]any)
+			if url, _ := form["url"].(string); strings.Contains(url, urlPart) {
+				if console, _ := form["consoleActor"].(string); console != "" {
+					return console, nil
+				}
+			}
+		case <-ctx.Done():
+			return "", ctx.Err()
+		}
+	}
+}
+
 // evaluate runs a JavaScript expression through a console actor and
 // returns its result when it is a string.
 func (c *rdpClient) evaluate(ctx context.Context, console, expr string) (string, error) {
@@ -298,20 +319,9 @@ user_pref("extensions.autoDisableScopes", 0);
 	if _, err := c.request(ctx, map[string]any{"to": watcher, "type": "watchTargets", "targetType": "frame"}); err != nil {
 		t.Fatal(err)
 	}
-	var console string
-	for console == "" {
-		select {
-		case m, ok := <-c.targets:
-			if !ok {
-				t.Fatalf("Firefox closed the connection\nfirefox: %s", stderr.String())
-			}
-			form, _ := m["target"].(map[string]any)
-			if url, _ := form["url"].(string); strings.Contains(url, "background") {
-				console, _ = form["consoleActor"].(string)
-			}
-		case <-ctx.Done():
-			t.Fatalf("no background target: %v", ctx.Err())
-		}
+	console, err := c.waitTarget(ctx, "background")
+	if err != nil {
+		t.Fatalf("no background target: %v\nfirefox: %s", err, stderr.String())
 	}
 	// The background may still be starting: retry until barg exists.
 	var got string
@@ -443,20 +453,9 @@ user_pref("extensions.autoDisableScopes", 0);
 	})()`); err != nil {
 		t.Fatalf("opening the library in Firefox: %v", err)
 	}
-	var libConsole string
-	for libConsole == "" {
-		select {
-		case m, ok := <-c.targets:
-			if !ok {
-				t.Fatalf("Firefox closed the connection\nfirefox: %s", stderr.String())
-			}
-			form, _ := m["target"].(map[string]any)
-			if url, _ := form["url"].(string); strings.Contains(url, "library.html") {
-				libConsole, _ = form["consoleActor"].(string)
-			}
-		case <-ctx.Done():
-			t.Fatalf("the library page did not open in Firefox: %v", ctx.Err())
-		}
+	libConsole, err := c.waitTarget(ctx, "library.html")
+	if err != nil {
+		t.Fatalf("the library page did not open in Firefox: %v\nfirefox: %s", err, stderr.String())
 	}
 	var rows string
 	for deadline := time.Now().Add(30 * time.Second); ; {
