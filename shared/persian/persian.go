@@ -89,7 +89,6 @@ func Normalize(s string, opts Options) (string, int) {
 type normalizer struct {
 	opts     Options
 	runes    []rune
-	tmp      []rune
 	out      []rune
 	key      []byte
 	cuts     []int
@@ -124,19 +123,7 @@ func (n *normalizer) line(s string) ([]rune, int) {
 	if !hasArabic(s) {
 		return nil, 0
 	}
-	r := n.runes[:0]
-	edits := 0
-	// Decode, replacing invalid UTF-8 by U+FFFD (counted as an edit only
-	// when it changes bytes).
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			edits++
-		}
-		r = append(r, c)
-		i += size
-	}
-	r, edits = n.letters(r, edits)
+	r, edits := n.letters(s)
 	r, edits = quotes(r, edits)
 	r, edits = n.chunks(r, edits)
 	// Spacing may bring a quoted span into shape (" !ت" → "! ت"): quote
@@ -172,13 +159,24 @@ func hasArabic(s string) bool {
 	return false
 }
 
-// letters applies the per-character rules: Persian letters for Arabic
-// ones and presentation forms, no kashida, no zero-width space, BOM or soft
-// hyphen, one kind of space, Arabic-Indic digits as Persian, and optionally
-// no vowel marks. It writes into n.tmp and swaps the buffers.
-func (n *normalizer) letters(r []rune, edits int) ([]rune, int) {
-	out := n.tmp[:0]
-	for _, c := range r {
+// letters decodes s, replacing invalid UTF-8 by U+FFFD (counted as an edit
+// only when it changes bytes), and applies the per-character rules:
+// Persian letters for Arabic ones and presentation forms, no kashida, no
+// zero-width space, BOM or soft hyphen, one kind of space, Arabic-Indic
+// digits as Persian, and optionally no vowel marks. It writes into n.runes.
+func (n *normalizer) letters(s string) ([]rune, int) {
+	out := n.runes[:0]
+	edits := 0
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= 0x80 {
+			if c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && c >= 0xC2 {
+				c, size = (c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			} else if c, size = utf8.DecodeRuneInString(s[i:]); c == utf8.RuneError && size == 1 {
+				edits++
+			}
+		}
+		i += size
 		// Fast path: the letters and ASCII that stay as they are.
 		if c >= 0x0600 && c <= 0x06FF && keepAsIs[c-0x0600] && !(n.opts.StripDiacritics && isVowelMark(c)) ||
 			c < 0x80 && c >= ' ' {
@@ -217,7 +215,6 @@ func (n *normalizer) letters(r []rune, edits int) ([]rune, int) {
 		}
 		out = append(out, c)
 	}
-	n.tmp = r
 	return out, edits
 }
 
