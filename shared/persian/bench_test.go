@@ -82,3 +82,22 @@ func BenchmarkLexiconDecode(b *testing.B) {
 		decodeLexicon(data)
 	}
 }
+
+// TestPluralSuffixSwitch keeps isPluralSuffix, a switch for speed, the same
+// set as pluralSuffixes: it asks of every suffix, its prefixes and it with
+// a letter more.
+func TestPluralSuffixSwitch(t *testing.T) {
+	in := map[string]bool{}
+	for _, s := range pluralSuffixes {
+		in[s] = true
+	}
+	for _, s := range pluralSuffixes {
+		for _, k := range []string{s, s + "ن", s + "ی", "ی" + s} {
+			for n := 2; n <= len(k); n += 2 {
+				if got := isPluralSuffix([]byte(k[:n])); got != in[k[:n]] {
+					t.Errorf("isPluralSuffix(%q) = %v", k[:n], got)
+				}
+			}
+		}
+	}
+}

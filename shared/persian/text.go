@@ -16,6 +16,9 @@ type chunk struct {
 
 // closers take no space before them and one after; openers the reverse.
 func isCloser(c rune) bool {
+	if c >= 0x0620 { // past the last of them, ؟: the letters
+		return false
+	}
 	switch c {
 	case '.', '،', '؛', ':', '!', '؟', '»', ')':
 		return true
@@ -42,11 +45,13 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			i = j
 			continue
 		}
-		j := i
+		j, latin := i, false
 		for j < len(r) && r[j] != ' ' {
+			// (isLatinChunk, in the same pass)
+			latin = latin || r[j] < 0x250 && latinAt(r, j)
 			j++
 		}
-		cs = append(cs, chunk{start: i, end: j, latin: isLatinChunk(r[i:j])})
+		cs = append(cs, chunk{start: i, end: j, latin: latin})
 		i = j
 	}
 	n.chunkBuf = cs
@@ -60,15 +65,12 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			prev = r[c.end-1]
 			continue
 		}
-		edits = n.cleanChunk(r, c, prev, edits)
+		var z bool
+		edits, z = n.cleanChunk(r, c, prev, edits)
 		if c.end > c.start {
 			prev = r[c.end-1]
 		}
-		for _, x := range r[c.start:c.end] {
-			if x == zwnj {
-				hasZWNJ = true
-			}
-		}
+		hasZWNJ = hasZWNJ || z
 	}
 	// Drop chunks that were only zero-width characters.
 	k := 0
@@ -185,18 +187,25 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
 // address or similar machine text that Persian rules must not touch.
 func isLatinChunk(r []rune) bool {
-	for i, c := range r {
-		if isLatinLetter(c) || c == '@' || c == '/' && i+1 < len(r) && r[i+1] == '/' || c == '\\' || c == '_' || c == '<' || c == '>' || c == '=' || c == '{' || c == '}' {
+	for i := range r {
+		if latinAt(r, i) {
 			return true
 		}
 	}
 	return false
 }
 
+// latinAt reports whether r[i] marks its chunk as Latin (see
+// isLatinChunk); all such runes are below U+0250.
+func latinAt(r []rune, i int) bool {
+	c := r[i]
+	return isLatinLetter(c) || c == '@' || c == '/' && i+1 < len(r) && r[i+1] == '/' || c == '\\' || c == '_' || c == '<' || c == '>' || c == '=' || c == '{' || c == '}'
+}
+
 // cleanChunk converts digits and punctuation and cleans zero-width
 // characters inside chunk c of r; prev is the last rune of the chunk
-// before (0 if none).
-func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
+// before (0 if none). It reports whether the chunk keeps a ZWNJ.
+func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, bool) {
 	s := r[c.start:c.end]
 	// ISO dates keep their digits wherever a run of digits starts one, not
 	// only at the chunk's start: removing a space after an opening mark
@@ -204,6 +213,7 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
 	// see the date too.
 	// (s[i:] is as it was at step i: the loop writes only at w ≤ i.)
 	isoEnd := 0
+	kept := false   // a ZWNJ stays
 	last := rune(0) // the rune before x, as it was
 	w := 0
 	for i, x := range s {
@@ -249,12 +259,13 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) int {
 				edits++
 				continue
 			}
+			kept = true
 		}
 		s[w] = x
 		w++
 	}
 	c.end = c.start + w
-	return edits
+	return edits, kept
 }
 
 // isISODate reports a chunk that starts like an ISO 8601 date, 2022-02-04.
@@ -519,9 +530,11 @@ func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
 	for i, x := range s {
 		need := false
 		if i > 0 {
-			p := s[i-1]
-			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3]) && !initials(s, i-1)) ||
-				x == '«' && (isLetter(p) || isMark(p))
+			if p := s[i-1]; x == '«' {
+				need = isLetter(p) || isMark(p)
+			} else {
+				need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3]) && !initials(s, i-1))
+			}
 		}
 		if need && latinAround(s, i) {
 			need = false // Latin text, a URL: left alone

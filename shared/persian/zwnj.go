@@ -620,10 +620,9 @@ func isDerivPart(k []byte) bool {
 }
 
 func isPluralSuffix(k []byte) bool {
-	for _, s := range pluralSuffixes {
-		if string(k) == s {
-			return true
-		}
+	switch string(k) { // pluralSuffixes
+	case "هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "هاست", "های", "ها":
+		return true
 	}
 	return false
 }
@@ -659,19 +658,21 @@ func (l *lexicon) exactCompound(a, b []byte) bool {
 	return len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr
 }
 
-// boundParts never stand alone, so after a space they belong to the word
-// before: ریاضی دان → ریاضی‌دان, صلاح الدین → صلاح‌الدین. (Joined, some of
+// isBoundPart reports the parts that never stand alone, so after a space
+// they belong to the word before: ریاضی دان → ریاضی‌دان, صلاح الدین → صلاح‌الدین. (Joined, some of
 // them end ordinary words, زندان, so deleted ZWNJs are not restored
 // before them.)
-var boundParts = map[string]bool{
-	"الدین": true, "الدوله": true, "السلطنه": true, "الملک": true,
-	"دان": true, "دانان": true, "دانی": true, "آوری": true, "بندی": true, "بندیها": true, "اندازی": true,
-	"نشین": true, "نشینان": true, "گرا": true, "گرایان": true, "نویسان": true, "نویسی": true,
-	"نگار": true, "نگاری": true, "نگاران": true, "پذیر": true, "پذیری": true, "ناپذیر": true, "ناپذیری": true,
-	"آمیز": true, "انگیز": true, "شناس": true, "شناسان": true, "شناسی": true, "سازی": true, "گیری": true,
-	"گذاری": true, "رسانی": true, "کنندگان": true, "کننده": true, "گذار": true, "گذاران": true,
-	"آمیزی": true, "انگیزی": true, "گرایی": true, "مند": true, "مندی": true, "مندان": true, "زدایی": true,
-	"رانی": true, "نشینی": true,
+func isBoundPart(b []byte) bool {
+	// a switch, not a map: it is asked of every pair of words
+	switch string(b) {
+	case "الدین", "الدوله", "السلطنه", "الملک", "دان", "دانان", "دانی", "آوری", "بندی", "بندیها",
+		"اندازی", "نشین", "نشینان", "گرا", "گرایان", "نویسان", "نویسی", "نگار", "نگاری", "نگاران",
+		"پذیر", "پذیری", "ناپذیر", "ناپذیری", "آمیز", "انگیز", "شناس", "شناسان", "شناسی", "سازی", "گیری",
+		"گذاری", "رسانی", "کنندگان", "کننده", "گذار", "گذاران", "آمیزی", "انگیزی", "گرایی", "مند",
+		"مندی", "مندان", "زدایی", "رانی", "نشینی":
+		return true
+	}
+	return false
 }
 
 // Separator decisions for two words that a space divides.
@@ -692,7 +693,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		return sepSpace
 	}
 	if !spaced {
-		if len(a) >= 6 && boundParts[string(b)] && endsJoining(a) && l.classOf(a) != 0 {
+		if len(a) >= 6 && endsJoining(a) && isBoundPart(b) && l.classOf(a) != 0 {
 			return sepZWNJ
 		}
 		return sepSpace
@@ -766,7 +767,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	if as := string(a); (as == "سانتی" || as == "میلی") && units[bs] {
 		return sepZWNJ
 	}
-	if len(a) >= 6 && boundParts[bs] {
+	if len(a) >= 6 && isBoundPart(b) {
 		return sepZWNJ
 	}
 	if len(a) >= 6 && len(a)+len(b) <= 64 && l.mayStartCompound(a) {
