@@ -16,7 +16,7 @@ function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false 
     },
     scripting: {
       executeScript: async ({ func, args }) => {
-        if (func.name === 'showNotice') { calls.notices++; return [{ result: true }]; }
+        if (func.name === 'showNotice') { calls.notices++; calls.notice = args[0]; return [{ result: true }]; }
         calls.grabs++;
         const next = grab.shift();
         if (next instanceof Error) throw next;
@@ -110,6 +110,26 @@ test('the badge and the notice tell the user', async () => {
   await new Promise((r) => setTimeout(r, 10));
   assert.deepEqual(calls.badge, ['✓']);
   assert.equal(calls.notices, 1);
+});
+
+test('the notice speaks the interface language: Persian date, digits and commas', async () => {
+  const saved = globalThis.chrome;
+  const fa = { uiLang: 'fa', captureSaved: 'در برگ ذخیره شد', captureWords: '$1 واژه', captureUploadQueued: 'در صف ارسال' };
+  globalThis.chrome = { i18n: { getMessage: (k, subs = []) => (fa[k] || '').replace('$1', subs[0] ?? ''), getUILanguage: () => 'en-US' } };
+  try {
+    const { api, calls } = fakeAPI({ grab: [PAGE] });
+    const d = deps(api, {
+      extract: async (html, url) => ({ title: 'باغ‌ها', url, word_count: 198, published: '2022-02-04T02:33:00+03:30' }),
+    });
+    await createCapturer(d.deps).captureTab(1);
+    await new Promise((r) => setTimeout(r, 10));
+    const n = calls.notice;
+    assert.equal(n.dir, 'rtl');
+    assert.equal(n.heading, 'در برگ ذخیره شد');
+    assert.deepEqual(n.lines.slice(0, 2), ['باغ‌ها', '۱۵ بهمن ۱۴۰۰، ۱۹۸ واژه'], 'the day in Tehran, Persian digits, a Persian comma');
+  } finally {
+    globalThis.chrome = saved;
+  }
 });
 
 test('failureMessage', () => {
