@@ -53,11 +53,14 @@ func Normalize(s string, opts Options) (string, int) {
 	// that line breaks of every style are kept as they are.
 	start := 0
 	for start <= len(s) {
-		end := strings.IndexAny(s[start:], "\r\n")
+		end := strings.IndexByte(s[start:], '\n')
 		if end < 0 {
 			end = len(s)
 		} else {
 			end += start
+		}
+		if cr := strings.IndexByte(s[start:end], '\r'); cr >= 0 {
+			end = start + cr
 		}
 		seg := s[start:end]
 		out, e := n.line(seg)
@@ -123,15 +126,22 @@ func (n *normalizer) line(s string) ([]rune, int) {
 	if !hasArabic(s) {
 		return nil, 0
 	}
-	r, edits := n.letters(s)
-	r, edits = quotes(r, edits)
+	r, edits, q := n.letters(s)
+	// (quotes has nothing to do unless the line holds an even number of
+	// straight double quotes, two or more, and chunks keeps their number)
+	pairs := q >= 2 && q%2 == 0
+	if pairs {
+		r, edits = quotes(r, edits)
+	}
 	r, edits = n.chunks(r, edits)
 	// Spacing may bring a quoted span into shape (" !ت" → "! ت"): quote
 	// again, and space the new guillemets, so that a second run has
 	// nothing left to do.
 	e := edits
-	if r, edits = quotes(r, edits); edits != e {
-		r, edits = n.chunks(r, edits)
+	if pairs {
+		if r, edits = quotes(r, edits); edits != e {
+			r, edits = n.chunks(r, edits)
+		}
 	}
 	// Words joined without a ZWNJ (شو ها → شوها) take away the signs of
 	// spaced ZWNJs that chose the line's restoration: run again until
@@ -163,10 +173,10 @@ func hasArabic(s string) bool {
 // only when it changes bytes), and applies the per-character rules:
 // Persian letters for Arabic ones and presentation forms, no kashida, no
 // zero-width space, BOM or soft hyphen, one kind of space, Arabic-Indic
-// digits as Persian, and optionally no vowel marks. It writes into n.runes.
-func (n *normalizer) letters(s string) ([]rune, int) {
-	out := n.runes[:0]
-	edits := 0
+// digits as Persian, and optionally no vowel marks. It writes into n.runes,
+// and counts the straight double quotes it writes (see quotes).
+func (n *normalizer) letters(s string) (out []rune, edits, nq int) {
+	out = n.runes[:0]
 	for i := 0; i < len(s); {
 		c, size := rune(s[i]), 1
 		if c >= 0x80 {
@@ -180,6 +190,9 @@ func (n *normalizer) letters(s string) ([]rune, int) {
 		// Fast path: the letters and ASCII that stay as they are.
 		if c >= 0x0600 && c <= 0x06FF && keepAsIs[c-0x0600] && !(n.opts.StripDiacritics && isVowelMark(c)) ||
 			c < 0x80 && c >= ' ' {
+			if c == '"' {
+				nq++
+			}
 			out = append(out, c)
 			continue
 		}
@@ -215,7 +228,7 @@ func (n *normalizer) letters(s string) ([]rune, int) {
 		}
 		out = append(out, c)
 	}
-	return out, edits
+	return out, edits, nq
 }
 
 // keepAsIs marks the runes of the Arabic block that letters passes on

@@ -106,9 +106,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
 				edits++ // no space before a closer, none after an opener
 			case !hasZWNJ && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
-				a := n.keyOf(tailPiece(out), n.key[:0])
-				b := n.keyOf(headPiece(word), a)
-				switch lx.joinSpaced(b[:len(a)], b[len(a):], spaced) {
+				switch n.joinSpaced(lx, out, word, spaced) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -120,7 +118,6 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 				default:
 					out = append(out, ' ')
 				}
-				n.key = b
 			default:
 				out = append(out, ' ')
 			}
@@ -132,6 +129,26 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	out, edits = n.punctSpaces(out, edits)
 	n.out = r
 	return out, edits
+}
+
+// joinSpaced is lexicon.joinSpaced for the word pieces around the space
+// between out (the line so far) and word. Where spaced is not set, only a
+// bound part after the space (see isBoundPart) can change the space, so
+// the piece before it is keyed only then.
+func (n *normalizer) joinSpaced(lx *lexicon, out, word []rune, spaced bool) int {
+	if spaced {
+		a := n.keyOf(tailPiece(out), n.key[:0])
+		b := n.keyOf(headPiece(word), a)
+		n.key = b
+		return lx.joinSpaced(b[:len(a)], b[len(a):], true)
+	}
+	b := n.keyOf(headPiece(word), n.key[:0])
+	n.key = b
+	if !isBoundPart(b) {
+		return sepSpace
+	}
+	a := n.keyOf(tailPiece(out), b)[len(b):]
+	return lx.joinSpaced(a, b, false)
 }
 
 // lineStyle decides which ZWNJ restorations to run on a line that holds

@@ -144,8 +144,7 @@ func (l *lexicon) joinedEvidence(key []byte) bool {
 // spacedEvidence reports whether the words a and b, divided by a space,
 // show text whose ZWNJs were typed as spaces: می شود، کتاب ها، بزرگ ترین.
 func (l *lexicon) spacedEvidence(a, b []byte) bool {
-	as, bs := string(a), string(b)
-	return (as == "می" || as == "نمی") && l.isVerb(b) || len(a) >= 4 && (isPluralSuffix(b) || bs == "ترین")
+	return (string(a) == "می" || string(a) == "نمی") && l.isVerb(b) || len(a) >= 4 && (isPluralSuffix(b) || string(b) == "ترین")
 }
 
 // prefixCuts splits به، بی، هم from a word the lexicon knows, unless the
@@ -704,17 +703,16 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		}
 		return sepNone
 	}
-	bs := string(b)
 	switch {
 	case isPluralSuffix(b):
 		if len(a) >= 4 {
 			return glue()
 		}
-	case bs == "ترین" || bs == "ترینی":
-		if len(a) >= 4 && !exceptions[string(a)+bs] /* rare: only after a standalone ترین */ {
+	case string(b) == "ترین" || string(b) == "ترینی":
+		if len(a) >= 4 && !exceptions[string(a)+string(b)] /* rare: only after a standalone ترین */ {
 			return glue()
 		}
-	case bs == "تر" || bs == "تری":
+	case string(b) == "تر" || string(b) == "تری":
 		if l.classOf(a)&classAdj != 0 {
 			return glue()
 		}
@@ -722,16 +720,16 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
 			return sepZWNJ // می‌شود، می‌کرده
 		}
-	case bs == "اند" || bs == "ایم" || bs == "اید":
+	case string(b) == "اند" || string(b) == "ایم" || string(b) == "اید":
 		if l.isParticiple(a) {
 			return sepZWNJ
 		}
-	case bs == "اش" || bs == "ات":
+	case string(b) == "اش" || string(b) == "ات":
 		// pronouns that never stand alone, after a noun in ه or ی
 		if (bytes.HasSuffix(a, []byte("ه")) || bytes.HasSuffix(a, []byte("ی"))) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
 			return sepZWNJ
 		}
-	case bs == "شان" || bs == "مان" || bs == "تان" || bs == "ام":
+	case string(b) == "شان" || string(b) == "مان" || string(b) == "تان" || string(b) == "ام":
 		// clitic pronouns (and ام, "I am") after a word in ه or ی:
 		// خانه‌شان، خسته‌ام، زندگی‌ام
 		c := l.classOf(a)
@@ -739,13 +737,13 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 			len(a) >= 8 && bytes.HasSuffix(a, []byte("ی")) && c&(classNoun|classAdj) != 0 {
 			return sepZWNJ
 		}
-	case bs == "ای":
+	case string(b) == "ای":
 		// after a word in ه, ای is the indefinite (تازه‌ای) or the
 		// perfect's ending (شده‌ای), both written with a ZWNJ
 		if l.classOf(a)&classHehNoun != 0 || len(a) >= 6 && bytes.HasSuffix(a, []byte("ه")) {
 			return sepZWNJ
 		}
-	case bs == "شنبه" || bs == "شنبهها":
+	case string(b) == "شنبه" || string(b) == "شنبهها":
 		switch string(a) {
 		case "یک", "سه", "پنج":
 			return sepZWNJ // the weekdays یک‌شنبه، سه‌شنبه، پنج‌شنبه
@@ -764,7 +762,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	if string(a) == "هم" && l.exactCompound(a, b) {
 		return sepZWNJ // هم‌اکنون: the lexicon writes it so (not به: به عنوان)
 	}
-	if as := string(a); (as == "سانتی" || as == "میلی") && units[bs] {
+	if (string(a) == "سانتی" || string(a) == "میلی") && units[string(b)] {
 		return sepZWNJ
 	}
 	if len(a) >= 6 && isBoundPart(b) {
