@@ -114,8 +114,3 @@ func (t *textBuf) take() (string, []article.Link) {
 	t.b, t.links, t.space = t.b[:0], nil, false
 	return s, links
 }
-
-// empty reports whether the buffer holds no visible text.
-func (t *textBuf) empty() bool {
-	return strings.TrimSpace(string(t.b)) == ""
-}

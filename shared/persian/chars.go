@@ -98,11 +98,6 @@ func joinsLeft(r rune) bool {
 	return isLetter(r)
 }
 
-// isBidiMark reports directional formatting characters, which are kept.
-func isBidiMark(r rune) bool {
-	return r == 0x061C || r == 0x200E || r == 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
-}
-
 // isSpace reports the horizontal spaces that collapse to one U+0020.
 func isSpace(r rune) bool {
 	switch r {

@@ -206,10 +206,6 @@ func lexiconSizes(data []byte) (entries, wordBytes, compoundBytes int) {
 	return entries, wordBytes, compoundBytes
 }
 
-func (l *lexicon) is(w []byte, c uint16) bool {
-	return l.classOf(w)&c != 0
-}
-
 // classOf returns the class bits of word w (no ZWNJ, no diacritics); 0 for
 // a word the lexicon does not know.
 func (l *lexicon) classOf(w []byte) uint16 {

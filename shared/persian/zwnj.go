@@ -609,15 +609,6 @@ var derivByLast = func() map[[2]byte][]string {
 // lastLetter returns the UTF-8 bytes of the last letter of key k.
 func lastLetter(k []byte) [2]byte { return [2]byte{k[len(k)-2], k[len(k)-1]} }
 
-func isDerivPart(k []byte) bool {
-	for _, d := range derivParts {
-		if string(k) == d {
-			return true
-		}
-	}
-	return false
-}
-
 func isPluralSuffix(k []byte) bool {
 	switch string(k) { // pluralSuffixes
 	case "هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "هاست", "های", "ها":
