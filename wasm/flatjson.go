@@ -99,16 +99,7 @@ func (p *flatParser) fail(msg string) error {
 	return errors.Join(errBadOptions, errors.New("options JSON at byte "+strconv.Itoa(p.i)+": "+msg))
 }
 
-func (p *flatParser) space() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
-		}
-	}
-}
+func (p *flatParser) space() { p.i = jsonstring.SkipSpace(p.s, p.i) }
 
 func (p *flatParser) eat(c byte) bool {
 	if p.i < len(p.s) && p.s[p.i] == c {

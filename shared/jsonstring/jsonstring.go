@@ -1,10 +1,11 @@
-// Package jsonstring decodes JSON string literals, strictly as RFC 8259
-// writes them or tolerantly as broken JSON-LD on real pages writes them.
+// Package jsonstring reads the pieces of JSON text that Barg's two JSON
+// readers share: string literals, decoded strictly as RFC 8259 writes them
+// or tolerantly as broken JSON-LD on real pages writes them, and white
+// space.
 //
 // Barg reads JSON in two places without encoding/json, whose reflection
 // would cost the WebAssembly module most of a megabyte: the bridge's
-// options (strict) and a page's JSON-LD (tolerant). Both decode strings
-// here.
+// options (strict) and a page's JSON-LD (tolerant).
 package jsonstring
 
 import (
@@ -125,6 +126,20 @@ func Decode(s string, i int, mode Mode) (string, int, error) {
 		return "", i, ErrUnterminated
 	}
 	return validUTF8(string(buf)), i, nil
+}
+
+// SkipSpace returns the index of the first byte at or after i that is not
+// JSON white space (space, tab, line feed, carriage return).
+func SkipSpace(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // hex4 reads the four hex digits at s[i:].

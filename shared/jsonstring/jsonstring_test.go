@@ -61,6 +61,20 @@ func TestDecodeTolerant(t *testing.T) {
 	}
 }
 
+func TestSkipSpace(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		i    int
+		want int
+	}{
+		{" \t\r\n{", 0, 4}, {"{", 0, 0}, {"a  ", 1, 3}, {"", 0, 0}, {"\u00a0x", 0, 0},
+	} {
+		if got := SkipSpace(tt.s, tt.i); got != tt.want {
+			t.Errorf("SkipSpace(%q, %d) = %d, want %d", tt.s, tt.i, got, tt.want)
+		}
+	}
+}
+
 // FuzzDecode checks Strict against encoding/json on the same literal, and
 // that Tolerant never fails and always returns valid UTF-8.
 func FuzzDecode(f *testing.F) {

@@ -49,16 +49,7 @@ type jsonParser struct {
 	i int
 }
 
-func (p *jsonParser) space() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
-		}
-	}
-}
+func (p *jsonParser) space() { p.i = jsonstring.SkipSpace(p.s, p.i) }
 
 func (p *jsonParser) value(depth int) *jvalue {
 	p.space()
