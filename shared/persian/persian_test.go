@@ -71,6 +71,8 @@ var normalizeTests = []struct {
 	{name: "clitic after silent heh", in: "روحیهشان خوب بود و متهمان آمدند", want: "روحیه\u200cشان خوب بود و متهمان آمدند"},
 	{name: "am after yeh", in: "زندگیام را دوست دارم", want: "زندگی\u200cام را دوست دارم"},
 	{name: "derivational parts", in: "سرمایهگذاران و نظریهپردازان دلهرهآور بودند", want: "سرمایه\u200cگذاران و نظریه\u200cپردازان دلهره\u200cآور بودند"},
+	{name: "frequent words decide hay after a non-joining stem", in: "صخرهای بلند و شجرهای کهن", want: "صخره\u200cای بلند و شجره\u200cای کهن"},
+	{name: "a plural determiner keeps the fused plural", in: "این کارهای سخت", want: "این کارهای سخت"},
 	{name: "no plural after a derived plural in an", in: "وعدهای جاهطلبانهای داد", want: "وعده\u200cای جاهطلبانهای داد"},
 	{name: "spaced weekdays", in: "کتاب ها را سه شنبه و دو شنبه آوردند", want: "کتاب\u200cها را سه\u200cشنبه و دوشنبه آوردند"},
 	{name: "spaced indefinite after heh", in: "کتاب ها مرحله تازه ای بود", want: "کتاب\u200cها مرحله تازه\u200cای بود"},

@@ -349,7 +349,15 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 				return c, true
 			}
 		} else if len(st) >= 4 && !endsJoining(st) && l.classOf(st)&classNounNonJoining != 0 {
-			return cuts, true // کارهای، شهرهای: a plural that needs no ZWNJ
+			// کارهای، شهرهای: a plural that needs no ZWNJ, unless the
+			// frequent words prefer Xه‌ای (واژه‌ای) and no plural
+			// determiner precedes
+			if ctx != hayPlural && l.classOf(k[:len(k)-len("ای")])&classHehFirst != 0 {
+				if c, ok := try([]string{"ای"}, classHehNoun); ok {
+					return c, true
+				}
+			}
+			return cuts, true
 		} else if xh, sc := l.classOf(k[:len(k)-len("ای")]), l.classOf(st); len(st) >= 4 && xh&classHehNoun != 0 && sc&classNoun != 0 {
 			// Both readings are words. Frequent words decide (see
 			// genlexicon), over a preposition before; without either, the

@@ -241,6 +241,24 @@ func preferences(cls map[byte][]string, joined, frequent map[string]bool) (heh, 
 			heh = append(heh, xh)
 		}
 	}
+	// A stem in a letter that does not join writes its plural fused, so
+	// a fused Xهای reads Xها+ی or Xه‌ای (واژهای: واژه‌ای); Xه is marked
+	// where the frequent words hold Xه‌ای and no plural of X (first by the
+	// forms, then by the bare words).
+	for _, x := range cls['M'] {
+		xh := x + "ه"
+		if !hasH[xh] {
+			continue
+		}
+		plural := frequent[x+"ها"] || frequent[x+"های"]
+		indef := frequent[xh+zwnj+"ای"]
+		if plural == indef {
+			plural, indef = frequent[x], frequent[xh]
+		}
+		if indef && !plural {
+			heh = append(heh, xh)
+		}
+	}
 	// After a letter that does not join, the plural is written fused
 	// (نهادهای) and reads Xه‌ای as well (نهاده‌ای): X is marked where the
 	// frequent words hold its plural and Xه is a word.
