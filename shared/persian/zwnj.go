@@ -409,6 +409,9 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 			return c, true
 		}
 	}
+	if c, ok := l.unknownCompCuts(k, cuts); ok {
+		return c, true
+	}
 	if c, ok := try([]string{"الدین", "الدوله", "السلطنه", "الملک"}, 0xFF); ok {
 		return c, true
 	}
@@ -452,6 +455,41 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 		return c, true
 	}
 	return l.unknownPlural(k, cuts)
+}
+
+// unknownCompCuts splits ‌تر and ‌ترین from an adjective the lists do not
+// know: one in a silent ه (سرزنده‌ترین; a sounded ه, آگاهترین, is left to
+// the lists), or کم، خوش، بی، پر، بد before a noun or adjective the lexicon
+// knows (کم‌ارزش‌ترین، پرهزینه‌ترین), the way myspell-fa writes them; the
+// prefix gets its own ZWNJ where its last letter joins.
+func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
+	for _, s := range compSuffixes {
+		st, ok := bytes.CutSuffix(k, []byte(s))
+		if !ok || len(st) < 6 || !endsJoining(st) || l.classOf(st)&(classException|classJoined) != 0 {
+			continue
+		}
+		if bytes.HasSuffix(st, []byte("ه")) {
+			if before := st[len(st)-4:]; string(before) == "اه" || string(before) == "وه" {
+				continue
+			}
+			c, _ := l.stemCuts(st, 0, cuts)
+			return append(c, len(st)), true
+		}
+		if l.classOf(st) != 0 {
+			continue
+		}
+		for _, p := range [...]string{"کم", "خوش", "بی", "پر", "بد"} {
+			w, ok := bytes.CutPrefix(st, []byte(p))
+			if !ok || len(w) < 6 || l.classOf(w)&^(classJoined|classPrefixed|classException|classVerb|classParticiple) == 0 {
+				continue
+			}
+			if endsJoining([]byte(p)) {
+				cuts = append(cuts, len(p))
+			}
+			return append(cuts, len(st)), true
+		}
+	}
+	return cuts, false
 }
 
 // silentHehAy splits ‌ای from a noun or adjective that ends in a silent ه
