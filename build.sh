@@ -36,6 +36,10 @@ build() {
 	# (extension/background/modcache.js).
 	sha256sum extension/wasm/barg.wasm | cut -d' ' -f1 >extension/wasm/barg.wasm.sha256
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" extension/wasm/wasm_exec.js
+	# The Persian lexicon, decoded and laid out, beside the module: the wasm
+	# does not embed it (extension/background/engine.js hands it to Go).
+	log "lexicon: extension/wasm/lexicon.img"
+	go run ./shared/persian/internal/lexiconimage -o extension/wasm/lexicon.img
 	log "cli: bin/barg"
 	go build -trimpath -o bin/barg ./cmd/barg
 	sizes
@@ -67,6 +71,7 @@ sizes() {
 	raw=$(wc -c <extension/wasm/barg.wasm)
 	gz=$(gzip -9c extension/wasm/barg.wasm | wc -c)
 	log "barg.wasm: $raw bytes raw (budget 4194304), $gz bytes gzipped (budget 1310720)"
+	log "lexicon.img (fetched beside it, not compiled): $(wc -c <extension/wasm/lexicon.img) bytes"
 }
 
 # stage BROWSER: copies what the extension ships into dist/BROWSER/ and writes

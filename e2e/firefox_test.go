@@ -350,7 +350,11 @@ user_pref("extensions.autoDisableScopes", 0);
 		const back = await barg.store.getArticle(saved.record.id);
 		let noArticle = "";
 		try { await bargExtract("<html><body><h1>x</h1></body></html>", "http://127.0.0.1/", "{}"); } catch (e) { noArticle = e.code + ": " + e.message; }
+		// Text with its ZWNJs deleted: restoring them needs the lexicon image
+		// that the background inflates with DecompressionStream and hands to Go.
+		const fused = JSON.parse(await bargExtract(` + jsString(strings.ReplaceAll(string(page), "\u200c", "")) + `, "http://127.0.0.1/fused.html", "{}"));
 		return { title: back.article.title, published: back.article.published, lang: back.article.lang,
+			restored: fused.text.includes("می‌شوند") && fused.text.includes("برنامه‌ای"), lexicon: barg.engine.lexicon,
 			paragraphs: back.article.blocks.filter(b => b.type === "paragraph").length, noArticle,
 			listed: (await barg.store.listArticles()).length };
 	})()))()`
@@ -359,14 +363,18 @@ user_pref("extensions.autoDisableScopes", 0);
 		t.Fatalf("extracting in Firefox: %v", err)
 	}
 	var res struct {
-		Title, Published, Lang, NoArticle string
-		Paragraphs, Listed                int
+		Title, Published, Lang, NoArticle, Lexicon string
+		Paragraphs, Listed                         int
+		Restored                                   bool
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
 	if res.Title != "باغ‌های شهر در پاییز" || res.Published != "2025-10-23T09:15:00+03:30" || res.Lang != "fa" {
 		t.Errorf("saved article in Firefox: title %q published %q lang %q", res.Title, res.Published, res.Lang)
+	}
+	if !res.Restored || res.Lexicon != "loaded" {
+		t.Errorf("ZWNJ restoration in Firefox: restored %v, lexicon %q", res.Restored, res.Lexicon)
 	}
 	if res.Paragraphs < 5 || res.Listed != 1 {
 		t.Errorf("paragraphs %d, library holds %d; want ≥ 5 and 1", res.Paragraphs, res.Listed)

@@ -69,7 +69,7 @@ func BenchmarkCaptureLatency(b *testing.B) {
 		ext = append(ext, res.Timings.ExtractMS)
 		save = append(save, res.Timings.SaveMS)
 	}
-	var cold, coldWorker, coldEngine, coldGrab, coldWait, coldExt, coldSave, start, compile, initGo []float64
+	var cold, coldWorker, coldEngine, coldGrab, coldWait, coldExt, coldSave, start, compile, lexicon, initGo []float64
 	fromCache := 0
 	for i := 0; i < coldRuns; i++ {
 		br.StopWorker(b)
@@ -85,6 +85,7 @@ func BenchmarkCaptureLatency(b *testing.B) {
 			StartedAt float64 `json:"started_at"`
 			MS        float64 `json:"ms"`
 			CompileMS float64 `json:"compile_ms"`
+			LexiconMS float64 `json:"lexicon_ms"`
 			InitMS    float64 `json:"init_ms"`
 			Source    string  `json:"source"`
 		}
@@ -93,6 +94,7 @@ func BenchmarkCaptureLatency(b *testing.B) {
 		coldEngine = append(coldEngine, eng.StartedAt-eng.Origin)
 		start = append(start, eng.MS)
 		compile = append(compile, eng.CompileMS)
+		lexicon = append(lexicon, eng.LexiconMS)
 		initGo = append(initGo, eng.InitMS)
 		if eng.Source == "cache" {
 			fromCache++
@@ -121,6 +123,7 @@ func BenchmarkCaptureLatency(b *testing.B) {
 	row("  background started → Go start begins", coldEngine)
 	row("  Go start: fetch+compile+run to ready", start)
 	row("    fetch+compile barg.wasm", compile)
+	row("    fetch+inflate lexicon.img (beside it)", lexicon)
 	row("    Go runtime and package init", initGo)
 	row("  grab page (click→HTML in background)", coldGrab)
 	row("  waiting for Go after the grab", coldWait)

@@ -20,15 +20,40 @@ import (
 	"syscall/js"
 
 	"github.com/barg-app/barg/shared/extract"
+	"github.com/barg-app/barg/shared/persian"
 )
 
 func main() {
+	lexErr := loadLexicon()
 	extractFn := js.FuncOf(bargExtract)
 	js.Global().Set("bargExtract", extractFn)
 	if ready := js.Global().Get("bargReady"); ready.Type() == js.TypeFunction {
-		ready.Invoke()
+		if lexErr != nil {
+			ready.Invoke(lexErr.Error())
+		} else {
+			ready.Invoke()
+		}
 	}
 	select {}
+}
+
+// loadLexicon hands the Persian lexicon image that the page put in
+// globalThis.bargLexicon (a Uint8Array, see extension/background/engine.js)
+// to the normalizer, and removes it from the global object. Without it Go
+// still extracts, but restores no ZWNJ: the error says so, for bargReady.
+func loadLexicon() error {
+	g := js.Global()
+	v := g.Get("bargLexicon")
+	g.Delete("bargLexicon")
+	if v.Type() != js.TypeObject || v.Get("byteLength").Type() != js.TypeNumber {
+		return errors.New("no Persian lexicon was given (globalThis.bargLexicon): ZWNJs are not restored")
+	}
+	img := make([]byte, v.Get("byteLength").Int())
+	js.CopyBytesToGo(img, v)
+	if err := persian.LoadLexiconImage(img); err != nil {
+		return errors.New("the Persian lexicon did not load: " + err.Error())
+	}
+	return nil
 }
 
 // bargExtract is the JavaScript entry point. It never blocks: it copies its

@@ -11,6 +11,11 @@ import { moduleID, cachedModule, storeModule } from './modcache.js';
 
 const WASM_PATH = 'extension/wasm/barg.wasm';
 const WASM_ID_PATH = 'extension/wasm/barg.wasm.sha256'; // written by build.sh
+// The Persian lexicon, decoded and laid out, raw-DEFLATE compressed
+// (written by build.sh with shared/persian/internal/lexiconimage). Go does
+// not embed it: inflating it natively here and handing it over whole spares
+// the module 120 KB and each start the decoding in freshly compiled wasm.
+const LEXICON_PATH = 'extension/wasm/lexicon.img';
 // After a start from the package, the copy for later starts is made this
 // much later, so that it never competes with the capture that woke Go.
 const STORE_DELAY_MS = 5_000;
@@ -21,13 +26,15 @@ let starting = null;
 
 /**
  * Timings of the last start, for tests and benchmarks: epoch ms of the
- * start, of the module compiled and of Go ready (bargReady); durations in ms
- * of fetch+compile, of Go's start-up to bargReady and of the warm-up
- * extraction; where the module came from ("cache" or "package", see
- * modcache.js).
+ * start, of Go started (module compiled and lexicon read) and of Go ready
+ * (bargReady); durations in ms of fetch+compile, of reading the lexicon
+ * (both from the start, side by side), of Go's start-up to bargReady and
+ * of the warm-up extraction; where the module came from ("cache" or
+ * "package", see modcache.js); and "loaded" or why the lexicon was not.
  */
 export const startTimings = {
   started_at: 0, compiled_at: 0, ready_at: 0, ms: 0, compile_ms: 0, init_ms: 0, warmup_ms: 0, source: '',
+  lexicon_ms: 0, lexicon: '',
 };
 
 // A small Persian page extracted as soon as Go is ready: the first
@@ -54,8 +61,12 @@ export function startEngine() {
   startTimings.started_at = performance.timeOrigin + t0;
   starting = new Promise((resolve, reject) => {
     let t1 = t0;
-    globalThis.bargReady = () => {
+    globalThis.bargReady = (warning) => {
       const t2 = performance.now();
+      // Go runs without the lexicon rather than not at all (captures
+      // still work, without ZWNJ restoration), and says why.
+      startTimings.lexicon = warning ? String(warning) : 'loaded';
+      if (warning) console.error('barg:', warning);
       startTimings.ready_at = performance.timeOrigin + t2;
       startTimings.ms = t2 - t0;
       startTimings.init_ms = t2 - t1;
@@ -65,12 +76,20 @@ export function startEngine() {
         .finally(() => { startTimings.warmup_ms = performance.now() - t2; });
     };
     const go = new globalThis.Go();
-    loadInstance(go.importObject)
-      .then(({ instance, source }) => {
+    const lexicon = loadLexicon().then((bytes) => {
+      startTimings.lexicon_ms = performance.now() - t0;
+      return bytes;
+    });
+    const module = loadInstance(go.importObject).then((m) => {
+      startTimings.compile_ms = performance.now() - t0;
+      return m;
+    });
+    Promise.all([module, lexicon])
+      .then(([{ instance, source }, lexiconBytes]) => {
+        globalThis.bargLexicon = lexiconBytes; // Go takes it and deletes it
         t1 = performance.now();
         startTimings.source = source;
         startTimings.compiled_at = performance.timeOrigin + t1;
-        startTimings.compile_ms = t1 - t0;
         go.run(instance).finally(() => {
           // main returned or the program crashed: start afresh next time.
           starting = null;
@@ -111,6 +130,23 @@ async function loadInstance(imports) {
     }, STORE_DELAY_MS);
   }
   return { instance, source: 'package' };
+}
+
+/**
+ * The lexicon image, inflated; null when it cannot be read (Go then says
+ * so through bargReady and restores no ZWNJ).
+ * @returns {Promise<Uint8Array|null>}
+ */
+async function loadLexicon() {
+  try {
+    const res = await fetch(chrome.runtime.getURL(LEXICON_PATH));
+    if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+    const inflated = res.body.pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(inflated).arrayBuffer());
+  } catch (err) {
+    console.error('barg: reading the Persian lexicon:', err && err.message);
+    return null;
+  }
 }
 
 async function instantiate(url, imports) {
