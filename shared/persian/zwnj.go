@@ -611,6 +611,9 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 		if len(body) < 2 {
 			break
 		}
+		if rest != nil && l.classOf(body)&classJoined != 0 {
+			return cuts, false // a plural of a word written joined: آهنگسازها
+		}
 		for _, d := range derivByLast[lastLetter(body)] {
 			if !bytes.HasSuffix(body, []byte(d)) {
 				continue

@@ -522,10 +522,14 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 		add('C', d+zwnj+"شنبه")
 	}
 	// F: words in common use written joined that end in a derivational
-	// part, which the morphology must not split (زندگینامه، زبانشناسی).
+	// part, which the morphology must not split (زندگینامه، زبانشناسی):
+	// only those it would split, after three letters or more that join,
+	// and those that start like به، بی، هم (همنشین), which it would split
+	// there; not وساز, which would then pass for a word of its own.
 	for w := range joined {
+		prefixed := strings.HasPrefix(w, "به") || strings.HasPrefix(w, "بی") || strings.HasPrefix(w, "هم")
 		for _, d := range derivParts {
-			if strings.HasSuffix(w, d) && len(w) > len(d) {
+			if base, ok := strings.CutSuffix(w, d); ok && base != "" && (prefixed || len([]rune(base)) >= 3 && joins(base)) {
 				add('F', w)
 				break
 			}
