@@ -74,6 +74,8 @@ var normalizeTests = []struct {
 	{name: "frequent words decide hay after a non-joining stem", in: "صخرهای بلند و شجرهای کهن", want: "صخره\u200cای بلند و شجره\u200cای کهن"},
 	{name: "a plural determiner keeps the fused plural", in: "این کارهای سخت", want: "این کارهای سخت"},
 	{name: "plural of a derived word the lists write joined", in: "پستاندارهای دریایی و سخاوتمندهای شهر", want: "پستاندارهای دریایی و سخاوتمندهای شهر"},
+	{name: "derivational yafteh saz avari", in: "کشورهای تکاملیافته و رویداد حادثهساز و نتیجه حیرتآوری", want: "کشورهای تکامل\u200cیافته و رویداد حادثه\u200cساز و نتیجه حیرت\u200cآوری"},
+	{name: "a derived word myspell writes joined stays", in: "سلول خونساز", want: "سلول خونساز"},
 	{name: "comparative of an unknown adjective in silent heh", in: "بدسلیقهترین و خوشسلیقهتر", want: "بدسلیقه\u200cترین و خوشسلیقه\u200cتر"},
 	{name: "comparative after a prefix and a known noun", in: "کمفروغترین ستاره و خوشقلبتر از او", want: "کم\u200cفروغ\u200cترین ستاره و خوش\u200cقلب\u200cتر از او"},
 	{name: "no plural after a derived plural in an", in: "وعدهای جاهطلبانهای داد", want: "وعده\u200cای جاهطلبانهای داد"},

@@ -352,7 +352,8 @@ var derivParts = []string{"ناپذیری", "ناپذیر", "پذیری", "پذ�
 	"دان", "دانان", "نگار", "نگاران", "نگاری", "نشین", "نشینان", "گرا", "گرایان", "مند", "مندی", "مندان",
 	"دار", "داری", "داران", "زدایی", "آباد", "رانی",
 	"آور", "آوران", "دهنده", "دهندگان", "نویس", "نویسان", "نویسی", "پرداز", "پردازی", "پردازان",
-	"آفرین", "آفرینی", "طلب", "طلبی", "طلبان", "خیز", "خیزی", "گذاران", "سازان", "شناسان"}
+	"آفرین", "آفرینی", "طلب", "طلبی", "طلبان", "خیز", "خیزی", "گذاران", "سازان", "شناسان",
+	"یافته", "ساز", "آوری"}
 
 func build(words []string, joined map[string]bool) map[byte][]string {
 	set := make(map[string]bool, len(words))
@@ -526,7 +527,24 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 	// only those it would split, after three letters or more that join,
 	// and those that start like به، بی، هم (همنشین), which it would split
 	// there; not وساز, which would then pass for a word of its own.
+	// (myspell-fa's joined forms count too, where it has no spelling of
+	// the word with a ZWNJ: خونساز)
+	withZWNJ := map[string]bool{}
+	for _, w := range words {
+		if strings.Contains(w, zwnj) {
+			withZWNJ[strings.ReplaceAll(w, zwnj, "")] = true
+		}
+	}
+	fused := map[string]bool{}
 	for w := range joined {
+		fused[w] = true
+	}
+	for _, w := range words {
+		if !strings.Contains(w, zwnj) && !withZWNJ[w] {
+			fused[w] = true
+		}
+	}
+	for w := range fused {
 		prefixed := strings.HasPrefix(w, "به") || strings.HasPrefix(w, "بی") || strings.HasPrefix(w, "هم")
 		for _, d := range derivParts {
 			if base, ok := strings.CutSuffix(w, d); ok && base != "" && (prefixed || len([]rune(base)) >= 3 && joins(base)) {
