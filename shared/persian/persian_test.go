@@ -76,6 +76,8 @@ var normalizeTests = []struct {
 	{name: "plural of a derived word the lists write joined", in: "پستاندارهای دریایی و سخاوتمندهای شهر", want: "پستاندارهای دریایی و سخاوتمندهای شهر"},
 	{name: "derivational yafteh saz avari", in: "کشورهای تکاملیافته و رویداد حادثهساز و نتیجه حیرتآوری", want: "کشورهای تکامل\u200cیافته و رویداد حادثه\u200cساز و نتیجه حیرت\u200cآوری"},
 	{name: "a derived word myspell writes joined stays", in: "سلول خونساز", want: "سلول خونساز"},
+	{name: "kam and khosh before a known noun", in: "زندگی کمتحرک و همسایه خوشسلیقه", want: "زندگی کم\u200cتحرک و همسایه خوش\u200cسلیقه"},
+	{name: "kam and khosh words written joined stay", in: "رنگ کمرنگ و مرد خوشبخت", want: "رنگ کمرنگ و مرد خوشبخت"},
 	{name: "comparative of an unknown adjective in silent heh", in: "بدسلیقهترین و خوشسلیقهتر", want: "بدسلیقه\u200cترین و خوشسلیقه\u200cتر"},
 	{name: "comparative after a prefix and a known noun", in: "کمفروغترین ستاره و خوشقلبتر از او", want: "کم\u200cفروغ\u200cترین ستاره و خوش\u200cقلب\u200cتر از او"},
 	{name: "no plural after a derived plural in an", in: "وعدهای جاهطلبانهای داد", want: "وعده\u200cای جاهطلبانهای داد"},

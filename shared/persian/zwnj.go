@@ -148,10 +148,11 @@ func (l *lexicon) spacedEvidence(a, b []byte) bool {
 	return (string(a) == "می" || string(a) == "نمی") && l.isVerb(b) || len(a) >= 4 && (isPluralSuffix(b) || string(b) == "ترین")
 }
 
-// prefixCuts splits به، بی، هم from a word the lexicon knows, unless the
-// whole is a word of its own (بهشمار → به‌شمار، بیفایده stays).
+// prefixCuts splits به، بی، هم from a word the lexicon knows, and کم، خوش
+// from a noun or adjective it knows, unless the whole is a word of its own
+// (بهشمار → به‌شمار، کمآبی → کم‌آبی; بیفایده، کمرنگ stay).
 func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
-	for _, p := range [...]string{"به", "بی", "هم"} {
+	for _, p := range [...]string{"به", "بی", "هم", "کم", "خوش"} {
 		if !bytes.HasPrefix(k, []byte(p)) || len(k)-len(p) < 6 {
 			continue
 		}
@@ -159,6 +160,18 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 			return cuts, false
 		}
 		r := k[len(p):]
+		if p == "کم" || p == "خوش" {
+			// before a noun or adjective only: کم‌آبی، خوش‌قلب (not
+			// before a suffix: خوشه‌ای، کمترین)
+			const nounLike = classNoun | classAdj | classHehNoun
+			if isPluralSuffix(r) || isCompSuffix(r) {
+				continue
+			}
+			if l.classOf(r)&nounLike != 0 || bytes.HasSuffix(r, []byte("ی")) && l.classOf(r[:len(r)-2])&nounLike != 0 {
+				return append(cuts, len(p)), true
+			}
+			continue
+		}
 		if p == "بی" && l.verbOnly(r) {
 			continue // ب before a verb, not بی‌: بیاندازد، بیاورد
 		}
@@ -462,7 +475,8 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 // know: one in a silent ه (سرزنده‌ترین; a sounded ه, آگاهترین, is left to
 // the lists), or کم، خوش، بی، پر، بد before a noun or adjective the lexicon
 // knows (کم‌ارزش‌ترین، پرهزینه‌ترین), the way myspell-fa writes them; the
-// prefix gets its own ZWNJ where its last letter joins.
+// prefix gets its own ZWNJ where its last letter joins, unless the lists
+// write the adjective joined (خوشرنگ‌تر).
 func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
 	for _, s := range compSuffixes {
 		st, ok := bytes.CutSuffix(k, []byte(s))
@@ -476,7 +490,8 @@ func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
 			c, _ := l.stemCuts(st, 0, cuts)
 			return append(c, len(st)), true
 		}
-		if l.classOf(st) != 0 {
+		sc := l.classOf(st)
+		if sc&^classPrefixed != 0 {
 			continue
 		}
 		for _, p := range [...]string{"کم", "خوش", "بی", "پر", "بد"} {
@@ -484,7 +499,7 @@ func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
 			if !ok || len(w) < 6 || l.classOf(w)&^(classJoined|classPrefixed|classException|classVerb|classParticiple) == 0 {
 				continue
 			}
-			if endsJoining([]byte(p)) {
+			if sc == 0 && endsJoining([]byte(p)) { // (not خوشرنگ: written joined)
 				cuts = append(cuts, len(p))
 			}
 			return append(cuts, len(st)), true
@@ -658,6 +673,14 @@ var derivByLast = func() map[[2]byte][]string {
 
 // lastLetter returns the UTF-8 bytes of the last letter of key k.
 func lastLetter(k []byte) [2]byte { return [2]byte{k[len(k)-2], k[len(k)-1]} }
+
+func isCompSuffix(k []byte) bool {
+	switch string(k) { // compSuffixes
+	case "ترینشان", "ترینتان", "ترینمان", "ترینش", "ترینت", "ترینم", "ترینی", "ترین", "تری", "تر":
+		return true
+	}
+	return false
+}
 
 func isPluralSuffix(k []byte) bool {
 	switch string(k) { // pluralSuffixes

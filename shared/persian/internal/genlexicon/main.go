@@ -593,6 +593,34 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 			}
 		}
 	}
+	// W also: words written joined that start with کم or خوش before a
+	// noun or adjective (کمرنگ، خوشبخت), from both lists; the morphology
+	// splits the others (کم‌آبی، خوش‌قلب), as myspell-fa writes most of
+	// them.
+	nounLike := func(r string) bool {
+		for _, t := range []byte{'N', 'A', 'H'} {
+			if cls[t][r] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, list := range []map[string]bool{set, joined} {
+		for w := range list {
+			if strings.Contains(w, zwnj) {
+				continue
+			}
+			for _, p := range []string{"کم", "خوش"} {
+				r, ok := strings.CutPrefix(w, p)
+				if !ok || len([]rune(r)) < 3 || has(plural, r) || has(comp, r) {
+					continue // خوشهای is خوشه‌ای
+				}
+				if nounLike(r) || strings.HasSuffix(r, "ی") && nounLike(strings.TrimSuffix(r, "ی")) {
+					add('W', w)
+				}
+			}
+		}
+	}
 	// M matters where Xه‌ای is a reading too (کارهای: کاره‌ای), and where
 	// the prefixes به، بی، هم meet it: as the word after them (بی‌ضرر) or
 	// as a word that starts like them (بهزاد). Keep those stems alone; the
