@@ -335,8 +335,8 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 				continue
 			}
 			stem := k[:len(k)-len(s)]
-			if l.classOf(stem)&classException != 0 {
-				continue
+			if l.classOf(stem)&classException != 0 && !bytes.HasSuffix(stem, []byte("ه")) {
+				continue // (a word in ه takes its suffixes: میانه‌ای)
 			}
 			if !endsJoining(stem) {
 				if need == classNoun && l.classOf(stem)&classNoun != 0 {
