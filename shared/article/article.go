@@ -172,7 +172,7 @@ func CountWords(s string) int {
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
+		word := isWordRune(r) ||
 			(in && (r == '\u200c' || r == '\u200d' || r == '\'' || r == '’'))
 		if word && !in {
 			n++
@@ -181,3 +181,29 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// isWordRune reports whether r is a letter, a digit or a non-spacing mark.
+// ASCII and the Arabic block, nearly every rune Barg counts, are answered
+// from a table: in WebAssembly the unicode package's range searches here
+// and in package lang took about a tenth of extracting a Persian page
+// (with both tables: 24 → 21 ms on 198 KB in node).
+func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
+	case r >= 0x600 && r < 0x700:
+		return arabicWordRunes[(r-0x600)/64]&(1<<((r-0x600)%64)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// arabicWordRunes is the set of U+0600–U+06FF that isWordRune accepts,
+// taken from the unicode package once.
+var arabicWordRunes = func() (set [4]uint64) {
+	for r := rune(0x600); r < 0x700; r++ {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			set[(r-0x600)/64] |= 1 << ((r - 0x600) % 64)
+		}
+	}
+	return set
+}()

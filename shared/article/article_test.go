@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"unicode"
 )
 
 func stdJSON(t testing.TB, v any) []byte {
@@ -141,5 +142,16 @@ func BenchmarkEncodingJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		stdJSON(b, a)
+	}
+}
+
+// TestIsWordRune checks the table of isWordRune against the unicode
+// package for every rune.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -68,10 +68,13 @@ const MaxSample = 20000
 func Measure(text string) Profile {
 	var p Profile
 	for _, r := range text {
-		if !unicode.IsLetter(r) {
+		if isArabicBlock(r) && isArabicLetter(r) {
+			p.ByScript[Arabic]++
+		} else if !unicode.IsLetter(r) {
 			continue
+		} else {
+			p.ByScript[ScriptOf(r)]++
 		}
-		p.ByScript[ScriptOf(r)]++
 		p.Letters++
 		if p.Letters >= MaxSample {
 			break
@@ -187,7 +190,11 @@ func Detect(text string) string {
 func arabicScript(text string) string {
 	var letters, persian, persianYK, arabicYK, taMarbuta, urdu, pashto, sorani int
 	for _, r := range text {
-		if !unicode.IsLetter(r) || !unicode.Is(unicode.Arabic, r) {
+		if isArabicBlock(r) {
+			if !isArabicLetter(r) {
+				continue
+			}
+		} else if !unicode.IsLetter(r) || !unicode.Is(unicode.Arabic, r) {
 			continue
 		}
 		letters++
@@ -284,3 +291,25 @@ func latinScript(text string) string {
 	}
 	return best
 }
+
+// isArabicBlock reports whether r is in U+0600–U+06FF, the block of nearly
+// every letter of Persian and Arabic text.
+func isArabicBlock(r rune) bool { return r >= 0x600 && r < 0x700 }
+
+// isArabicLetter reports whether r, in the Arabic block, is a letter of the
+// Arabic script. A table answers what the unicode package's range searches
+// did, which were slow in WebAssembly (see article.isWordRune).
+func isArabicLetter(r rune) bool {
+	return arabicLetters[(r-0x600)/64]&(1<<((r-0x600)%64)) != 0
+}
+
+// arabicLetters is the set of U+0600–U+06FF that are letters of the Arabic
+// script, taken from the unicode package once.
+var arabicLetters = func() (set [4]uint64) {
+	for r := rune(0x600); r < 0x700; r++ {
+		if unicode.IsLetter(r) && unicode.Is(unicode.Arabic, r) {
+			set[(r-0x600)/64] |= 1 << ((r - 0x600) % 64)
+		}
+	}
+	return set
+}()

@@ -1,6 +1,9 @@
 package lang
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestDetect(t *testing.T) {
 	tests := []struct{ text, want string }{
@@ -50,5 +53,27 @@ func TestTag(t *testing.T) {
 		if got := Tag(tt.in); got != tt.want {
 			t.Errorf("Tag(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestArabicLetterTable checks the table behind Measure and arabicScript
+// against the unicode package: isArabicLetter is true exactly for the
+// letters of the Arabic script, which ScriptOf calls Arabic.
+func TestArabicLetterTable(t *testing.T) {
+	n := 0
+	for r := rune(0x600); r < 0x700; r++ {
+		want := unicode.IsLetter(r) && unicode.Is(unicode.Arabic, r)
+		if got := isArabicLetter(r); got != want {
+			t.Errorf("isArabicLetter(%U) = %v, want %v", r, got, want)
+		}
+		if want {
+			n++
+			if ScriptOf(r) != Arabic {
+				t.Errorf("ScriptOf(%U) = %v, want Arabic", r, ScriptOf(r))
+			}
+		}
+	}
+	if n < 150 {
+		t.Errorf("only %d Arabic letters in the Arabic block", n)
 	}
 }
