@@ -568,20 +568,27 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 	// prefixes به، بی، هم before a word the lexicon knows (بهار، بیمار،
 	// همکاری); the morphology splits the others (بهشمار → به‌شمار).
 	knows := func(r string) bool {
-		for _, t := range []byte{'N', 'A', 'H', 'P', 'V'} {
+		for _, t := range []byte{'N', 'A', 'H', 'P', 'V', 'M'} {
 			if cls[t][r] {
 				return true
 			}
 		}
 		return false
 	}
+	// (from both lists: cspell's همانا، همدیگر are words too)
+	wordsAndJoined := map[string]bool{}
+	for _, list := range []map[string]bool{set, joined} {
+		for w := range list {
+			wordsAndJoined[w] = true
+		}
+	}
 	compoundFused := map[string]bool{}
 	for c := range cls['C'] {
 		compoundFused[strings.ReplaceAll(c, zwnj, "")] = true
 	}
-	for _, w := range words {
-		if strings.Contains(w, zwnj) {
-			continue
+	for w := range wordsAndJoined {
+		if strings.Contains(w, zwnj) || compOfWord(w, wordsAndJoined) {
+			continue // (the morphology adds ‌تر to بیرنگ)
 		}
 		for _, p := range []string{"به", "بی", "هم"} {
 			r := strings.TrimPrefix(w, p)
@@ -649,6 +656,17 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 		sort.Strings(res[t])
 	}
 	return res
+}
+
+// compOfWord reports whether w is a word of set followed by a
+// comparative suffix (بیرنگتر).
+func compOfWord(w string, set map[string]bool) bool {
+	for _, s := range comp {
+		if st, ok := strings.CutSuffix(w, s); ok && set[st] {
+			return true
+		}
+	}
+	return false
 }
 
 func has(list []string, s string) bool {
