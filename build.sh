@@ -18,15 +18,12 @@ log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 build() {
 	log "wasm: extension/wasm/barg.wasm"
 	mkdir -p extension/wasm bin
-	# No inlining in Barg's packages and x/net/html: about 125 KB less raw and
-	# 65 KB less gzipped, with no measurable change in extraction time
-	# (BENCHMARKS.md). Nor in fmt, strings and unicode/utf8 (34 KB less raw,
-	# 15 KB less gzipped), nor in reflect, time and math (20 KB more raw but
-	# 3 KB less gzipped after wasm-opt: the gzipped budget is the tighter one).
-	# The runtime, strconv and the rest keep their inlining: there it saves
-	# bytes both ways.
+	# No inlining in fmt, strings and unicode/utf8 (34 KB less raw, 15 KB less
+	# gzipped), nor in reflect, time and math (20 KB more raw but 3 KB less
+	# gzipped after wasm-opt). Barg's packages and x/net/html keep theirs:
+	# without it the wasm was 150 KB smaller but extracted 7-12% slower (two
+	# Go instances in one node process, calls alternated; BENCHMARKS.md).
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' \
-		-gcflags='github.com/barg-app/barg/...=-l' -gcflags='golang.org/x/net/...=-l' \
 		-gcflags='fmt=-l' -gcflags='strings=-l' -gcflags='unicode/utf8=-l' \
 		-gcflags='reflect=-l' -gcflags='time=-l' -gcflags='math=-l' \
 		-o extension/wasm/barg.wasm ./wasm
