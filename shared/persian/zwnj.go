@@ -102,6 +102,11 @@ func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 	if c, ok := l.compoundCuts(key, cuts); ok {
 		return c
 	}
+	if cls == 0 {
+		if c, ok := l.compoundJoinedSuffix(key, cuts); ok {
+			return c
+		}
+	}
 	if cls&^classNounNonJoining != 0 {
 		// A word of its own; but one known only by a plural the lists
 		// write joined (بزرگترها) may still be stem + suffix (بزرگ‌تر،
@@ -193,6 +198,28 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 				c[i] += len(p)
 			}
 			return c, true
+		}
+	}
+	return cuts, false
+}
+
+// compoundJoinedSuffix finds a compound followed by a suffix written
+// joined to it: the plural ‌ان (محافظه‌کاران), or ‌ها after a letter that
+// does not join (محافظه‌کارها). The compound keeps its own cuts.
+func (l *lexicon) compoundJoinedSuffix(k []byte, cuts []int) ([]int, bool) {
+	if st, ok := bytes.CutSuffix(k, []byte("ان")); ok && len(st) >= 8 {
+		// (not a pronoun, ‌شان، ‌مان، ‌تان, nor after a plural: آن‌جاهایتان)
+		if c := st[len(st)-2:]; string(c) != "ش" && string(c) != "م" && string(c) != "ت" && !bytes.Contains(st, []byte("ها")) {
+			if c, ok := l.compoundCuts(st, cuts); ok {
+				return c, true
+			}
+		}
+	}
+	for _, s := range pluralSuffixes {
+		if st, ok := bytes.CutSuffix(k, []byte(s)); ok && len(st) >= 8 && !endsJoining(st) {
+			if c, ok := l.compoundCuts(st, cuts); ok {
+				return c, true
+			}
 		}
 	}
 	return cuts, false
