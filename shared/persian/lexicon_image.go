@@ -150,12 +150,19 @@ func decodeImage(b []byte) (*lexicon, error) {
 }
 
 // inBounds reports whether every slot, entry and spelling of t points
-// inside t.
+// inside t, and whether some slot is empty (find stops only at one).
 func (t *wordTable) inBounds() bool {
+	used := 0
 	for _, v := range t.slots {
 		if int(v&entryMask) > len(t.ents) {
 			return false
 		}
+		if v != 0 {
+			used++
+		}
+	}
+	if used > len(t.ents) || used >= len(t.slots) {
+		return false
 	}
 	for i, e := range t.ents {
 		if int(e.off)+int(e.n) > len(t.arena) || int(t.wOff[i])+int(t.wN[i]) > len(t.wArena) {
