@@ -84,6 +84,8 @@ var normalizeTests = []struct {
 	{name: "derivational abadi and neshini", in: "خانواده حسنآبادی و جزیرهنشینی", want: "خانواده حسن\u200cآبادی و جزیره\u200cنشینی"},
 	{name: "words cspell writes joined keep be bi ham", in: "دوستان همدیگر را دیدند؛ همانا رنگ بیرنگتر شد", want: "دوستان همدیگر را دیدند؛ همانا رنگ بیرنگ\u200cتر شد"},
 	{name: "compound before the plural an", in: "تازهنفسان آمدند", want: "تازه\u200cنفسان آمدند"},
+	{name: "plural after a compound", in: "جامعهشناسها آمدند", want: "جامعه\u200cشناس\u200cها آمدند"},
+	{name: "spaced compound before a joined plural", in: "کتاب ها و اندازه گیریها می شود", want: "کتاب\u200cها و اندازه\u200cگیریها می\u200cشود"},
 	{name: "comparative of an unknown adjective in silent heh", in: "بدسلیقهترین و خوشسلیقهتر", want: "بدسلیقه\u200cترین و خوشسلیقه\u200cتر"},
 	{name: "comparative after a prefix and a known noun", in: "کمفروغترین ستاره و خوشقلبتر از او", want: "کم\u200cفروغ\u200cترین ستاره و خوش\u200cقلب\u200cتر از او"},
 	{name: "no plural after a derived plural in an", in: "وعدهای جاهطلبانهای داد", want: "وعده\u200cای جاهطلبانهای داد"},

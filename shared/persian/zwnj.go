@@ -859,16 +859,18 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	if len(a) >= 6 && isBoundPart(b) {
 		return sepZWNJ
 	}
-	if len(a) >= 6 && len(a)+len(b) <= 64 && l.mayStartCompound(a) {
-		var buf [64]byte
-		k := append(append(buf[:0], a...), b...)
-		// only when b is no word of its own (بین المللی, not ریاست جمهوری:
-		// many compounds are also written with a space)
-		if l.classOf(k)&classCompound != 0 && (l.classOf(b)&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
-			w, _ := l.compoundOf(k)
-			// join only when the compound is exactly a‌b
-			if len(w) == len(a)+len(zwnjStr)+len(b) && w[:len(a)] == string(a) && w[len(a):len(a)+len(zwnjStr)] == zwnjStr {
-				return sepZWNJ
+	// only when b is no word of its own (بین المللی, not ریاست جمهوری:
+	// many compounds are also written with a space), and when the
+	// compound is exactly a‌b, also with a suffix after b (سرمایه گذاریها)
+	if len(a) >= 6 && l.mayStartCompound(a) && (l.classOf(b)&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
+		if l.exactCompound(a, b) {
+			return sepZWNJ
+		}
+		for _, list := range [...][]string{pluralSuffixes, compSuffixes} {
+			for _, s := range list {
+				if r, ok := bytes.CutSuffix(b, []byte(s)); ok && len(r) >= 4 && l.exactCompound(a, r) {
+					return sepZWNJ
+				}
 			}
 		}
 	}

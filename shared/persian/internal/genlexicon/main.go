@@ -564,6 +564,19 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 			delete(cls['C'], c)
 		}
 	}
+	// C: a compound whose last part ends in a plural or comparative suffix
+	// written joined (خط‌مشیها، کم‌ارزشترین) is dropped where the compound
+	// without it is kept: the morphology adds the suffix with its ZWNJ.
+	for c := range cls['C'] {
+		i := strings.LastIndex(c, zwnj)
+		for _, s := range append(append([]string(nil), plural...), comp...) {
+			r, ok := strings.CutSuffix(c[i+len(zwnj):], s)
+			if ok && r != "" && joins(r) && cls['C'][c[:i+len(zwnj)]+r] {
+				delete(cls['C'], c)
+				break
+			}
+		}
+	}
 	// W: words of myspell-fa's list written joined that start like the
 	// prefixes به، بی، هم before a word the lexicon knows (بهار، بیمار،
 	// همکاری); the morphology splits the others (بهشمار → به‌شمار).
