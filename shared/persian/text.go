@@ -234,6 +234,13 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 	last := rune(0) // the rune before x, as it was
 	w := 0
 	for i, x := range s {
+		// Letters and marks, most of a chunk, stay as they are.
+		if x >= 0x0600 && x <= 0x06FF && arabicBlock[x-0x0600] != 0 {
+			last = x
+			s[w] = x
+			w++
+			continue
+		}
 		if i >= isoEnd && digitValue(x) >= 0 && digitValue(last) < 0 {
 			isoEnd = i + isoLength(s[i:])
 		}
@@ -544,31 +551,32 @@ func latinAround(s []rune, i int) bool {
 // opens.
 func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
 	var out []rune
-	for i, x := range s {
+	done := 0 // s[:done] is in out
+	for i := 1; i < len(s); i++ {
+		p, x := s[i-1], s[i]
+		if p >= 0x0620 && x != '«' {
+			continue // (isCloser(p) is false: the common case, letters)
+		}
 		need := false
-		if i > 0 {
-			if p := s[i-1]; x == '«' {
-				need = isLetter(p) || isMark(p)
-			} else {
-				need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3]) && !initials(s, i-1))
-			}
+		if x == '«' {
+			need = isLetter(p) || isMark(p)
+		} else {
+			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3]) && !initials(s, i-1))
 		}
 		if need && latinAround(s, i) {
 			need = false // Latin text, a URL: left alone
 		}
 		if need {
 			if out == nil {
-				out = append(make([]rune, 0, len(s)+2), s[:i]...)
+				out = make([]rune, 0, len(s)+2)
 			}
-			out = append(out, ' ')
+			out = append(append(out, s[done:i]...), ' ')
+			done = i
 			edits++
-		}
-		if out != nil {
-			out = append(out, x)
 		}
 	}
 	if out == nil {
 		return s, edits
 	}
-	return out, edits
+	return append(out, s[done:]...), edits
 }
