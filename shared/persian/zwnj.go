@@ -91,7 +91,7 @@ func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 			for _, p := range prefixesMi {
 				k := key[len(pv):]
 				if bytes.HasPrefix(k, []byte(p)) && len(k)-len(p) >= 4 && l.isMiVerb(k[len(p):]) {
-					if pv == "" && bytes.HasSuffix(key, []byte("ی")) && l.classOf(key[:len(key)-2])&(classNoun|classAdj|classNounNonJoining) != 0 {
+					if pv == "" && hasSuffix(key, "ی") && l.classOf(key[:len(key)-2])&(classNoun|classAdj|classNounNonJoining) != 0 {
 						break // a noun and ی (میدانی، میزی) as likely as می‌ and a verb in the second person
 					}
 					return append(cuts, len(pv)+len(p))
@@ -111,7 +111,7 @@ func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 		// A word of its own; but one known only by a plural the lists
 		// write joined (بزرگترها) may still be stem + suffix (بزرگ‌تر،
 		// مناسب‌ترین).
-		if cls&^(classNoun|classNounNonJoining) == 0 && bytes.HasSuffix(key, []byte("ترین")) {
+		if cls&^(classNoun|classNounNonJoining) == 0 && hasSuffix(key, "ترین") {
 			c, _ := l.suffixCuts(key, ctx, cuts)
 			return c
 		}
@@ -172,7 +172,7 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 			if isPluralSuffix(r) || isCompSuffix(r) {
 				continue
 			}
-			if l.classOf(r)&nounLike != 0 || bytes.HasSuffix(r, []byte("ی")) && l.classOf(r[:len(r)-2])&nounLike != 0 {
+			if l.classOf(r)&nounLike != 0 || hasSuffix(r, "ی") && l.classOf(r[:len(r)-2])&nounLike != 0 {
 				return append(cuts, len(p)), true
 			}
 			continue
@@ -182,7 +182,7 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 		}
 		const notKnown = classJoined | classPrefixed | classCompound | classException
 		known := l.classOf(r)&^notKnown != 0
-		if !known && bytes.HasSuffix(r, []byte("ی")) {
+		if !known && hasSuffix(r, "ی") {
 			known = l.classOf(r[:len(r)-2])&^notKnown != 0
 		}
 		if !known && p == "به" && len(r) <= 60 {
@@ -207,7 +207,7 @@ func (l *lexicon) prefixCuts(k []byte, cuts []int) ([]int, bool) {
 // joined to it: the plural ‌ان (محافظه‌کاران), or ‌ها after a letter that
 // does not join (محافظه‌کارها). The compound keeps its own cuts.
 func (l *lexicon) compoundJoinedSuffix(k []byte, cuts []int) ([]int, bool) {
-	if st, ok := bytes.CutSuffix(k, []byte("ان")); ok && len(st) >= 8 {
+	if st, ok := cutSuffix(k, "ان"); ok && len(st) >= 8 {
 		// (not a pronoun, ‌شان، ‌مان، ‌تان, nor after a plural: آن‌جاهایتان)
 		if c := st[len(st)-2:]; string(c) != "ش" && string(c) != "م" && string(c) != "ت" && !bytes.Contains(st, []byte("ها")) {
 			if c, ok := l.compoundCuts(st, cuts); ok {
@@ -216,7 +216,7 @@ func (l *lexicon) compoundJoinedSuffix(k []byte, cuts []int) ([]int, bool) {
 		}
 	}
 	for _, s := range pluralSuffixes {
-		if st, ok := bytes.CutSuffix(k, []byte(s)); ok && len(st) >= 8 && !endsJoining(st) {
+		if st, ok := cutSuffix(k, s); ok && len(st) >= 8 && !endsJoining(st) {
 			if c, ok := l.compoundCuts(st, cuts); ok {
 				return c, true
 			}
@@ -231,7 +231,7 @@ func (l *lexicon) compoundJoinedSuffix(k []byte, cuts []int) ([]int, bool) {
 func (l *lexicon) verbOnly(r []byte) bool {
 	only := func(r []byte) bool {
 		c := l.classOf(r)
-		return c&classVerb != 0 && c&^(classVerb|classParticiple|classNounNonJoining) == 0 && !bytes.HasSuffix(r, []byte("ی"))
+		return c&classVerb != 0 && c&^(classVerb|classParticiple|classNounNonJoining) == 0 && !hasSuffix(r, "ی")
 	}
 	if only(r) {
 		return true
@@ -275,7 +275,7 @@ func (l *lexicon) isMiVerb(k []byte) bool {
 	if l.isVerb(k) {
 		return true
 	}
-	if (bytes.HasSuffix(k, []byte("ده")) || bytes.HasSuffix(k, []byte("ته"))) && l.classOf(k)&classParticiple != 0 {
+	if (hasSuffix(k, "ده") || hasSuffix(k, "ته")) && l.classOf(k)&classParticiple != 0 {
 		return true
 	}
 	return l.isCausative(k)
@@ -286,12 +286,12 @@ func (l *lexicon) isMiVerb(k []byte) bool {
 // گردانند، چرخانیم، پوشاندند.
 func (l *lexicon) isCausative(k []byte) bool {
 	for _, e := range [...]string{"ند", "یم", "ید", "م", "ی", "د", ""} {
-		body, ok := bytes.CutSuffix(k, []byte(e))
+		body, ok := cutSuffix(k, e)
 		if !ok {
 			continue
 		}
 		for _, c := range [...]string{"اند", "انید", "ان"} {
-			st, ok := bytes.CutSuffix(body, []byte(c))
+			st, ok := cutSuffix(body, c)
 			if !ok || len(st) < 4 || len(st) > 56 || c == "ان" && e == "" {
 				continue
 			}
@@ -346,7 +346,7 @@ func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 	}
 	// (a derived word in ان is a plural already, which takes no plural
 	// suffix: جاه‌طلبانه‌ای, not جاه‌طلبان‌های)
-	if need&classNoun == 0 || !bytes.HasSuffix(k, []byte("ان")) {
+	if need&classNoun == 0 || !hasSuffix(k, "ان") {
 		if c, ok := l.derivCuts(k, cuts); ok {
 			return c, true
 		}
@@ -358,11 +358,11 @@ func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool) {
 	try := func(list []string, need uint16) ([]int, bool) {
 		for _, s := range list {
-			if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 4 {
+			if !hasSuffix(k, s) || len(k)-len(s) < 4 {
 				continue
 			}
 			stem := k[:len(k)-len(s)]
-			if l.classOf(stem)&classException != 0 && !bytes.HasSuffix(stem, []byte("ه")) {
+			if l.classOf(stem)&classException != 0 && !hasSuffix(stem, "ه") {
 				continue // (a word in ه takes its suffixes: میانه‌ای)
 			}
 			if !endsJoining(stem) {
@@ -380,7 +380,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	// X‌های or Xه‌ای? Both are common (زبان‌های، مجموعه‌ای): the context
 	// decides, and without a cue a word that reads both ways is left as
 	// it is.
-	if bytes.HasSuffix(k, []byte("های")) {
+	if hasSuffix(k, "های") {
 		st := k[:len(k)-len("های")]
 		if ctx == hayIndef {
 			if c, ok := try([]string{"ای"}, classHehNoun); ok {
@@ -422,8 +422,8 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	// ... and after a negated participle or one with می‌: نداشته‌اند،
 	// می‌کرده‌است.
 	for _, s := range perfSuffixes {
-		stem, ok := bytes.CutSuffix(k, []byte(s))
-		if !ok || !bytes.HasSuffix(stem, []byte("ه")) || !l.isParticiple(stem) {
+		stem, ok := cutSuffix(k, s)
+		if !ok || !hasSuffix(stem, "ه") || !l.isParticiple(stem) {
 			continue
 		}
 		for _, p := range prefixesMi {
@@ -446,7 +446,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	// ‌تر and ‌ترین after a word in ه are always set apart (ساده‌ترین),
 	// whatever the lists say of the word.
 	if c, ok := try(compSuffixes, classNoun|classHehNoun|classAdj); ok {
-		if st := c0(k, c); len(st) >= 6 && bytes.HasSuffix(st, []byte("ه")) {
+		if st := c0(k, c); len(st) >= 6 && hasSuffix(st, "ه") {
 			return c, true
 		}
 	}
@@ -458,7 +458,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	}
 	// ‌اش and ‌است after a noun in ه or ی: خاله‌اش، زندگی‌اش، مطالعه‌است.
 	if c, ok := try([]string{"اش", "است"}, classHehNoun|classNoun); ok {
-		if st := c0(k, c); bytes.HasSuffix(st, []byte("ه")) || bytes.HasSuffix(st, []byte("ی")) && bytes.HasSuffix(k, []byte("اش")) {
+		if st := c0(k, c); hasSuffix(st, "ه") || hasSuffix(st, "ی") && hasSuffix(k, "اش") {
 			return c, true // not دنیاست
 		}
 	}
@@ -469,18 +469,18 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	// standard spelling too, and is left as it is).
 	if c, ok := try([]string{"شان", "مان", "تان", "ام", "ی"}, classHehNoun); ok {
 		st := c0(k, c)
-		pl, isPl := bytes.CutSuffix(k, []byte("ان"))
-		if len(st) >= 6 && bytes.HasSuffix(st, []byte("ه")) && !(isPl && l.classOf(pl)&^classException != 0) {
+		pl, isPl := cutSuffix(k, "ان")
+		if len(st) >= 6 && hasSuffix(st, "ه") && !(isPl && l.classOf(pl)&^classException != 0) {
 			return c, true
 		}
 	}
 	if c, ok := try([]string{"ام"}, classNoun|classAdj); ok {
-		if st := c0(k, c); len(st) >= 8 && bytes.HasSuffix(st, []byte("ی")) {
+		if st := c0(k, c); len(st) >= 8 && hasSuffix(st, "ی") {
 			return c, true
 		}
 	}
 	// ‌ای‌ست after a noun in ه: ماده‌ای‌ست.
-	if st, ok := bytes.CutSuffix(k, []byte("ایست")); ok && len(st) >= 6 && bytes.HasSuffix(st, []byte("ه")) {
+	if st, ok := cutSuffix(k, "ایست"); ok && len(st) >= 6 && hasSuffix(st, "ه") {
 		if c, ok := l.stemCuts(st, classHehNoun, cuts); ok {
 			return append(c, len(st), len(st)+4), true
 		}
@@ -506,11 +506,11 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 // write the adjective joined (خوشرنگ‌تر).
 func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
 	for _, s := range compSuffixes {
-		st, ok := bytes.CutSuffix(k, []byte(s))
+		st, ok := cutSuffix(k, s)
 		if !ok || len(st) < 6 || !endsJoining(st) || l.classOf(st)&(classException|classJoined) != 0 {
 			continue
 		}
-		if bytes.HasSuffix(st, []byte("ه")) {
+		if hasSuffix(st, "ه") {
 			if before := st[len(st)-4:]; string(before) == "اه" || string(before) == "وه" {
 				continue
 			}
@@ -539,8 +539,8 @@ func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
 // (تازه‌ای، فزاینده‌ای), which the word lists do not always spell out with
 // ‌ای. A final ه after ا or و is sounded (ماهی، گروهی) and takes ی.
 func (l *lexicon) silentHehAy(k []byte, cuts []int) ([]int, bool) {
-	st, ok := bytes.CutSuffix(k, []byte("ای"))
-	if !ok || len(st) < 6 || !bytes.HasSuffix(st, []byte("ه")) {
+	st, ok := cutSuffix(k, "ای")
+	if !ok || len(st) < 6 || !hasSuffix(st, "ه") {
 		return cuts, false
 	}
 	if before := st[len(st)-4:]; string(before) == "اه" || string(before) == "وه" {
@@ -570,10 +570,10 @@ func (l *lexicon) unknownPlural(k []byte, cuts []int) ([]int, bool) {
 		return cuts, false
 	}
 	s := "ها"
-	if bytes.HasSuffix(k, []byte("های")) {
+	if hasSuffix(k, "های") {
 		s = "های"
 	}
-	if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 || l.classOf(k[len(k)-8:])&classException != 0 {
+	if !hasSuffix(k, s) || len(k)-len(s) < 6 || l.classOf(k[len(k)-8:])&classException != 0 {
 		return cuts, false // not نهتنها
 	}
 	stem := k[:len(k)-len(s)]
@@ -592,7 +592,7 @@ func (l *lexicon) endsHehWord(w []byte) bool {
 	// a past participle ends in ده or ته; myspell-fa's forms give some
 	// other words in ه the class too (جنبشه)
 	mask := ^uint16(classException | classParticiple | classVerb)
-	if bytes.HasSuffix(w, []byte("ده")) || bytes.HasSuffix(w, []byte("ته")) {
+	if hasSuffix(w, "ده") || hasSuffix(w, "ته") {
 		mask |= classParticiple
 	}
 	for i := 0; len(w)-i >= 6; i += 2 {
@@ -601,7 +601,7 @@ func (l *lexicon) endsHehWord(w []byte) bool {
 		}
 	}
 	// an adjective in ‌انه after a word (شاعرانه، دوستانه)
-	if st, ok := bytes.CutSuffix(w, []byte("انه")); ok && len(st) >= 6 && l.classOf(st)&mask != 0 {
+	if st, ok := cutSuffix(w, "انه"); ok && len(st) >= 6 && l.classOf(st)&mask != 0 {
 		return true
 	}
 	return false
@@ -620,11 +620,11 @@ func c0(k []byte, c []int) []byte {
 // holds هها there otherwise.
 func (l *lexicon) hehPlural(k []byte, cuts []int) ([]int, bool) {
 	for _, s := range pluralSuffixes {
-		if !bytes.HasSuffix(k, []byte(s)) || len(k)-len(s) < 6 {
+		if !hasSuffix(k, s) || len(k)-len(s) < 6 {
 			continue
 		}
 		stem := k[:len(k)-len(s)]
-		if !bytes.HasSuffix(stem, []byte("ه")) || l.classOf(stem)&classException != 0 {
+		if !hasSuffix(stem, "ه") || l.classOf(stem)&classException != 0 {
 			continue
 		}
 		if c, ok := l.stemCuts(stem, 0xFFFF, cuts); ok {
@@ -645,7 +645,7 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 	for _, s := range pluralSuffixes {
 		// (not after a plural in ان, which takes no other: Xانهای is
 		// Xانه‌ای, جاه‌طلبانه‌ای)
-		if bytes.HasSuffix(k, []byte(s)) && !bytes.HasSuffix(k[:len(k)-len(s)], []byte("ان")) {
+		if hasSuffix(k, s) && !hasSuffix(k[:len(k)-len(s)], "ان") {
 			body, rest = k[:len(k)-len(s)], k[len(k)-len(s):]
 			break
 		}
@@ -658,7 +658,7 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 			return cuts, false // a plural of a word written joined: آهنگسازها
 		}
 		for _, d := range derivByLast[lastLetter(body)] {
-			if !bytes.HasSuffix(body, []byte(d)) {
+			if !hasSuffix(body, d) {
 				continue
 			}
 			i := len(body) - len(d)
@@ -719,7 +719,7 @@ func isPluralSuffix(k []byte) bool {
 
 // isMiPrefix reports می, نمی, and both after a preverb (برمی، درنمی).
 func isMiPrefix(a []byte) bool {
-	if !bytes.HasSuffix(a, []byte("می")) {
+	if !hasSuffix(a, "می") {
 		return false
 	}
 	for _, pv := range preverbs {
@@ -808,7 +808,7 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 			return glue()
 		}
 	case isMiPrefix(a):
-		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && bytes.HasSuffix(b, []byte("ه")) {
+		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && hasSuffix(b, "ه") {
 			return sepZWNJ // می‌شود، می‌کرده
 		}
 	case string(b) == "اند" || string(b) == "ایم" || string(b) == "اید":
@@ -817,21 +817,21 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		}
 	case string(b) == "اش" || string(b) == "ات":
 		// pronouns that never stand alone, after a noun in ه or ی
-		if (bytes.HasSuffix(a, []byte("ه")) || bytes.HasSuffix(a, []byte("ی"))) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
+		if (hasSuffix(a, "ه") || hasSuffix(a, "ی")) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
 			return sepZWNJ
 		}
 	case string(b) == "شان" || string(b) == "مان" || string(b) == "تان" || string(b) == "ام":
 		// clitic pronouns (and ام, "I am") after a word in ه or ی:
 		// خانه‌شان، خسته‌ام، زندگی‌ام
 		c := l.classOf(a)
-		if len(a) >= 6 && bytes.HasSuffix(a, []byte("ه")) && (c&(classNoun|classHehNoun|classAdj) != 0 || l.isParticiple(a)) ||
-			len(a) >= 8 && bytes.HasSuffix(a, []byte("ی")) && c&(classNoun|classAdj) != 0 {
+		if len(a) >= 6 && hasSuffix(a, "ه") && (c&(classNoun|classHehNoun|classAdj) != 0 || l.isParticiple(a)) ||
+			len(a) >= 8 && hasSuffix(a, "ی") && c&(classNoun|classAdj) != 0 {
 			return sepZWNJ
 		}
 	case string(b) == "ای":
 		// after a word in ه, ای is the indefinite (تازه‌ای) or the
 		// perfect's ending (شده‌ای), both written with a ZWNJ
-		if l.classOf(a)&classHehNoun != 0 || len(a) >= 6 && bytes.HasSuffix(a, []byte("ه")) {
+		if l.classOf(a)&classHehNoun != 0 || len(a) >= 6 && hasSuffix(a, "ه") {
 			return sepZWNJ
 		}
 	case string(b) == "شنبه" || string(b) == "شنبهها":
@@ -868,11 +868,26 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		}
 		for _, list := range [...][]string{pluralSuffixes, compSuffixes} {
 			for _, s := range list {
-				if r, ok := bytes.CutSuffix(b, []byte(s)); ok && len(r) >= 4 && l.exactCompound(a, r) {
+				if r, ok := cutSuffix(b, s); ok && len(r) >= 4 && l.exactCompound(a, r) {
 					return sepZWNJ
 				}
 			}
 		}
 	}
 	return sepSpace
+}
+
+// hasSuffix is bytes.HasSuffix for a suffix given as a string: it compares
+// the last byte first, which settles most of the morphology's tries of a
+// suffix list.
+func hasSuffix(k []byte, s string) bool {
+	return len(k) >= len(s) && (len(s) == 0 || k[len(k)-1] == s[len(s)-1]) && string(k[len(k)-len(s):]) == s
+}
+
+// cutSuffix is bytes.CutSuffix in the manner of hasSuffix.
+func cutSuffix(k []byte, s string) ([]byte, bool) {
+	if !hasSuffix(k, s) {
+		return k, false
+	}
+	return k[:len(k)-len(s)], true
 }
