@@ -407,9 +407,11 @@ func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef hayContext) [
 // its memo (short fields never need one).
 const memoAfter = 512
 
-// wordMemo is a direct-mapped cache of restoreDeleted's results for keys
-// of up to memoKey bytes.
-type wordMemo [4096]memoEntry
+// wordMemo is a two-way set-associative cache of restoreDeleted's results
+// for keys of up to memoKey bytes: a word found in the second way moves to
+// the first, and a new word pushes the first way's into the second, so
+// that two frequent words whose hashes meet both stay.
+type wordMemo [4096 / 2][2]memoEntry
 
 const memoKey = 32
 
@@ -421,25 +423,34 @@ type memoEntry struct {
 	key   [memoKey]byte
 }
 
+func (e *memoEntry) holds(key []byte, indef hayContext) bool {
+	return int(e.n) == len(key) && e.indef == indef && string(e.key[:e.n]) == string(key)
+}
+
 func (m *wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int) []int {
 	if len(key) > memoKey {
 		return lx.restoreDeleted(key, indef, cuts)
 	}
 	h := wordHash(key) + uint32(indef)
-	e := &m[h%uint32(len(m))]
-	if int(e.n) == len(key) && e.indef == indef && string(e.key[:e.n]) == string(key) {
-		for _, c := range e.cuts[:e.ncuts] {
-			cuts = append(cuts, int(c))
+	set := &m[h%uint32(len(m))]
+	e := &set[0]
+	if !e.holds(key, indef) {
+		if !set[1].holds(key, indef) {
+			cuts = lx.restoreDeleted(key, indef, cuts)
+			if len(cuts) <= len(e.cuts) {
+				set[1] = set[0]
+				e.n, e.indef, e.ncuts = uint8(len(key)), indef, uint8(len(cuts))
+				copy(e.key[:], key)
+				for i, c := range cuts {
+					e.cuts[i] = uint8(c)
+				}
+			}
+			return cuts
 		}
-		return cuts
+		set[0], set[1] = set[1], set[0]
 	}
-	cuts = lx.restoreDeleted(key, indef, cuts)
-	if len(cuts) <= len(e.cuts) {
-		e.n, e.indef, e.ncuts = uint8(len(key)), indef, uint8(len(cuts))
-		copy(e.key[:], key)
-		for i, c := range cuts {
-			e.cuts[i] = uint8(c)
-		}
+	for _, c := range e.cuts[:e.ncuts] {
+		cuts = append(cuts, int(c))
 	}
 	return cuts
 }
