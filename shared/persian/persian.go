@@ -90,17 +90,21 @@ func Normalize(s string, opts Options) (string, int) {
 
 // normalizer holds the options and scratch buffers of one Normalize call.
 type normalizer struct {
-	opts     Options
-	runes    []rune
-	out      []rune
-	key      []byte
-	cuts     []int
-	chunkBuf []chunk
-	enc      []byte    // a finished line, UTF-8 encoded
-	word     []rune    // a chunk with restored ZWNJs (restoreChunk)
-	rejoined bool      // chunks joined words with no ZWNJ in a line not read as deleted-style
-	words    int       // words restored before the memo was made
-	memo     *wordMemo // see restoreDeleted
+	opts  Options
+	runes []rune
+	out   []rune
+	key   []byte
+	head  []byte // keys of word pieces (see chunks)
+	tail  []byte
+	// headWhole: the piece keyed in head is all of its chunk
+	headWhole bool
+	cuts      []int
+	chunkBuf  []chunk
+	enc       []byte    // a finished line, UTF-8 encoded
+	word      []rune    // a chunk with restored ZWNJs (restoreChunk)
+	rejoined  bool      // chunks joined words with no ZWNJ in a line not read as deleted-style
+	words     int       // words restored before the memo was made
+	memo      *wordMemo // see restoreDeleted
 }
 
 // appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the

@@ -92,11 +92,16 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	// Build the output: restore deleted ZWNJs in each chunk, then decide
 	// what separates it from the chunk before.
 	out := n.out[:0]
+	// Each word's pieces are keyed once: n.head holds the key of the head
+	// piece of word when headOK is set, n.tail that of the tail piece of
+	// out when tailOK is set (see joinSpaced).
+	tailOK := false
 	for ci, c := range cs {
 		word := r[c.start:c.end]
+		headOK := false
 		if !c.latin {
 			if deleted {
-				word, edits = n.restoreChunk(lx, word, func(first, last bool) hayContext { return n.hayContext(r, cs, ci, first, last) }, edits)
+				word, edits, headOK = n.restoreChunk(lx, word, func(first, last bool) hayContext { return n.hayContext(r, cs, ci, first, last) }, edits)
 			}
 		}
 		if ci > 0 {
@@ -106,7 +111,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
 				edits++ // no space before a closer, none after an opener
 			case !hasZWNJ && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
-				switch n.joinSpaced(lx, out, word, spaced) {
+				switch n.joinSpaced(lx, out, word, spaced, &headOK, tailOK) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -122,6 +127,12 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 				out = append(out, ' ')
 			}
 		}
+		// The tail piece of out is now word when word is all letters and
+		// marks and no letter or mark comes before it.
+		tailOK = headOK && n.headWhole && (len(out) == 0 || !isLetter(out[len(out)-1]) && !isMark(out[len(out)-1]))
+		if tailOK {
+			n.head, n.tail = n.tail, n.head
+		}
 		out = append(out, word...)
 	}
 	// Spaces after closing marks and before opening ones, over the whole
@@ -132,23 +143,27 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 }
 
 // joinSpaced is lexicon.joinSpaced for the word pieces around the space
-// between out (the line so far) and word. Where spaced is not set, only a
-// bound part after the space (see isBoundPart) can change the space, so
-// the piece before it is keyed only then.
-func (n *normalizer) joinSpaced(lx *lexicon, out, word []rune, spaced bool) int {
-	if spaced {
-		a := n.keyOf(tailPiece(out), n.key[:0])
-		b := n.keyOf(headPiece(word), a)
-		n.key = b
-		return lx.joinSpaced(b[:len(a)], b[len(a):], true)
+// between out (the line so far) and word. The key of word's head piece is
+// n.head if *headOK is set, and is left there; that of out's tail piece is
+// n.tail if tailOK is set. Where spaced is not set, only a bound part after
+// the space (see isBoundPart) can change the space, so the piece before it
+// is keyed only then. (n.headWhole tells whether the head piece is all of
+// word.)
+func (n *normalizer) joinSpaced(lx *lexicon, out, word []rune, spaced bool, headOK *bool, tailOK bool) int {
+	if !*headOK {
+		h := headPiece(word)
+		n.head = n.keyOf(h, n.head[:0])
+		n.headWhole = len(h) == len(word)
+		*headOK = true
 	}
-	b := n.keyOf(headPiece(word), n.key[:0])
-	n.key = b
-	if !isBoundPart(b) {
+	b := n.head
+	if !spaced && !isBoundPart(b) {
 		return sepSpace
 	}
-	a := n.keyOf(tailPiece(out), b)[len(b):]
-	return lx.joinSpaced(a, b, false)
+	if !tailOK {
+		n.tail = n.keyOf(tailPiece(out), n.tail[:0])
+	}
+	return lx.joinSpaced(n.tail, b, spaced)
 }
 
 // lineStyle decides which ZWNJ restorations to run on a line that holds
@@ -327,7 +342,10 @@ func isoLength(s []rune) int {
 // runes it returns are valid until its next call.
 // ctx (see hayContext) gives the context of a word that starts or ends
 // the chunk.
-func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bool) hayContext, edits int) ([]rune, int) {
+//
+// When s is one word of letters and marks that it leaves as it is, it
+// also puts the word's key in n.head and reports so (keyed).
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bool) hayContext, edits int) (_ []rune, _ int, keyed bool) {
 	var out []rune // allocated on the first change
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
@@ -354,6 +372,11 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bo
 				}
 			}
 			n.cuts = n.restoreDeleted(lx, n.key, ind)
+			if len(n.cuts) == 0 && i == 0 && j == len(s) {
+				n.head, n.key = n.key, n.head
+				n.headWhole = true
+				return s, edits, true
+			}
 			if len(n.cuts) > 0 {
 				if out == nil {
 					out = append(n.word[:0], s[:i]...)
@@ -383,10 +406,10 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bo
 		i = j
 	}
 	if out == nil {
-		return s, edits
+		return s, edits, false
 	}
 	n.word = out // reused: the caller copies the word before the next call
-	return out, edits
+	return out, edits, false
 }
 
 // restoreDeleted is lexicon.restoreDeleted through the normalizer's memo
