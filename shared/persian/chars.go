@@ -24,6 +24,11 @@ func isLetter(r rune) bool {
 	return false
 }
 
+// isLetterOrMark is isLetter(r) || isMark(r), with one table lookup.
+func isLetterOrMark(r rune) bool {
+	return uint32(r-0x0600) < 0x100 && arabicBlock[r-0x0600] != 0
+}
+
 // Kinds of the runes of the Arabic block U+0600…U+06FF, precomputed in
 // arabicBlock (read-only after package initialization).
 const (

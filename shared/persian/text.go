@@ -110,7 +110,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			switch {
 			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
 				edits++ // no space before a closer, none after an opener
-			case !hasZWNJ && !c.latin && !prevC.latin && (isLetter(last) || isMark(last)) && isLetter(first):
+			case !hasZWNJ && !c.latin && !prevC.latin && (isLetterOrMark(last)) && isLetter(first):
 				switch n.joinSpaced(lx, out, word, spaced, &headOK, tailOK) {
 				case sepZWNJ:
 					out = append(out, zwnj)
@@ -129,7 +129,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		}
 		// The tail piece of out is now word when word is all letters and
 		// marks and no letter or mark comes before it.
-		tailOK = headOK && n.headWhole && (len(out) == 0 || !isLetter(out[len(out)-1]) && !isMark(out[len(out)-1]))
+		tailOK = headOK && n.headWhole && (len(out) == 0 || !isLetterOrMark(out[len(out)-1]))
 		if tailOK {
 			n.head, n.tail = n.tail, n.head
 		}
@@ -183,7 +183,7 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		s := r[c.start:c.end]
 		if ci > 0 && !cs[ci-1].latin {
 			p := r[cs[ci-1].start:cs[ci-1].end]
-			if last := p[len(p)-1]; (isLetter(last) || isMark(last)) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') {
+			if last := p[len(p)-1]; (isLetterOrMark(last)) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
@@ -198,7 +198,7 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 				continue
 			}
 			j := i
-			for j < len(s) && (isLetter(s[j]) || isMark(s[j])) {
+			for j < len(s) && (isLetterOrMark(s[j])) {
 				j++
 			}
 			if j-i >= 4 && (s[i] == 'م' && s[i+1] == 'ی' || s[i] == 'ن' && s[i+1] == 'م') {
@@ -250,7 +250,7 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 	w := 0
 	for i, x := range s {
 		// Letters and marks, most of a chunk, stay as they are.
-		if x >= 0x0600 && x <= 0x06FF && arabicBlock[x-0x0600] != 0 {
+		if isLetterOrMark(x) {
 			last = x
 			s[w] = x
 			w++
@@ -276,7 +276,7 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 				edits++
 			}
 		case x == ',' || x == ';' || x == '?':
-			if isLetter(before) || isMark(before) || before == '»' {
+			if isLetterOrMark(before) || before == '»' {
 				switch x {
 				case ',':
 					x = '،'
@@ -294,7 +294,7 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 			if i+1 < len(s) {
 				next = s[i+1]
 			}
-			if w == 0 || !(isLetter(s[w-1]) || isMark(s[w-1])) || !isLetter(next) {
+			if w == 0 || !(isLetterOrMark(s[w-1])) || !isLetter(next) {
 				edits++
 				continue
 			}
@@ -356,7 +356,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bo
 			continue
 		}
 		j, z := i, false
-		for j < len(s) && (isLetter(s[j]) || isMark(s[j]) || s[j] == zwnj) {
+		for j < len(s) && (isLetterOrMark(s[j]) || s[j] == zwnj) {
 			z = z || s[j] == zwnj
 			j++
 		}
@@ -531,7 +531,7 @@ func (n *normalizer) keyOf(word []rune, dst []byte) []byte {
 // last ZWNJ or other non-letter.
 func tailPiece(s []rune) []rune {
 	i := len(s)
-	for i > 0 && (isLetter(s[i-1]) || isMark(s[i-1])) {
+	for i > 0 && (isLetterOrMark(s[i-1])) {
 		i--
 	}
 	return s[i:]
@@ -541,7 +541,7 @@ func tailPiece(s []rune) []rune {
 // first ZWNJ or other non-letter.
 func headPiece(s []rune) []rune {
 	i := 0
-	for i < len(s) && (isLetter(s[i]) || isMark(s[i])) {
+	for i < len(s) && (isLetterOrMark(s[i])) {
 		i++
 	}
 	return s[:i]
@@ -593,7 +593,7 @@ func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
 		}
 		need := false
 		if x == '«' {
-			need = isLetter(p) || isMark(p)
+			need = isLetterOrMark(p)
 		} else {
 			need = isCloser(p) && isLetter(x) && (p != '.' || i >= 3 && isLetter(s[i-2]) && isLetter(s[i-3]) && !initials(s, i-1))
 		}
