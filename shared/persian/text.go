@@ -12,6 +12,9 @@ import (
 type chunk struct {
 	start, end int
 	latin      bool // holds Latin letters, a URL or an e-mail address: left alone
+	// word: one word, a letter and then letters and marks only (set by
+	// cleanChunk), which spares the scans for word boundaries
+	word bool
 }
 
 // closers take no space before them and one after; openers the reverse.
@@ -101,7 +104,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		headOK := false
 		if !c.latin {
 			if deleted {
-				word, edits, headOK = n.restoreChunk(lx, word, func(first, last bool) hayContext { return n.hayContext(r, cs, ci, first, last) }, edits)
+				word, edits, headOK = n.restoreChunk(lx, word, c.word, func(first, last bool) hayContext { return n.hayContext(r, cs, ci, first, last) }, edits)
 			}
 		}
 		if ci > 0 {
@@ -197,9 +200,10 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 				i++
 				continue
 			}
-			j := i
-			for j < len(s) && (isLetterOrMark(s[j])) {
-				j++
+			j := len(s)
+			if !c.word {
+				for j = i; j < len(s) && isLetterOrMark(s[j]); j++ {
+				}
 			}
 			if j-i >= 4 && (s[i] == 'م' && s[i+1] == 'ی' || s[i] == 'ن' && s[i+1] == 'م') {
 				n.key = n.keyOf(s[i:j], n.key[:0])
@@ -248,6 +252,7 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 	kept := false   // a ZWNJ stays
 	last := rune(0) // the rune before x, as it was
 	w := 0
+	other := false // a rune other than a letter or mark is kept
 	for i, x := range s {
 		// Letters and marks, most of a chunk, stay as they are.
 		if isLetterOrMark(x) {
@@ -302,8 +307,10 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 		}
 		s[w] = x
 		w++
+		other = true
 	}
 	c.end = c.start + w
+	c.word = !other && w > 0 && isLetter(s[0])
 	return edits, kept
 }
 
@@ -341,11 +348,11 @@ func isoLength(s []rune) int {
 // restoreChunk puts back deleted ZWNJs into the words of a chunk. The
 // runes it returns are valid until its next call.
 // ctx (see hayContext) gives the context of a word that starts or ends
-// the chunk.
+// the chunk; oneWord says the chunk is one word (see chunk.word).
 //
 // When s is one word of letters and marks that it leaves as it is, it
 // also puts the word's key in n.head and reports so (keyed).
-func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bool) hayContext, edits int) (_ []rune, _ int, keyed bool) {
+func (n *normalizer) restoreChunk(lx *lexicon, s []rune, oneWord bool, ctx func(first, last bool) hayContext, edits int) (_ []rune, _ int, keyed bool) {
 	var out []rune // allocated on the first change
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
@@ -355,10 +362,11 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, ctx func(first, last bo
 			i++
 			continue
 		}
-		j, z := i, false
-		for j < len(s) && (isLetterOrMark(s[j]) || s[j] == zwnj) {
-			z = z || s[j] == zwnj
-			j++
+		j, z := len(s), false
+		if !oneWord {
+			for j = i; j < len(s) && (isLetterOrMark(s[j]) || s[j] == zwnj); j++ {
+				z = z || s[j] == zwnj
+			}
 		}
 		word := s[i:j]
 		if !z && j-i >= 4 { // restoreDeleted needs four letters
