@@ -34,6 +34,7 @@ func isLetterOrMark(r rune) bool {
 const (
 	kindLetter = 1 << iota
 	kindMark
+	kindJoinsLeft // see joinsLeft
 )
 
 var arabicBlock = func() (t [256]uint8) {
@@ -44,6 +45,9 @@ var arabicBlock = func() (t [256]uint8) {
 		}
 		if markSlow(r) {
 			t[i] |= kindMark
+		}
+		if joinsLeftSlow(r) {
+			t[i] |= kindJoinsLeft
 		}
 	}
 	return t
@@ -91,6 +95,11 @@ func isVowelMark(r rune) bool {
 // is when a ZWNJ after it changes the rendering. Persian style writes no
 // ZWNJ after the others (ا د ذ ر ز ژ و …).
 func joinsLeft(r rune) bool {
+	// (a table: the morphology asks it of every stem it tries)
+	return uint32(r-0x0600) < 0x100 && arabicBlock[r-0x0600]&kindJoinsLeft != 0
+}
+
+func joinsLeftSlow(r rune) bool {
 	switch r {
 	case 0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0627, 0x0629, 0x062F, 0x0630, 0x0631, 0x0632,
 		0x0648, 0x0671, 0x0672, 0x0673, 0x0675, 0x0676, 0x0677, 0x06C0, 0x06CD, 0x06CF,
@@ -100,7 +109,7 @@ func joinsLeft(r rune) bool {
 	if r >= 0x0688 && r <= 0x0699 || r >= 0x06C3 && r <= 0x06CB {
 		return false
 	}
-	return isLetter(r)
+	return letterSlow(r)
 }
 
 // isSpace reports the horizontal spaces that collapse to one U+0020.
