@@ -356,8 +356,11 @@ func (l *lexicon) stemCuts(k []byte, need uint16, cuts []int) ([]int, bool) {
 
 // suffixCuts splits k as stem + inflectional suffix.
 func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool) {
-	try := func(list []string, need uint16) ([]int, bool) {
-		for _, s := range list {
+	try := func(set suffixSet, need uint16) ([]int, bool) {
+		if !set.mayEnd(k) {
+			return cuts, false
+		}
+		for _, s := range set.list {
 			if !hasSuffix(k, s) || len(k)-len(s) < 4 {
 				continue
 			}
@@ -383,7 +386,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	if hasSuffix(k, "های") {
 		st := k[:len(k)-len("های")]
 		if ctx == hayIndef {
-			if c, ok := try([]string{"ای"}, classHehNoun); ok {
+			if c, ok := try(suffixAy, classHehNoun); ok {
 				return c, true
 			}
 			if c, ok := l.silentHehAy(k, cuts); ok {
@@ -394,7 +397,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 			// frequent words prefer Xه‌ای (واژه‌ای) and no plural
 			// determiner precedes
 			if ctx != hayPlural && l.classOf(k[:len(k)-len("ای")])&classHehFirst != 0 {
-				if c, ok := try([]string{"ای"}, classHehNoun); ok {
+				if c, ok := try(suffixAy, classHehNoun); ok {
 					return c, true
 				}
 			}
@@ -405,7 +408,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 			// word is left as it is: حرفهای is حرف‌های or حرفه‌ای.
 			switch {
 			case xh&classHehFirst != 0 && ctx != hayPlural:
-				if c, ok := try([]string{"ای"}, classHehNoun); ok {
+				if c, ok := try(suffixAy, classHehNoun); ok {
 					return c, true
 				}
 			case sc&classPluralFirst != 0 || ctx == hayPlural || ctx == hayPluralWeak:
@@ -416,12 +419,12 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 		}
 	}
 	// Perfect before plural: داشته‌است, not داشت‌هاست.
-	if c, ok := try(perfSuffixes, classParticiple); ok {
+	if c, ok := try(perfSet, classParticiple); ok {
 		return c, true
 	}
 	// ... and after a negated participle or one with می‌: نداشته‌اند،
 	// می‌کرده‌است.
-	for _, s := range perfSuffixes {
+	for _, s := range perfSet.list {
 		stem, ok := cutSuffix(k, s)
 		if !ok || !hasSuffix(stem, "ه") || !l.isParticiple(stem) {
 			continue
@@ -434,18 +437,18 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 		}
 		return append(cuts, len(stem)), true
 	}
-	if c, ok := try(pluralSuffixes, classNoun); ok {
+	if c, ok := try(pluralSet, classNoun); ok {
 		return c, true
 	}
-	if c, ok := try(compSuffixes, classAdj); ok {
+	if c, ok := try(compSet, classAdj); ok {
 		return c, true
 	}
-	if c, ok := try([]string{"ترین", "ترینی"}, classNoun|classHehNoun); ok && len(k) >= 14 {
+	if c, ok := try(superlativeSet, classNoun|classHehNoun); ok && len(k) >= 14 {
 		return c, true
 	}
 	// ‌تر and ‌ترین after a word in ه are always set apart (ساده‌ترین),
 	// whatever the lists say of the word.
-	if c, ok := try(compSuffixes, classNoun|classHehNoun|classAdj); ok {
+	if c, ok := try(compSet, classNoun|classHehNoun|classAdj); ok {
 		if st := c0(k, c); len(st) >= 6 && hasSuffix(st, "ه") {
 			return c, true
 		}
@@ -453,11 +456,11 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	if c, ok := l.unknownCompCuts(k, cuts); ok {
 		return c, true
 	}
-	if c, ok := try([]string{"الدین", "الدوله", "السلطنه", "الملک"}, 0xFF); ok {
+	if c, ok := try(titleSet, 0xFF); ok {
 		return c, true
 	}
 	// ‌اش and ‌است after a noun in ه or ی: خاله‌اش، زندگی‌اش، مطالعه‌است.
-	if c, ok := try([]string{"اش", "است"}, classHehNoun|classNoun); ok {
+	if c, ok := try(ashSet, classHehNoun|classNoun); ok {
 		if st := c0(k, c); hasSuffix(st, "ه") || hasSuffix(st, "ی") && hasSuffix(k, "اش") {
 			return c, true // not دنیاست
 		}
@@ -467,14 +470,14 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	// گونه‌ی; not گروهی), unless the word is a plural in ان (متهمان), and
 	// ‌ام after a noun in ی of four letters or more (زندگی‌ام; زندگیمان is
 	// standard spelling too, and is left as it is).
-	if c, ok := try([]string{"شان", "مان", "تان", "ام", "ی"}, classHehNoun); ok {
+	if c, ok := try(cliticSet, classHehNoun); ok {
 		st := c0(k, c)
 		pl, isPl := cutSuffix(k, "ان")
 		if len(st) >= 6 && hasSuffix(st, "ه") && !(isPl && l.classOf(pl)&^classException != 0) {
 			return c, true
 		}
 	}
-	if c, ok := try([]string{"ام"}, classNoun|classAdj); ok {
+	if c, ok := try(amSet, classNoun|classAdj); ok {
 		if st := c0(k, c); len(st) >= 8 && hasSuffix(st, "ی") {
 			return c, true
 		}
@@ -489,7 +492,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	if c, ok := l.hehPlural(k, cuts); ok {
 		return c, true
 	}
-	if c, ok := try([]string{"ای"}, classHehNoun); ok {
+	if c, ok := try(suffixAy, classHehNoun); ok {
 		return c, true
 	}
 	if c, ok := l.silentHehAy(k, cuts); ok {
@@ -876,6 +879,41 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	}
 	return sepSpace
 }
+
+// suffixSet is a list of suffixes with a mask of their last bytes, which
+// rules a whole list out for most words with one test.
+type suffixSet struct {
+	list []string
+	last uint64 // bit b&0x3F for the last byte b of each suffix
+}
+
+func newSuffixSet(list ...string) suffixSet {
+	set := suffixSet{list: list}
+	for _, s := range list {
+		set.last |= 1 << (s[len(s)-1] & 0x3F)
+	}
+	return set
+}
+
+// mayEnd reports whether key k may end in a suffix of the set: false
+// when no suffix ends in k's last byte.
+func (set suffixSet) mayEnd(k []byte) bool {
+	return len(k) > 0 && set.last>>(k[len(k)-1]&0x3F)&1 != 0
+}
+
+// The suffix lists that suffixCuts tries (read-only after package
+// initialization).
+var (
+	pluralSet      = newSuffixSet(pluralSuffixes...)
+	compSet        = newSuffixSet(compSuffixes...)
+	perfSet        = newSuffixSet(perfSuffixes...)
+	suffixAy       = newSuffixSet("ای")
+	superlativeSet = newSuffixSet("ترین", "ترینی")
+	titleSet       = newSuffixSet("الدین", "الدوله", "السلطنه", "الملک")
+	ashSet         = newSuffixSet("اش", "است")
+	cliticSet      = newSuffixSet("شان", "مان", "تان", "ام", "ی")
+	amSet          = newSuffixSet("ام")
+)
 
 // hasSuffix is bytes.HasSuffix for a suffix given as a string: it compares
 // the last byte first, which settles most of the morphology's tries of a
