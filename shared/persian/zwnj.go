@@ -797,67 +797,82 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		}
 		return sepNone
 	}
-	switch {
-	case isPluralSuffix(b):
-		if len(a) >= 4 {
-			return glue()
-		}
-	case string(b) == "ترین" || string(b) == "ترینی":
+	// (switches on the strings, not chains of comparisons: this runs for
+	// every two words of a line)
+	switch string(b) {
+	case "ترین", "ترینی":
 		if len(a) >= 4 && !exceptions[string(a)+string(b)] /* rare: only after a standalone ترین */ {
 			return glue()
 		}
-	case string(b) == "تر" || string(b) == "تری":
+	case "تر", "تری":
 		if l.classOf(a)&classAdj != 0 {
 			return glue()
 		}
-	case isMiPrefix(a):
-		if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && hasSuffix(b, "ه") {
-			return sepZWNJ // می‌شود، می‌کرده
+	default:
+		if isPluralSuffix(b) {
+			if len(a) >= 4 {
+				return glue()
+			}
+			break
 		}
-	case string(b) == "اند" || string(b) == "ایم" || string(b) == "اید":
-		if l.isParticiple(a) {
-			return sepZWNJ
+		if isMiPrefix(a) {
+			if l.isVerb(b) || l.classOf(b)&classParticiple != 0 && hasSuffix(b, "ه") {
+				return sepZWNJ // می‌شود، می‌کرده
+			}
+			break
 		}
-	case string(b) == "اش" || string(b) == "ات":
-		// pronouns that never stand alone, after a noun in ه or ی
-		if (hasSuffix(a, "ه") || hasSuffix(a, "ی")) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
-			return sepZWNJ
-		}
-	case string(b) == "شان" || string(b) == "مان" || string(b) == "تان" || string(b) == "ام":
-		// clitic pronouns (and ام, "I am") after a word in ه or ی:
-		// خانه‌شان، خسته‌ام، زندگی‌ام
-		c := l.classOf(a)
-		if len(a) >= 6 && hasSuffix(a, "ه") && (c&(classNoun|classHehNoun|classAdj) != 0 || l.isParticiple(a)) ||
-			len(a) >= 8 && hasSuffix(a, "ی") && c&(classNoun|classAdj) != 0 {
-			return sepZWNJ
-		}
-	case string(b) == "ای":
-		// after a word in ه, ای is the indefinite (تازه‌ای) or the
-		// perfect's ending (شده‌ای), both written with a ZWNJ
-		if l.classOf(a)&classHehNoun != 0 || len(a) >= 6 && hasSuffix(a, "ه") {
-			return sepZWNJ
-		}
-	case string(b) == "شنبه" || string(b) == "شنبهها":
-		switch string(a) {
-		case "یک", "سه", "پنج":
-			return sepZWNJ // the weekdays یک‌شنبه، سه‌شنبه، پنج‌شنبه
-		case "دو", "چهار":
-			return sepNone // دوشنبه، چهارشنبه
+		switch string(b) {
+		case "اند", "ایم", "اید":
+			if l.isParticiple(a) {
+				return sepZWNJ
+			}
+		case "اش", "ات":
+			// pronouns that never stand alone, after a noun in ه or ی
+			if (hasSuffix(a, "ه") || hasSuffix(a, "ی")) && len(a) >= 6 && l.classOf(a)&(classNoun|classHehNoun) != 0 {
+				return sepZWNJ
+			}
+		case "شان", "مان", "تان", "ام":
+			// clitic pronouns (and ام, "I am") after a word in ه or ی:
+			// خانه‌شان، خسته‌ام، زندگی‌ام
+			c := l.classOf(a)
+			if len(a) >= 6 && hasSuffix(a, "ه") && (c&(classNoun|classHehNoun|classAdj) != 0 || l.isParticiple(a)) ||
+				len(a) >= 8 && hasSuffix(a, "ی") && c&(classNoun|classAdj) != 0 {
+				return sepZWNJ
+			}
+		case "ای":
+			// after a word in ه, ای is the indefinite (تازه‌ای) or the
+			// perfect's ending (شده‌ای), both written with a ZWNJ
+			if l.classOf(a)&classHehNoun != 0 || len(a) >= 6 && hasSuffix(a, "ه") {
+				return sepZWNJ
+			}
+		case "شنبه", "شنبهها":
+			switch string(a) {
+			case "یک", "سه", "پنج":
+				return sepZWNJ // the weekdays یک‌شنبه، سه‌شنبه، پنج‌شنبه
+			case "دو", "چهار":
+				return sepNone // دوشنبه، چهارشنبه
+			}
 		}
 	}
 	if !endsJoining(a) {
 		return sepSpace
 	}
-	// بی never stands alone: بی فایده → بی‌فایده (after a word the lexicon
-	// knows, or one in a non-joining letter, which it keeps few of: بی ضرر)
-	if string(a) == "بی" && len(b) >= 6 && (l.classOf(b)&^(classJoined|classPrefixed|classException) != 0 || !endsJoining(b) && l.classOf(b) == 0) {
-		return sepZWNJ
-	}
-	if string(a) == "هم" && l.exactCompound(a, b) {
-		return sepZWNJ // هم‌اکنون: the lexicon writes it so (not به: به عنوان)
-	}
-	if (string(a) == "سانتی" || string(a) == "میلی") && units[string(b)] {
-		return sepZWNJ
+	switch string(a) {
+	case "بی":
+		// بی never stands alone: بی فایده → بی‌فایده (after a word the
+		// lexicon knows, or one in a non-joining letter, which it keeps
+		// few of: بی ضرر)
+		if len(b) >= 6 && (l.classOf(b)&^(classJoined|classPrefixed|classException) != 0 || !endsJoining(b) && l.classOf(b) == 0) {
+			return sepZWNJ
+		}
+	case "هم":
+		if l.exactCompound(a, b) {
+			return sepZWNJ // هم‌اکنون: the lexicon writes it so (not به: به عنوان)
+		}
+	case "سانتی", "میلی":
+		if units[string(b)] {
+			return sepZWNJ
+		}
 	}
 	if len(a) >= 6 && isBoundPart(b) {
 		return sepZWNJ
