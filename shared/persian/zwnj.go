@@ -215,7 +215,7 @@ func (l *lexicon) compoundJoinedSuffix(k []byte, cuts []int) ([]int, bool) {
 			}
 		}
 	}
-	for _, s := range pluralSuffixes {
+	for _, s := range pluralSet.candidates(k) {
 		if st, ok := cutSuffix(k, s); ok && len(st) >= 8 && !endsJoining(st) {
 			if c, ok := l.compoundCuts(st, cuts); ok {
 				return c, true
@@ -424,7 +424,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 	}
 	// ... and after a negated participle or one with می‌: نداشته‌اند،
 	// می‌کرده‌است.
-	for _, s := range perfSet.list {
+	for _, s := range perfSet.candidates(k) {
 		stem, ok := cutSuffix(k, s)
 		if !ok || !hasSuffix(stem, "ه") || !l.isParticiple(stem) {
 			continue
@@ -508,7 +508,7 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 // prefix gets its own ZWNJ where its last letter joins, unless the lists
 // write the adjective joined (خوشرنگ‌تر).
 func (l *lexicon) unknownCompCuts(k []byte, cuts []int) ([]int, bool) {
-	for _, s := range compSuffixes {
+	for _, s := range compSet.candidates(k) {
 		st, ok := cutSuffix(k, s)
 		if !ok || len(st) < 6 || !endsJoining(st) || l.classOf(st)&(classException|classJoined) != 0 {
 			continue
@@ -622,7 +622,7 @@ func c0(k []byte, c []int) []byte {
 // that ends in ه (سامانه‌ها، سامانه‌های), known or not: no Persian word
 // holds هها there otherwise.
 func (l *lexicon) hehPlural(k []byte, cuts []int) ([]int, bool) {
-	for _, s := range pluralSuffixes {
+	for _, s := range pluralSet.candidates(k) {
 		if !hasSuffix(k, s) || len(k)-len(s) < 6 {
 			continue
 		}
@@ -645,7 +645,7 @@ func (l *lexicon) derivCuts(k []byte, cuts []int) ([]int, bool) {
 	}
 	// Strip a plural suffix first: توافق‌نامه‌ها.
 	body, rest := k, []byte(nil)
-	for _, s := range pluralSuffixes {
+	for _, s := range pluralSet.candidates(k) {
 		// (not after a plural in ان, which takes no other: Xانهای is
 		// Xانه‌ای, جاه‌طلبانه‌ای)
 		if hasSuffix(k, s) && !hasSuffix(k[:len(k)-len(s)], "ان") {
@@ -914,6 +914,15 @@ func newSuffixSet(list ...string) suffixSet {
 // when no suffix ends in k's last byte.
 func (set suffixSet) mayEnd(k []byte) bool {
 	return len(k) > 0 && set.last>>(k[len(k)-1]&0x3F)&1 != 0
+}
+
+// candidates returns the suffixes that k may end in: the set's list, or
+// none when mayEnd rules them all out.
+func (set suffixSet) candidates(k []byte) []string {
+	if set.mayEnd(k) {
+		return set.list
+	}
+	return nil
 }
 
 // The suffix lists that suffixCuts tries (read-only after package
