@@ -442,9 +442,9 @@ const memoAfter = 512
 // for keys of up to memoKey bytes: a word found in the second way moves to
 // the first, and a new word pushes the first way's into the second, so
 // that two frequent words whose hashes meet both stay.
-type wordMemo [4096 / 2][2]memoEntry
+type wordMemo [8192 / 2][2]memoEntry
 
-const memoKey = 32
+const memoKey = 24 // 12 letters: longer words are rare and go past the memo
 
 type memoEntry struct {
 	n     uint8 // key length; 0: empty
