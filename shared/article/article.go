@@ -169,11 +169,32 @@ func (b *Block) PlainText() string {
 // so "می‌شود" is one word, as a Persian reader counts it.
 func CountWords(s string) int {
 	n, in := 0, false
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		word := isWordRune(r) ||
-			(in && (r == '\u200c' || r == '\u200d' || r == '\'' || r == '’'))
+	for i := 0; i < len(s); {
+		// Runes of one and two bytes (ASCII, the Arabic block) are decoded
+		// here: in WebAssembly a call to utf8.DecodeRuneInString per rune
+		// cost more than the counting.
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		var word bool
+		switch {
+		case r < 0x80:
+			word = r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' || in && r == '\''
+		case r >= 0x600 && r < 0x700:
+			word = arabicWordRunes[(r-0x600)/64]&(1<<((r-0x600)%64)) != 0
+		default:
+			word = isWordRune(r) ||
+				(in && (r == '\u200c' || r == '\u200d' || r == '’'))
+		}
 		if word && !in {
 			n++
 		}
@@ -193,6 +214,8 @@ func isWordRune(r rune) bool {
 		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
 	case r >= 0x600 && r < 0x700:
 		return arabicWordRunes[(r-0x600)/64]&(1<<((r-0x600)%64)) != 0
+	case r >= 0x2000 && r < 0x2070:
+		return false // General Punctuation: spaces, dashes, quotes, ZWNJ, bidi marks
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

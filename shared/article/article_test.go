@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func stdJSON(t testing.TB, v any) []byte {
@@ -60,7 +61,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 }
 
 func FuzzAppendString(f *testing.F) {
-	for _, s := range []string{"", "abc", "\"\\\n\r\t\x00\x1f", "می\u200cشود", "\u2028\u2029", "\xff", "<&>"} {
+	for _, s := range []string{"", "abc", "\"\\\n\r\t\x00\x1f", "می\u200cشود", "\u2028\u2029", "\xff", "<&>", utf8Edges} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -105,6 +106,36 @@ func TestCountWords(t *testing.T) {
 			t.Errorf("CountWords(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
+}
+
+// utf8Edges holds the sequences next to the fast paths of CountWords and
+// appendString: overlong, surrogate, truncated and stray bytes, and the
+// first and last runes of two, three and four bytes.
+const utf8Edges = "\xc0\x80 \xc1\xbf \xc2\x80 \xdf\xbf \xd8 \xd8\x20 \xe0\x9f\xbf \xe0\xa0\x80 " +
+	"\xed\x9f\xbf \xed\xa0\x80 \xef\xbf\xbf \xe2\x80 \xe2\x80\xa7\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xaa " +
+	"\xf0\x90\x80\x80 \xf4\x8f\xbf\xbf \xf4\x90\x80\x80 \x80\xbf \xe2"
+
+// FuzzCountWords checks CountWords, which decodes short runes itself,
+// against the same count over utf8.DecodeRuneInString.
+func FuzzCountWords(f *testing.F) {
+	for _, s := range []string{"", "one two", "می\u200cشود کتاب\u200cها", "don't", "۱۴۰۰ و 2022", "ü\u0301x", utf8Edges} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, in := 0, false
+		for rest := s; len(rest) > 0; {
+			r, size := utf8.DecodeRuneInString(rest)
+			rest = rest[size:]
+			word := isWordRune(r) || (in && (r == '\u200c' || r == '\u200d' || r == '\'' || r == '’'))
+			if word && !in {
+				want++
+			}
+			in = word
+		}
+		if got := CountWords(s); got != want {
+			t.Fatalf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	})
 }
 
 func TestReadingMinutes(t *testing.T) {

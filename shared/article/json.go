@@ -191,6 +191,28 @@ func appendString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// Valid sequences of two and three bytes other than U+2028 and
+		// U+2029 are copied as they are, checked here rather than by a call
+		// to utf8.DecodeRuneInString per rune (dear in WebAssembly).
+		if c < 0xE0 {
+			if c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+		} else if c < 0xF0 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			lo, hi := byte(0x80), byte(0xBF)
+			switch c {
+			case 0xE0:
+				lo = 0xA0
+			case 0xED:
+				hi = 0x9F
+			}
+			if lo <= c1 && c1 <= hi && c2&0xC0 == 0x80 && !(c == 0xE2 && c1 == 0x80 && c2&0xFE == 0xA8) {
+				i += 3
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
