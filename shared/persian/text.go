@@ -114,7 +114,10 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			case !c.latin && isCloser(first) && !isCloser(last) || isOpener(last) && !prevC.latin:
 				edits++ // no space before a closer, none after an opener
 			case !hasZWNJ && !c.latin && !prevC.latin && (isLetterOrMark(last)) && isLetter(first):
-				switch n.joinSpaced(lx, out, word, spaced, &headOK, tailOK) {
+				// (restoreChunk only adds ZWNJs: a word of the same
+				// length is the chunk as it was)
+				oneWord := c.word && len(word) == c.end-c.start
+				switch n.joinSpaced(lx, out, word, oneWord, spaced, &headOK, tailOK) {
 				case sepZWNJ:
 					out = append(out, zwnj)
 					edits++
@@ -151,10 +154,13 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 // n.tail if tailOK is set. Where spaced is not set, only a bound part after
 // the space (see isBoundPart) can change the space, so the piece before it
 // is keyed only then. (n.headWhole tells whether the head piece is all of
-// word.)
-func (n *normalizer) joinSpaced(lx *lexicon, out, word []rune, spaced bool, headOK *bool, tailOK bool) int {
+// word; oneWord says that word is one word, see chunk.word.)
+func (n *normalizer) joinSpaced(lx *lexicon, out, word []rune, oneWord, spaced bool, headOK *bool, tailOK bool) int {
 	if !*headOK {
-		h := headPiece(word)
+		h := word
+		if !oneWord {
+			h = headPiece(word)
+		}
 		n.head = n.keyOf(h, n.head[:0])
 		n.headWhole = len(h) == len(word)
 		*headOK = true
