@@ -3,6 +3,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Script is a writing system, as Detect sees it.
@@ -67,7 +68,22 @@ const MaxSample = 20000
 // Measure counts the letters of text by script, up to MaxSample letters.
 func Measure(text string) Profile {
 	var p Profile
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		// Runes of one and two bytes (ASCII, the Arabic block) are decoded
+		// here: in WebAssembly a call per rune (as a range loop makes) cost
+		// more than the counting.
+		r := rune(text[i])
+		switch {
+		case r < utf8.RuneSelf:
+			i++
+		case r >= 0xC2 && r < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			r = (r&0x1F)<<6 | rune(text[i+1]&0x3F)
+			i += 2
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 		if isArabicBlock(r) && isArabicLetter(r) {
 			p.ByScript[Arabic]++
 		} else if !unicode.IsLetter(r) {
@@ -189,7 +205,20 @@ func Detect(text string) string {
 // the letters only one of them uses.
 func arabicScript(text string) string {
 	var letters, persian, persianYK, arabicYK, taMarbuta, urdu, pashto, sorani int
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r := rune(text[i]) // decoded as in Measure
+		switch {
+		case r < utf8.RuneSelf:
+			i++
+			continue // no ASCII letter is Arabic
+		case r >= 0xC2 && r < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			r = (r&0x1F)<<6 | rune(text[i+1]&0x3F)
+			i += 2
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 		if isArabicBlock(r) {
 			if !isArabicLetter(r) {
 				continue
