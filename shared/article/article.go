@@ -129,18 +129,25 @@ func (a *Article) Finalize() {
 	if a.Blocks == nil {
 		a.Blocks = []Block{}
 	}
+	a.Text = a.PlainText()
+	a.WordCount = CountWords(a.Text)
+	a.ReadingMinutes = 0
+	if a.WordCount > 0 {
+		a.ReadingMinutes = (a.WordCount + WordsPerMinute - 1) / WordsPerMinute
+	}
+}
+
+// PlainText is the article's plain text as Finalize sets it: the blocks'
+// plain texts, trimmed, separated by empty lines. It is for readers of the
+// text before the article is final, who need no word count.
+func (a *Article) PlainText() string {
 	var parts []string
 	for _, b := range a.Blocks {
 		if t := strings.TrimSpace(b.PlainText()); t != "" {
 			parts = append(parts, t)
 		}
 	}
-	a.Text = strings.Join(parts, "\n\n")
-	a.WordCount = CountWords(a.Text)
-	a.ReadingMinutes = 0
-	if a.WordCount > 0 {
-		a.ReadingMinutes = (a.WordCount + WordsPerMinute - 1) / WordsPerMinute
-	}
+	return strings.Join(parts, "\n\n")
 }
 
 // PlainText is the block's contribution to the article's plain text:

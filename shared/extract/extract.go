@@ -166,8 +166,7 @@ func finish(meta article.Meta, blocks []article.Block, opts Options) *article.Ar
 		blocks = blocks[1:]
 	}
 	a := &article.Article{Meta: meta, Blocks: blocks}
-	a.Finalize()
-	metadata.Settle(&a.Meta, a.Text)
+	metadata.Settle(&a.Meta, a.PlainText())
 	markDirections(a)
 	if !opts.Raw {
 		normalize(a, opts.Persian)
