@@ -85,6 +85,11 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	}
 	cs = cs[:k]
 	lx := getLexicon()
+	if n.key == nil {
+		// the three key buffers (see joinSpaced), in one allocation
+		buf := make([]byte, 3*64)
+		n.key, n.head, n.tail = buf[:0:64], buf[64:64:128], buf[128:128:192]
+	}
 	// Which restorations run depends on how the line was written (see
 	// lineStyle): a line whose author writes ZWNJs gets none.
 	deleted, spaced := false, false
