@@ -127,7 +127,7 @@ func (s *scorer) measure(root *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
-		i := s.idx[n]
+		i := cur // n's stat: every element entered is left, children first
 		st := &s.st[i]
 		switch n.DataAtom {
 		case atom.A:
@@ -171,24 +171,29 @@ func (s *scorer) measure(root *html.Node) {
 func textSize(s string) (chars, commas int32) {
 	space := false
 	for i := 0; i < len(s); i++ {
+		// Bytes above ' ' (nearly all) are told apart first: HTML
+		// whitespace lies below, and in WebAssembly each comparison on this
+		// path, run for every byte of the page's text, showed.
 		c := s[i]
-		switch {
-		case isSpaceByte(c):
+		if c > ' ' {
+			space = false
+			if c&0xC0 == 0x80 { // a UTF-8 continuation byte
+				continue
+			}
+			chars++
+			if c == ',' || c == 0xD8 && i+1 < len(s) && s[i+1] == 0x8C { // U+060C ARABIC COMMA
+				commas++
+			}
+			continue
+		}
+		if isSpaceByte(c) {
 			if !space {
 				chars++
 			}
 			space = true
 			continue
-		case c&0xC0 == 0x80: // a UTF-8 continuation byte
-		case c == ',':
-			commas++
-			chars++
-		case c == 0xD8 && i+1 < len(s) && s[i+1] == 0x8C: // U+060C ARABIC COMMA
-			commas++
-			chars++
-		default:
-			chars++
 		}
+		chars++
 		space = false
 	}
 	return chars, commas
