@@ -29,6 +29,15 @@ func isCloser(c rune) bool {
 	return false
 }
 
+// closerAt is isCloser of the runes up to U+0620, past which it is false
+// (read-only after package initialization).
+var closerAt = func() (t [0x0621]bool) {
+	for c := range t {
+		t[c] = isCloser(rune(c))
+	}
+	return t
+}()
+
 func isOpener(c rune) bool { return c == '«' || c == '(' }
 
 // chunks applies the rules that need to see words and the spaces between
@@ -607,8 +616,10 @@ func (n *normalizer) punctSpaces(s []rune, edits int) ([]rune, int) {
 	done := 0 // s[:done] is in out
 	for i := 1; i < len(s); i++ {
 		p, x := s[i-1], s[i]
-		if p >= 0x0620 && x != '«' {
-			continue // (isCloser(p) is false: the common case, letters)
+		// (a table lookup, not a test of p's range, which a space after
+		// every word would make a branch mispredicted once per word)
+		if !closerAt[min(uint32(p), uint32(len(closerAt)-1))] && x != '«' {
+			continue // nothing to do: the common case
 		}
 		need := false
 		if x == '«' {
