@@ -1,7 +1,6 @@
 package persian
 
 import (
-	"bytes"
 	"strings"
 )
 
@@ -392,7 +391,7 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, oneWord bool, ctx func(
 		if !z && j-i >= 4 { // restoreDeleted needs four letters
 			n.key = n.keyOf(word, n.key[:0])
 			ind := hayNoCue
-			if bytes.HasSuffix(n.key, []byte("های")) { // only there does it matter
+			if hasSuffix(n.key, "های") { // only there does it matter
 				if j < len(s) && isCloser(s[j]) {
 					ind = hayIndef
 				} else {
