@@ -101,3 +101,24 @@ func TestPluralSuffixSwitch(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundPartsLength keeps true what joinSpaced's shortcut assumes: no
+// bound part (isBoundPart) has fewer than three letters.
+func TestBoundPartsLength(t *testing.T) {
+	var letters []rune
+	for c := rune(0x0600); c <= 0x06FF; c++ {
+		if isLetter(c) {
+			letters = append(letters, c)
+		}
+	}
+	for _, a := range letters {
+		if isBoundPart([]byte(string(a))) {
+			t.Errorf("isBoundPart(%q) with one letter", string(a))
+		}
+		for _, b := range letters {
+			if k := string([]rune{a, b}); isBoundPart([]byte(k)) {
+				t.Errorf("isBoundPart(%q) with two letters", k)
+			}
+		}
+	}
+}

@@ -174,6 +174,9 @@ func (n *normalizer) joinSpaced(lx *lexicon, out, word []rune, oneWord, spaced b
 		if !oneWord {
 			h = headPiece(word)
 		}
+		if !spaced && len(h) < 3 {
+			return sepSpace // no bound part has fewer than three letters
+		}
 		n.head = n.keyOf(h, n.head[:0])
 		n.headWhole = len(h) == len(word)
 		*headOK = true
