@@ -40,7 +40,7 @@ func findByline(doc *html.Node) *html.Node {
 			n = next(n, true)
 			continue
 		}
-		if unlikelyRoles[attr(n, "role")] {
+		if r := attr(n, "role"); r != "" && unlikelyRoles[r] { // most have none: no hashing
 			n = next(n, true)
 			continue
 		}

@@ -54,7 +54,10 @@ func hintGroups(buf []byte) int {
 	groups := 0
 	for i, c := range buf {
 		for _, h := range hintIndex[c] {
-			if groups&h.group == 0 && len(buf)-i >= len(h.word) && string(buf[i:i+len(h.word)]) == h.word {
+			// Every word has three bytes or more: the second byte, compared
+			// first, spares most calls to compare whole strings.
+			if groups&h.group == 0 && len(buf)-i >= len(h.word) && buf[i+1] == h.word[1] &&
+				string(buf[i:i+len(h.word)]) == h.word {
 				groups |= h.group
 			}
 		}
