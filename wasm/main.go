@@ -30,10 +30,12 @@ import (
 // collection in wasm is slow: with 400, 5-10% less time per extraction
 // (bench/wasm/pairs.cjs). The memory limit keeps huge pages (up to
 // extract.DefaultMaxBytes) from growing the heap five times over their
-// live size: near it the collector runs as often as it needs.
+// live size: near it the collector runs as often as it needs. It is low
+// because a wasm module's memory never shrinks: what one huge page takes
+// stays with the background until the browser stops it.
 const (
 	gcPercent   = 400
-	memoryLimit = 1 << 30
+	memoryLimit = 256 << 20
 )
 
 func main() {
