@@ -65,15 +65,6 @@ func letterSlow(r rune) bool {
 	return false
 }
 
-// isMark reports whether r is an Arabic combining mark (vowel signs,
-// tanwin, shadda, hamza above, Quranic marks).
-func isMark(r rune) bool {
-	if r >= 0x0600 && r <= 0x06FF {
-		return arabicBlock[r-0x0600]&kindMark != 0
-	}
-	return false
-}
-
 func markSlow(r rune) bool {
 	switch {
 	case r >= 0x0610 && r <= 0x061A, r >= 0x064B && r <= 0x065F, r == 0x0670:
