@@ -144,17 +144,17 @@ func BenchmarkCaptureLatency(b *testing.B) {
 func TestEngineStartsFromCachedModule(t *testing.T) {
 	br := launch(t, "")
 	var src string
-	br.EvalBackground(t, `barg.engine.source`, &src)
-	if src != "package" {
-		t.Fatalf("first start of a fresh profile: module from %q, want the package", src)
+	br.EvalBackground(t, `barg.engine.source + ' / lexicon ' + barg.engine.lexicon`, &src)
+	if src != "package / lexicon loaded" {
+		t.Fatalf("first start of a fresh profile: module from %q, want the package and the lexicon loaded", src)
 	}
 	waitModuleCached(t, br)
 	br.StopWorker(t)
 	br.StartWorker(t)
 	br.waitBackground(t)
-	br.EvalBackground(t, `barg.engine.source`, &src)
-	if src != "cache" {
-		t.Fatalf("start after the copy was made: module from %q, want the cache", src)
+	br.EvalBackground(t, `barg.engine.source + ' / lexicon ' + barg.engine.lexicon`, &src)
+	if src != "cache / lexicon loaded" {
+		t.Fatalf("start after the copy was made: module from %q, want the cache and the lexicon loaded", src)
 	}
 	srv := servePages(t, map[string]string{"/long.html": latencyPage()})
 	tb := br.OpenTab(t, srv.URL+"/long.html")
