@@ -38,14 +38,14 @@ export const startTimings = {
 };
 
 // A small Persian page extracted as soon as Go is ready: the first
-// extraction decodes the Persian lexicon and compiles the code paths of
-// parsing, metadata and normalization, which costs far more in wasm than any
-// later page. Doing it at start-up takes that cost off the first capture
-// whenever the background woke for anything else first. When a capture woke
-// it, the warm-up still goes first: skipping it did not make cold captures
-// faster in four benchmark runs (the capture's extraction then pays the same
-// first-use costs, with the lexicon decoded in the middle of a large page,
-// wait + extraction 907–1127 ms against 801–897 ms with the warm-up).
+// extraction runs the code paths of parsing, metadata and normalization for
+// the first time, which costs far more in wasm than any later page. Doing
+// it at start-up takes that cost off the first capture whenever the
+// background woke for anything else first. When a capture woke it, the
+// warm-up still goes first: skipping it did not make cold captures faster
+// (session 2, when the lexicon was still decoded on first use: wait +
+// extraction 907–1127 ms against 801–897 ms with the warm-up; session 3,
+// with the lexicon image: no difference within the noise).
 const WARMUP_PAGE = '<!DOCTYPE html><html lang="fa"><head><meta charset="utf-8"><title>برگ</title>' +
   '<meta property="article:published_time" content="2025-01-01T10:00:00+03:30"></head><body><nav><a href="/">خانه</a></nav>' +
   '<article><h1>برگ</h1><p>این نوشته ها را می خوانیم و کتاب های تازه را نگه می داریم. ۱۲۳ و 456</p>' +
