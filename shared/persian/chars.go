@@ -24,7 +24,9 @@ func isLetter(r rune) bool {
 	return false
 }
 
-// isLetterOrMark is isLetter(r) || isMark(r), with one table lookup.
+// isLetterOrMark reports whether r is an Arabic-block letter or combining
+// mark, with one table lookup (every kind in arabicBlock implies one of the
+// two: a rune that joins left is a letter).
 func isLetterOrMark(r rune) bool {
 	return uint32(r-0x0600) < 0x100 && arabicBlock[r-0x0600] != 0
 }

@@ -20,13 +20,14 @@ const (
 	classPluralFirst                // X: a fused Xهای is likelier X‌های than Xه‌ای (سال)
 )
 
-// lexicon is the decoded word list. It is built once, on first use, and is
-// read-only afterwards.
+// lexicon is the decoded word list: decoded from the embedded lexicon.bin
+// on first use natively, given as an image in WebAssembly (lexicon_js.go),
+// and read-only afterwards.
 //
 // Words live in one arena and are found through an open-addressing table,
-// not Go maps: decoding then allocates a few large slices instead of ~100k
-// strings and map entries, which matters most in WebAssembly, where the
-// first capture pays for the decoding.
+// not Go maps: a few large slices instead of ~100k strings and map
+// entries, which can also be laid out once and loaded as they are (see
+// lexicon_image.go).
 type lexicon struct {
 	words wordTable
 	// firstParts is a bit set over hashes of the compounds' first parts,
@@ -127,8 +128,6 @@ func partHash(b []byte) uint32 {
 	return (h ^ h>>16) & 0xFFFF
 }
 
-// is reports whether word w (no ZWNJ, no diacritics) has any of the class
-// bits c.
 // lexiconSizes walks the sections of data without decoding them and
 // returns upper bounds of the entry count, the bytes of all words and the
 // bytes of the compounds as written.
