@@ -530,11 +530,11 @@ func (n *normalizer) hayContext(r []rune, cs []chunk, ci int, first, last bool) 
 	if first && ci > 0 {
 		prev := r[cs[ci-1].start:cs[ci-1].end]
 		if p := tailPiece(prev); len(p) == len(prev) && len(p) <= 8 {
-			k := string(n.keyOf(p, buf[:0]))
-			if singularDets[k] {
+			k := n.keyOf(p, buf[:0])
+			if singularDets[string(k)] {
 				return hayIndef
 			}
-			if c, ok := pluralCues[k]; ok {
+			if c, ok := pluralCues[string(k)]; ok {
 				return c
 			}
 		}
