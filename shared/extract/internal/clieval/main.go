@@ -295,10 +295,10 @@ func report(set string, pages []page, preds, errs []string, peerDir string, wors
 	}
 	if worst > 0 {
 		type w struct {
-			id     string
-			b, p   float64
-			d      float64
-			part   int
+			id   string
+			b, p float64
+			d    float64
+			part int
 		}
 		var ws []w
 		best := ""
