@@ -51,6 +51,7 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 	best = dropTitle(best, titles)
 	best = dropRepeats(best)
 	best = dropTeasers(best)
+	best = dropFurniture(best)
 	best = dropTrailers(best)
 	if !hasBody(best) {
 		return nil, ErrNoArticle
