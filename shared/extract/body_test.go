@@ -174,3 +174,26 @@ func TestSelectionAsIs(t *testing.T) {
 		t.Errorf("empty selection: %v", err)
 	}
 }
+
+func TestLoginForm(t *testing.T) {
+	form := `<form action="/login"><h2>Sign in to your account</h2><label>Email</label><input type="email" name="e">
+<label>Password</label><input type="password" name="p"><button>Sign in</button><p>Forgot your password? Reset it here.</p></form>`
+	page := `<html><head><title>Sign in</title></head><body><nav><a href="/">Home</a></nav>` + form + `</body></html>`
+	if _, err := FromHTML(strings.NewReader(page), "https://site.example/login", Options{CapturedAt: time.Unix(0, 0)}); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("login page: err = %v, want ErrNoArticle", err)
+	}
+	para := "<p>The harbour master said the new lights use a fraction of the power of the old ones, and that the council will maintain them, with help from volunteers, for at least the next twenty years.</p>"
+	article := `<html><head><title>Lights</title></head><body><header>` + form + `</header><article>` + strings.Repeat(para, 4) + `</article></body></html>`
+	a, err := FromHTML(strings.NewReader(article), "https://site.example/news/lights", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil || !strings.Contains(a.Text, "harbour master") {
+		t.Errorf("article with a login box: err = %v", err)
+	}
+}
+
+func TestQuality(t *testing.T) {
+	prose := para("The restoration, paid for by a community fund and a grant from the regional council, replaced forty posts.")
+	furniture := []article.Block{para("Share"), para("Read more: Storm", "Read more: Storm"), para("کد خبر: ۱۲۳۴۵")}
+	if q, qf := quality([]article.Block{prose}), quality(append([]article.Block{prose}, furniture...)); qf >= q {
+		t.Errorf("furniture raised quality: %d → %d", q, qf)
+	}
+}

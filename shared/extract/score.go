@@ -45,6 +45,8 @@ type scorer struct {
 	idx   map[*html.Node]int32
 	// weights applies class and id hints to scores.
 	weights bool
+	// noClean skips conditional cleaning: the last attempt.
+	noClean bool
 }
 
 // measure fills the stats of every element under root, in one walk.
@@ -217,8 +219,30 @@ func (s *scorer) closeRun(i int32, cut bool) {
 	st.runChars, st.runLink, st.runCommas = 0, 0, 0
 }
 
+// isComma reports whether s opens with one of the commas that Readability
+// counts besides ',': U+060C ARABIC COMMA, U+FE50 SMALL COMMA, U+FE10
+// and U+FE11 the vertical forms, U+2E41 REVERSED COMMA, U+2E34 RAISED
+// COMMA, U+2E32 TURNED COMMA and U+FF0C FULLWIDTH COMMA; and U+3001
+// IDEOGRAPHIC COMMA, with which Chinese and Japanese list clauses.
+func isComma(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	switch s[0] {
+	case 0xD8:
+		return s[1] == 0x8C
+	case 0xE2:
+		return len(s) >= 3 && (s[1] == 0xB9 && s[2] == 0x81 || s[1] == 0xB8 && (s[2] == 0xB4 || s[2] == 0xB2))
+	case 0xE3:
+		return len(s) >= 3 && s[1] == 0x80 && s[2] == 0x81
+	case 0xEF:
+		return len(s) >= 3 && (s[1] == 0xB9 && s[2] == 0x90 || s[1] == 0xB8 && (s[2] == 0x90 || s[2] == 0x91) || s[1] == 0xBC && s[2] == 0x8C)
+	}
+	return false
+}
+
 // textSize returns the length of s as rendered (characters, whitespace
-// runs counted once) and its number of commas, Latin or Arabic.
+// runs counted once) and its number of commas in every script (isComma).
 func textSize(s string) (chars, commas int32) {
 	space := false
 	for i := 0; i < len(s); i++ {
@@ -232,7 +256,7 @@ func textSize(s string) (chars, commas int32) {
 				continue
 			}
 			chars++
-			if c == ',' || c == 0xD8 && i+1 < len(s) && s[i+1] == 0x8C { // U+060C ARABIC COMMA
+			if c == ',' || c >= 0xD8 && isComma(s[i:]) {
 				commas++
 			}
 			continue

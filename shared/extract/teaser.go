@@ -159,6 +159,16 @@ func dropTrailers(blocks []article.Block) []article.Block {
 	return blocks
 }
 
+// isFurnitureLine reports a short paragraph or heading that is a news
+// site's line (news code, tags, update stamp) or an end-of-story mark.
+func isFurnitureLine(b *article.Block) bool {
+	if (b.Type != article.Paragraph && b.Type != article.Heading) || len(b.Text) > 200 {
+		return false
+	}
+	f := boilerplate.Fold(b.Text)
+	return boilerplate.Opens(f, boilerplate.Furniture) || boilerplate.Is(f, boilerplate.End)
+}
+
 // dropFurniture removes the lines that news sites print around and inside
 // the text: the news code, the short link, tag lists, update stamps, the
 // comment form's title ("کد خبر: ۱۲۳۴۵", "Tags: …", "نظر شما"). At an
