@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -12,14 +11,14 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/html/charset"
-
 	"github.com/barg-app/barg/shared/article"
 	"github.com/barg-app/barg/shared/extract"
 )
 
 // extractInput reads one input (a file, "-" for standard input, or an
-// http(s) URL), decodes it to UTF-8 and extracts its article.
+// http(s) URL) and extracts its article with extract.FromBytes, which
+// decodes it as a browser would (with the HTTP Content-Type of a fetched
+// page) and refuses input that is not an HTML page.
 func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, timeout time.Duration) (*article.Article, error) {
 	var (
 		body        []byte
@@ -52,11 +51,7 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 	if err != nil {
 		return nil, err
 	}
-	utf8, err := toUTF8(body, contentType)
-	if err != nil {
-		return nil, err
-	}
-	return extract.FromHTML(bytes.NewReader(utf8), pageURL, opts)
+	return extract.FromBytes(body, contentType, pageURL, opts)
 }
 
 // readLimited reads all of r, failing with extract.ErrTooLarge past limit bytes.
@@ -91,18 +86,4 @@ func fetch(u string, limit int64, timeout time.Duration) ([]byte, string, error)
 	}
 	b, err := readLimited(resp.Body, limit)
 	return b, resp.Header.Get("Content-Type"), err
-}
-
-// toUTF8 decodes a page by its declared or sniffed charset (BOM, HTTP
-// Content-Type, <meta charset>, then a guess), as browsers do.
-func toUTF8(b []byte, contentType string) ([]byte, error) {
-	enc, name, _ := charset.DetermineEncoding(b, contentType)
-	if name == "utf-8" {
-		return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), nil
-	}
-	out, err := enc.NewDecoder().Bytes(b)
-	if err != nil {
-		return nil, fmt.Errorf("decoding the page as %s: %w", name, err)
-	}
-	return out, nil
 }
