@@ -23,7 +23,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"os/exec"
@@ -75,11 +74,13 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-// partOf is the page's part: the parity of the FNV-1a hash of its ID.
+// partOf is the page's part, 0 tune or 1 confirm, by articleeval.Part
+// (the parity of the FNV-1a hash of its ID), as bench/cmd/compare splits.
 func partOf(id string) int {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return int(h.Sum32() & 1)
+	if articleeval.Part(id) == articleeval.Tune {
+		return 0
+	}
+	return 1
 }
 
 // load reads a set: ground-truth.json with html/ID.html.gz, or folders of
@@ -256,7 +257,7 @@ func report(set string, pages []page, preds, errs []string, peerDir string, wors
 		}
 	}
 	fmt.Printf("\n%s: %d pages, %d errors on pages with a truth\n", set, len(pages), nerr)
-	fmt.Printf("%-8s %-12s %6s %6s %6s %5s %6s %6s\n", "part", "extractor", "F1", "P", "R", "pages", "trail", "lead")
+	fmt.Printf("%-8s %-12s %6s %6s %6s %5s\n", "part", "extractor", "F1", "P", "R", "pages")
 	for _, pt := range []struct {
 		name string
 		in   func(p page) bool
@@ -274,11 +275,10 @@ func report(set string, pages []page, preds, errs []string, peerDir string, wors
 				cs = append(cs, counts[n][i])
 			}
 			f1, pr, rc := articleeval.Corpus(cs)
-			trail, lead := "", ""
 			if n != "barg" && f1 > bestF1 {
 				best, bestF1 = n, f1
 			}
-			fmt.Printf("%-8s %-12s %6.3f %6.3f %6.3f %5d %6s %6s\n", pt.name, n, f1, pr, rc, len(idx), trail, lead)
+			fmt.Printf("%-8s %-12s %6.3f %6.3f %6.3f %5d\n", pt.name, n, f1, pr, rc, len(idx))
 		}
 		if best != "" {
 			trail, lead := 0, 0
