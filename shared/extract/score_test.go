@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // commaForms are the commas Readability counts, and the ideographic one.
@@ -64,4 +66,33 @@ func hasCommaPrefix(s string) bool {
 		}
 	}
 	return false
+}
+
+// The article of an old blog, text between <br>s in one <div>, beats a
+// sidebar of short <p>s; and an article inside an <aside> that holds all
+// of the page's prose is not pruned for its tag.
+func TestParagraphModel(t *testing.T) {
+	run := "Para of the post, long enough to be read as one, with a comma, and another one here"
+	var post, side strings.Builder
+	for i := 0; i < 6; i++ {
+		post.WriteString(run + " " + strconv.Itoa(i) + ".<br><br>\n")
+		side.WriteString("<p>About the author of this blog, who writes, reads, and cooks " + strconv.Itoa(i) + ".</p>")
+	}
+	for _, tt := range []struct{ name, page, want, not string }{
+		{"br paragraphs", `<body><div class="post">` + post.String() + `</div><div class="about">` + side.String() + `</div></body>`, run + " 5", "\x00"},
+		{"aside holding the article", `<body><nav><a href="/">Home</a></nav><aside>` + strings.ReplaceAll(post.String(), "<br><br>", "</p><p>") + `</aside></body>`, run + " 3", "Home"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromHTML(strings.NewReader(tt.page), "https://blog.example/post", Options{CapturedAt: time.Unix(0, 0)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+				t.Errorf("text:\n%s", a.Text)
+			}
+			if tt.name == "br paragraphs" && len(a.Blocks) < 6 {
+				t.Errorf("%d blocks, want one per paragraph", len(a.Blocks))
+			}
+		})
+	}
 }
