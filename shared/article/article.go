@@ -156,7 +156,9 @@ func (a *Article) PlainText() string {
 
 // PlainText is the block's contribution to the article's plain text:
 // list items one per line, table rows one per line with cells separated by
-// tabs, a figure's caption, an embed nothing.
+// tabs. Figures and embeds give nothing: the text is the article's prose,
+// and a caption or photo credit stays in its figure block, as the human
+// truth of extraction benchmarks leaves it out.
 func (b *Block) PlainText() string {
 	switch b.Type {
 	case List:
@@ -167,9 +169,7 @@ func (b *Block) PlainText() string {
 			rows = append(rows, strings.Join(r, "\t"))
 		}
 		return strings.Join(rows, "\n")
-	case Figure:
-		return b.Caption
-	case Embed:
+	case Figure, Embed:
 		return ""
 	}
 	return b.Text

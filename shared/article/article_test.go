@@ -76,7 +76,7 @@ func FuzzAppendString(f *testing.F) {
 
 func TestFinalize(t *testing.T) {
 	a := sample()
-	want := "H\n\nline\nbreak\ttab \u2028 \x01 \u200c\u200f\n\na\nb\n\n1\t2\n3\n\ncap\n\nx := <y> & z"
+	want := "H\n\nline\nbreak\ttab \u2028 \x01 \u200c\u200f\n\na\nb\n\n1\t2\n3\n\nx := <y> & z"
 	if a.Text != want {
 		t.Errorf("Text = %q, want %q", a.Text, want)
 	}

@@ -68,7 +68,7 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 		return nil, err
 	}
 	meta := metadata.Read(doc, u)
-	blocks, err := Body(doc, baseURL(doc, u))
+	blocks, err := Body(doc, linkBase(doc, u, &meta))
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +95,7 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	for _, n := range nodes {
 		ctx.AppendChild(n)
 	}
-	blocks := Blocks(ctx, baseURL(doc, u))
+	blocks := Blocks(ctx, linkBase(doc, u, &meta))
 	if len(blocks) == 0 {
 		return nil, wrap(ErrNoArticle, "the selection holds no text")
 	}
@@ -125,6 +125,23 @@ func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, err
 	}
 	return doc, u, nil
 }
+
+// linkBase is the URL that relative links resolve against: baseURL, or,
+// for a page read from a file (a URL that is not http or https), the
+// page's canonical URL when it gives one, so that its images and links
+// point where they did when the page was saved.
+func linkBase(doc *html.Node, page *weburl.URL, meta *article.Meta) *weburl.URL {
+	base := baseURL(doc, page)
+	if web(base) || meta.CanonicalURL == "" {
+		return base
+	}
+	if c, err := weburl.Parse(meta.CanonicalURL); err == nil && web(c) {
+		return c
+	}
+	return base
+}
+
+func web(u *weburl.URL) bool { return u.Scheme == "http" || u.Scheme == "https" }
 
 // baseURL is the URL that relative links resolve against: the page's
 // <base href> if it has one, else the page URL.
