@@ -140,7 +140,10 @@ export function createCapturer(deps) {
       const optionsJSON = extractOptions(settings, { selection: withSelection ? page.selection : null });
       const article = await extract(page.html, page.url, optionsJSON);
       tm.extracted_at = epochMs();
-      const { record, entry, updated, unchanged, since } = await store.saveArticle(article, { selection: withSelection });
+      // The library's capture time, to the millisecond: versions captured
+      // within one second keep their order.
+      const capturedAt = new Date().toISOString();
+      const { record, entry, updated, unchanged, since } = await store.saveArticle(article, { selection: withSelection, capturedAt });
       tm.saved_at = epochMs();
       result = {
         ok: true,

@@ -383,7 +383,9 @@ export async function saveArticle(article, { selection = false, capturedAt } = {
       const record = {
         id,
         capture_id: id,
-        entry_id: entry ? entry.id : crypto.randomUUID(),
+        // A new entry takes the id of its first capture: a link to that
+        // capture and to the entry are then one.
+        entry_id: entry ? entry.id : id,
         captured_at: capturedAt || article.captured_at || new Date().toISOString(),
         selection: Boolean(selection),
         hash,
@@ -690,7 +692,7 @@ async function importOne(tx, { record: r, entry: u = {} }) {
   const record = {
     id,
     capture_id: captureId,
-    entry_id: entry ? entry.id : (r.entry_id || crypto.randomUUID()),
+    entry_id: entry ? entry.id : (r.entry_id || id),
     captured_at: r.captured_at || article.captured_at || new Date().toISOString(),
     selection,
     hash,

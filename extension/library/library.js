@@ -120,6 +120,8 @@ async function reload() {
     rows = rows.filter((r) => hits.has(r.id) || userMatches(r, q));
   }
   if (seq !== state.seq) return; // a newer search is on its way
+  // Typed on since: the pending (debounced) reload shows the final query.
+  if (filter.query !== $('query').value) return;
   state.rows = rows;
   const shown = new Set(rows.map((r) => r.id));
   for (const id of state.selected) if (!shown.has(id)) state.selected.delete(id);

@@ -159,7 +159,8 @@ async function main() {
     return;
   }
   state.entry = entry;
-  const wanted = params.get('v') || (entry.versions.some((v) => v.id === id) ? id : entry.newest);
+  // The entry's id is also its first version's: that id opens the newest.
+  const wanted = params.get('v') || (id !== entry.id && entry.versions.some((v) => v.id === id) ? id : entry.newest);
   state.record = (await getArticle(wanted)) || (await getArticle(entry.newest));
   if (!state.record) {
     status.textContent = t('readerNotFound');
