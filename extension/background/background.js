@@ -106,6 +106,8 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   let work;
   if (msg.type === 'capture' && Number.isInteger(msg.tabId)) {
     work = captureTab(msg.tabId, { selection: Boolean(msg.selection) });
+  } else if (msg.type.startsWith('library.') && (work = capturer.libraryAction(msg))) {
+    // answered below
   } else if (msg.type.startsWith('upload.') && typeof outbox.handleMessage === 'function') {
     work = Promise.resolve().then(() => outbox.handleMessage(msg, sender));
   } else {
