@@ -393,7 +393,7 @@ func (r *latencyReport) String(pages []benchPage) string {
 	if r.ext != "" {
 		fmt.Fprintf(&sb, "extension loaded from %s\n", r.ext)
 	}
-	for _, state := range []string{"primed", "restart", "empty", "idle-stop", "warm", "native"} {
+	for _, state := range []string{"primed", "restart", "empty", "idle-stop", "cold", "warm", "native"} {
 		var cols []benchPage
 		for _, p := range pages {
 			if len(r.samples[state+"/"+p.name]) > 0 {
