@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -28,7 +29,7 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 	limit := opts.MaxBytes
 	switch {
 	case in == "-":
-		body, err = readLimited(stdin, limit)
+		body, err = readLimited(stdin, limit, 512)
 		if pageURL == "" {
 			pageURL = "file:///dev/stdin"
 		}
@@ -38,11 +39,7 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 			pageURL = in
 		}
 	default:
-		var f *os.File
-		if f, err = os.Open(in); err == nil {
-			body, err = readLimited(f, limit)
-			f.Close()
-		}
+		body, err = readFile(in, limit)
 		if pageURL == "" {
 			abs, _ := filepath.Abs(in)
 			pageURL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
@@ -54,12 +51,33 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 	return extract.FromBytes(body, contentType, pageURL, opts)
 }
 
-// readLimited reads all of r, failing with extract.ErrTooLarge past limit bytes.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+// readFile reads a file whole, failing with extract.ErrTooLarge past
+// limit bytes, into one buffer of the file's size (io.ReadAll grows its
+// buffer from 512 bytes: a tenth of the CLI's time went to that growth).
+func readFile(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	return readLimited(f, limit, size)
+}
+
+// readLimited reads all of r, failing with extract.ErrTooLarge past limit
+// bytes; size is the expected length.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	// ReadFrom wants bytes.MinRead free bytes before each read, the last
+	// one (which sees the end) included.
+	buf.Grow(int(min(max(size, 0), limit) + bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%w: over %d bytes", extract.ErrTooLarge, limit)
 	}
@@ -84,6 +102,6 @@ func fetch(u string, limit int64, timeout time.Duration) ([]byte, string, error)
 	if resp.StatusCode/100 != 2 {
 		return nil, "", fmt.Errorf("fetching %s: %s", u, resp.Status)
 	}
-	b, err := readLimited(resp.Body, limit)
+	b, err := readLimited(resp.Body, limit, resp.ContentLength)
 	return b, resp.Header.Get("Content-Type"), err
 }

@@ -10,8 +10,9 @@
 // is declared, UTF-8 when the whole document is valid UTF-8; only then
 // windows-1252, the browsers' fallback for undeclared legacy pages.
 // One deviation: a document that is valid UTF-8 with non-ASCII text is
-// read as UTF-8 even when it declares a single-byte legacy encoding such
-// as iso-8859-1 (see choose).
+// read as UTF-8 even when its <meta> declares a legacy encoding, or its
+// HTTP header a single-byte one such as iso-8859-1 (see choose): such
+// text is never valid UTF-8 by chance, and mislabelled pages are common.
 package charset
 
 import (
@@ -95,11 +96,16 @@ func choose(page []byte, contentType string) (encoding.Encoding, string, []byte)
 		// the 7-bit ISO-2022-JP (escape sequences) needs its declaration.
 		return encoding.Nop, "utf-8", page
 	}
-	if enc, name := fromMeta(page); enc != nil && !mislabelled(name) {
-		return enc, name, page
-	}
 	if validUTF8 {
+		// Non-ASCII text that is valid UTF-8 is UTF-8 whatever a <meta>
+		// says: a single-byte declaration would be mislabelled (above),
+		// and real text in a multi-byte legacy encoding (Shift_JIS, GBK,
+		// EUC-KR) is no more valid UTF-8 than windows-1252's is. So the
+		// <head> need not be tokenized for the pages most sites serve.
 		return encoding.Nop, "utf-8", page
+	}
+	if enc, name := fromMeta(page); enc != nil {
+		return enc, name, page
 	}
 	enc, name := htmlcharset.Lookup("windows-1252")
 	return enc, name, page
@@ -308,23 +314,21 @@ func scan(page []byte) (ascii, validUTF8 bool) {
 // C1 controls other than tab, line feed, form feed and carriage return),
 // or no markup at all (not a single tag).
 func checkText(b []byte) error {
-	var runes, controls int
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			runes++
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
-				controls++
-			}
-			i++
+	// b is valid UTF-8: a C1 control is 0xC2 followed by 0x80–0x9F. Most
+	// pages have no control at all, so runes are counted only when some
+	// are found.
+	controls := 0
+	for i, c := range b {
+		if !suspect[c] {
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		runes++
-		if r >= 0x80 && r <= 0x9f {
+		if c != 0xc2 || i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f {
 			controls++
 		}
-		i += size
+	}
+	runes := 0
+	if controls > 0 {
+		runes = utf8.RuneCount(b)
 	}
 	if controls > 0 && controls*100 > runes {
 		return &notTextError{"binary data (" + strconv.Itoa(controls) + " control characters in " + strconv.Itoa(runes) + ")"}
@@ -334,6 +338,16 @@ func checkText(b []byte) error {
 	}
 	return nil
 }
+
+// suspect marks the bytes checkText looks at: C0 controls but tab, line
+// feed, form feed and carriage return; DEL; 0xC2, which leads a C1 control.
+var suspect = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\f' && c != '\r'
+	}
+	t[0x7f], t[0xc2] = true, true
+	return t
+}()
 
 // hasMarkup reports whether b holds a tag, a comment or a doctype: '<'
 // followed by a letter, '/', '!' or '?'.

@@ -107,7 +107,7 @@ func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, err
 	if err != nil || !u.IsAbs() {
 		return nil, nil, errors.New("page URL " + strconv.Quote(pageURL) + " is not an absolute URL")
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	data, err := readAll(r, max+1)
 	if err != nil {
 		return nil, nil, within("reading the page", err)
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -69,5 +70,23 @@ func TestFromBytesRefuses(t *testing.T) {
 	}
 	if _, err := FromBytes(random, "", "https://example.com/x", Options{MaxBytes: 1000}); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("over the limit: %v, want ErrTooLarge", err)
+	}
+}
+
+func TestReadAll(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 11, 5000} {
+		page := strings.Repeat("x", n)
+		for name, r := range map[string]io.Reader{
+			"sized":   strings.NewReader(page),
+			"unsized": io.MultiReader(strings.NewReader(page)),
+		} {
+			got, err := readAll(r, 11) // the page limit is 10: read one byte more
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := page[:min(n, 11)]; string(got) != want {
+				t.Errorf("%s %d: read %d bytes, want %d", name, n, len(got), len(want))
+			}
+		}
 	}
 }
