@@ -329,7 +329,7 @@ func hasAny(s string, subs []string) bool {
 // letters and digits) begins or ends with one of hints, or, for a hint
 // that holds a separator ("-ad-", "cover-wrap"), whether s holds it: a
 // hint matches "sidebar", "leftsidebar" or "sidebar2" but not
-// "has-sidebar-layout"'s neighbours' substrings such as "brand" for "and".
+// a hint in the middle of a word: "handbrake" is no "and".
 func hasWord(s string, hints []string) bool {
 	for _, h := range hints {
 		if !isWordString(h) {

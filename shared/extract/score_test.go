@@ -125,7 +125,7 @@ func TestHasWord(t *testing.T) {
 		{"left-sidebar", "sidebar", true},
 		{"leftsidebar widget", "sidebar", true},
 		{"sidebar2", "sidebar", true},
-		{"brand-header", "and", false},
+		{"handbrake", "and", false},
 		{"standard", "and", false},
 		{"post-ad-slot", "-ad-", true},
 		{"shadow", "ad", false},
