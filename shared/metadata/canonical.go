@@ -11,10 +11,11 @@ import (
 // as its canonical, so one on another site than the page's own (another
 // registrable domain) is kept only as a hint, never as the key a hostile
 // page could use to replace another site's article in the library. A page
-// without a web origin (a file, standard input) has nothing to check the
-// claim against and keeps it: the user chose that page.
+// from the user's own machine (a file, standard input, a server on
+// localhost or a loopback address: a saved copy being read) has no site
+// to check the claim against and keeps it: the user chose that page.
 func canonical(page *weburl.URL, claimed string) (url, hint string) {
-	if claimed == "" || page.Scheme != "http" && page.Scheme != "https" {
+	if claimed == "" || page.Scheme != "http" && page.Scheme != "https" || loopback(page.Hostname()) {
 		return claimed, ""
 	}
 	c, err := weburl.Parse(claimed)
@@ -22,6 +23,13 @@ func canonical(page *weburl.URL, claimed string) (url, hint string) {
 		return claimed, ""
 	}
 	return "", claimed
+}
+
+// loopback reports whether host names the user's own machine.
+func loopback(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	return host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "::1" ||
+		strings.HasPrefix(host, "127.") && strings.Trim(host, "0123456789.") == ""
 }
 
 // sameSite reports whether two host names belong to one registrable
