@@ -13,7 +13,7 @@ var ErrTimeout = errors.New("the page took too long")
 // readChunk is the most a clock's reader hands the parser at a time, so
 // that the deadline is checked (and Pause called) at least every readChunk
 // bytes of page tokenized.
-const readChunk = 16 << 10
+const readChunk = 2 << 10
 
 // clock bounds one extraction in time: check reports ErrTimeout once the
 // deadline has passed and calls the caller's Pause at every check. A nil

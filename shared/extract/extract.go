@@ -52,7 +52,7 @@ type Options struct {
 	Persian persian.Options
 	// Deadline, when set, bounds the extraction: once it has passed, the
 	// work stops with ErrTimeout. It is checked as the page is read and
-	// parsed (every 16 KB) and between phases.
+	// parsed (every 2 KB) and between phases.
 	Deadline time.Time
 	// Pause, when set, is called at each of those checks, so that a caller
 	// sharing its thread with other work (Go in a browser's event loop)
