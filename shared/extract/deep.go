@@ -75,6 +75,7 @@ func limitDepth(data []byte, max int, clk *clock) ([]byte, error) {
 			at[id] = append(at[id], int32(len(stack)))
 			stack = append(stack, open{id, drop, d})
 			if drop {
+				out.WriteString(tombstone)
 				continue
 			}
 		case html.EndTagToken:
@@ -92,6 +93,7 @@ func limitDepth(data []byte, max int, clk *clock) ([]byte, error) {
 			}
 			stack = stack[:i]
 			if dropped {
+				out.WriteString(tombstone)
 				continue
 			}
 		}

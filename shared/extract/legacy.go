@@ -136,6 +136,7 @@ func flattenFormatting(data []byte, max int, clk *clock) ([]byte, error) {
 				out = make([]byte, 0, len(data))
 				out = append(out, data[:start]...)
 			}
+			out = append(out, tombstone...)
 			continue
 		}
 		if out != nil {
@@ -143,6 +144,12 @@ func flattenFormatting(data []byte, max int, clk *clock) ([]byte, error) {
 		}
 	}
 }
+
+// tombstone takes the place of a removed tag: without it, the text on
+// either side would join and could read differently ("<" and "b>" make a
+// tag, "&am" and "p;" a character reference). A comment is accepted
+// everywhere and ends any such run.
+const tombstone = "<!---->"
 
 // formatting reports the formatting elements that pile up when left open.
 func formatting(a atom.Atom) bool {

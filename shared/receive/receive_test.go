@@ -634,3 +634,29 @@ func FuzzSplitItems(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidate: validating as a stream agrees with validating the whole
+// document at once, for any body. (With "blocks" given twice the stream
+// checks both, the whole document only the last: it may be stricter.)
+func FuzzValidate(f *testing.F) {
+	good := fixture(f, nil)
+	f.Add(good)
+	f.Add(fixture(f, map[string]any{"blocks": []any{map[string]any{"type": "heading", "text": "x"}}}))
+	f.Add(fixture(f, map[string]any{"blocks": "x"}))
+	f.Add(fixture(f, map[string]any{"word_count": -1, "blocks": []any{}}))
+	f.Add([]byte(`{"blocks":[{"type":"list","text":"","items":["a"]}],"blocks":7}`))
+	f.Add([]byte(`[1,2]`))
+	f.Add([]byte(`{"a":1} {}`))
+	f.Add(good[:len(good)/2])
+	v, err := NewValidator()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		streamed := v.Validate(raw)
+		whole := v.validateWhole(raw)
+		if streamed == nil && whole != nil || whole == nil && streamed != nil && bytes.Count(raw, []byte(`"blocks"`)) < 2 {
+			t.Fatalf("streamed: %v; whole: %v; body %q", streamed, whole, raw)
+		}
+	})
+}
