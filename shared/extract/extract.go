@@ -79,7 +79,7 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 	if err := clk.check(); err != nil {
 		return nil, err
 	}
-	blocks, err := Body(doc, baseURL(doc, u))
+	blocks, err := Body(doc, linkBase(doc, u, &meta))
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	if err := clk.check(); err != nil {
 		return nil, err
 	}
-	blocks := Blocks(ctx, baseURL(doc, u))
+	blocks := Blocks(ctx, linkBase(doc, u, &meta))
 	if len(blocks) == 0 {
 		return nil, wrap(ErrNoArticle, "the selection holds no text")
 	}
@@ -129,7 +129,7 @@ func parse(r io.Reader, pageURL string, max int64, clk *clock) (*html.Node, *web
 	if err != nil || !u.IsAbs() {
 		return nil, nil, errors.New("page URL " + strconv.Quote(pageURL) + " is not an absolute URL")
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	data, err := readAll(r, max+1)
 	if err != nil {
 		return nil, nil, within("reading the page", err)
 	}
@@ -145,6 +145,23 @@ func parse(r io.Reader, pageURL string, max int64, clk *clock) (*html.Node, *web
 	}
 	return doc, u, nil
 }
+
+// linkBase is the URL that relative links resolve against: baseURL, or,
+// for a page read from a file (a URL that is not http or https), the
+// page's canonical URL when it gives one, so that its images and links
+// point where they did when the page was saved.
+func linkBase(doc *html.Node, page *weburl.URL, meta *article.Meta) *weburl.URL {
+	base := baseURL(doc, page)
+	if web(base) || meta.CanonicalURL == "" {
+		return base
+	}
+	if c, err := weburl.Parse(meta.CanonicalURL); err == nil && web(c) {
+		return c
+	}
+	return base
+}
+
+func web(u *weburl.URL) bool { return u.Scheme == "http" || u.Scheme == "https" }
 
 // baseURL is the URL that relative links resolve against: the page's
 // <base href> if it has one, else the page URL.
