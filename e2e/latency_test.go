@@ -61,7 +61,7 @@ func BenchmarkCaptureLatency(b *testing.B) {
 		srvPages["/"+p.name+".html"] = p.html
 	}
 	srv := servePages(b, srvPages)
-	report := &latencyReport{}
+	report := &latencyReport{pages: pages}
 	report.mark("start")
 
 	// Peer: native extraction, same pages, same options.
