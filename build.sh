@@ -7,7 +7,8 @@
 #   ./build.sh lint       package, then run web-ext lint on both packages' content
 #                         (every build runs binaryen's wasm-opt -Oz when it is installed, which
 #                         the size budget needs; WASM_OPT=0 skips it for a quicker build)
-#   ./build.sh test       build, then run every test: Go unit tests, browser end-to-end tests
+#   ./build.sh test       build, then run every test: Go unit tests, short fuzzing (FUZZTIME=5s each),
+#                         browser end-to-end tests
 #                         (installs Debian's chromium when missing), extension unit tests
 #   ./build.sh deps       install the build and test tools only (binaryen, chromium, npm packages)
 set -euo pipefail
@@ -154,6 +155,27 @@ deps_npm() {
 	fi
 }
 
+# fuzz_short runs the fuzz targets that guard untrusted input for a short
+# time each (FUZZTIME, default 5s; FUZZTIME=0 skips them): pages, upload
+# bodies, the bridge's options. Their seed corpora already ran as tests; this
+# looks a little further on every CI run. A failing input is written under
+# the package's testdata/fuzz/ and fails the build.
+fuzz_short() {
+	local t=${FUZZTIME:-5s}
+	[ "$t" = 0 ] && return
+	log "go test -fuzz ($t each)"
+	local target
+	for target in \
+		shared/extract:FuzzFromHTML \
+		shared/extract:FuzzMarkupPasses \
+		shared/receive:FuzzValidate \
+		shared/receive:FuzzSplitItems \
+		wasm:FuzzParseObject \
+		shared/persian:FuzzNormalize; do
+		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$t" "./${target%%:*}"
+	done
+}
+
 test_all() {
 	deps # first: the build uses binaryen's wasm-opt
 	build
@@ -167,6 +189,7 @@ test_all() {
 	if [ -n "$unformatted" ]; then echo "gofmt needed: $unformatted" >&2; exit 1; fi
 	log "go test (product)"
 	go test -count=1 $pkgs
+	fuzz_short
 	log "go vet (benchmark tools, their own module with the peer extractors)"
 	(cd bench && go vet ./...)
 	log "go test (end to end, headless Chromium)"
