@@ -41,6 +41,7 @@ import (
 //     a first capture after install when priming has not run;
 //   - warm: the background running, after a first capture of the page.
 //
+// BARG_PAGES=fa-200k,en-200k keeps only the pages named.
 // BARG_EXT_DIR loads another build of the extension (a folder laid out as
 // the repository: manifest.json, extension/, _locales/) to compare.
 // BARG_LATENCY_N sets the cold rounds per page and state (default 5; warm
@@ -52,12 +53,15 @@ func BenchmarkCaptureLatency(b *testing.B) {
 	rounds := envInt("BARG_LATENCY_N", 5)
 	idleRuns := envInt("BARG_IDLE_RUNS", 0)
 	pages := benchPages(b)
+	if only := os.Getenv("BARG_PAGES"); only != "" {
+		pages = slices.DeleteFunc(pages, func(p benchPage) bool { return !slices.Contains(strings.Split(only, ","), p.name) })
+	}
 	srvPages := map[string]string{}
 	for _, p := range pages {
 		srvPages["/"+p.name+".html"] = p.html
 	}
 	srv := servePages(b, srvPages)
-	report := &latencyReport{}
+	report := &latencyReport{pages: pages}
 	report.mark("start")
 
 	// Peer: native extraction, same pages, same options.
@@ -113,7 +117,12 @@ func BenchmarkCaptureLatency(b *testing.B) {
 	}
 	if idleRuns > 0 {
 		report.mark("idle")
-		p := pages[1] // 200 KB Persian
+		p := pages[0]
+		for _, q := range pages {
+			if q.name == "fa-200k" {
+				p = q
+			}
+		}
 		for i := 0; i < idleRuns; i++ {
 			waitIdleStop(b, br)
 			report.add("idle-stop", p.name, coldCapture(b, br, tabs[p.name]))
@@ -358,6 +367,7 @@ type latencyReport struct {
 	samples             map[string][]sample // "state/page"
 	loads               []string
 	prime, cleared, ext string
+	pages               []benchPage // for the tables printed as phases end
 }
 
 // mark notes the machine's load as a phase begins (and says so on stderr,
@@ -367,6 +377,9 @@ func (r *latencyReport) mark(phase string) {
 	load := strings.Join(strings.Fields(string(out))[:3], " ")
 	r.loads = append(r.loads, phase+" "+load)
 	fmt.Fprintf(os.Stderr, "%s %s: load %s\n", time.Now().Format("15:04:05"), phase, load)
+	if len(r.samples) > 0 && r.pages != nil {
+		fmt.Fprint(os.Stderr, r.String(r.pages))
+	}
 }
 
 func (r *latencyReport) add(state, page string, s sample) {

@@ -96,3 +96,22 @@ func TestParagraphModel(t *testing.T) {
 		})
 	}
 }
+
+// A page that lists several posts of the same shape, with its title in
+// one of them, gives that post, not the list.
+func TestPostsNearestTitle(t *testing.T) {
+	post := func(h, title, word string) string {
+		p := "<p>This post is about " + word + ", and it goes on about " + word + ", at length, with commas, clauses and more words.</p>"
+		return "<div class=\"entry\"><" + h + "><a href=\"/" + word + "\">" + title + "</a></" + h + ">" + p + p + p + "</div>"
+	}
+	page := `<html><head><title>Second post</title></head><body><div id="posts">` +
+		post("h2", "First post", "apples") + post("h1", "Second post", "pears") +
+		post("h2", "Third post", "plums") + post("h2", "Fourth post", "figs") + `</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/second", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "pears") || strings.Contains(a.Text, "apples") || strings.Contains(a.Text, "plums") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
