@@ -7,7 +7,8 @@
 #   ./build.sh lint       package, then run web-ext lint on both packages' content
 #                         (every build runs binaryen's wasm-opt -Oz when it is installed, which
 #                         the size budget needs; WASM_OPT=0 skips it for a quicker build)
-#   ./build.sh test       build, then run every test: Go unit tests, browser end-to-end tests
+#   ./build.sh test       build, then run every test: Go unit tests, short fuzzing (FUZZTIME=5s each),
+#                         browser end-to-end tests
 #                         (installs Debian's chromium when missing), extension unit tests
 #   ./build.sh deps       install the build and test tools only (binaryen, chromium, npm packages)
 set -euo pipefail
@@ -28,15 +29,14 @@ build() {
 		-gcflags='reflect=-l' -gcflags='time=-l' -gcflags='math=-l' \
 		-o extension/wasm/barg.wasm ./wasm
 	optimize
-	# The module's id: the background keeps a copy of the module in Cache
-	# Storage under it, which starts Go faster than the package
-	# (extension/background/modcache.js).
-	sha256sum extension/wasm/barg.wasm | cut -d' ' -f1 >extension/wasm/barg.wasm.sha256
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" extension/wasm/wasm_exec.js
 	# The Persian lexicon, decoded and laid out, beside the module: the wasm
 	# does not embed it (extension/background/engine.js hands it to Go).
 	log "lexicon: extension/wasm/lexicon.img"
 	go run ./shared/persian/internal/lexiconimage -o extension/wasm/lexicon.img
+	# Pages the background extracts on install to prime V8's code cache for
+	# the module (extension/background/prime.js), grown from testdata/pages.
+	go run ./internal/pagegen/primepages -o extension/wasm/prime.json
 	log "cli: bin/barg"
 	go build -trimpath -o bin/barg ./cmd/barg
 	sizes
@@ -155,6 +155,27 @@ deps_npm() {
 	fi
 }
 
+# fuzz_short runs the fuzz targets that guard untrusted input for a short
+# time each (FUZZTIME, default 5s; FUZZTIME=0 skips them): pages, upload
+# bodies, the bridge's options. Their seed corpora already ran as tests; this
+# looks a little further on every CI run. A failing input is written under
+# the package's testdata/fuzz/ and fails the build.
+fuzz_short() {
+	local t=${FUZZTIME:-5s}
+	[ "$t" = 0 ] && return
+	log "go test -fuzz ($t each)"
+	local target
+	for target in \
+		shared/extract:FuzzFromHTML \
+		shared/extract:FuzzMarkupPasses \
+		shared/receive:FuzzValidate \
+		shared/receive:FuzzSplitItems \
+		wasm:FuzzParseObject \
+		shared/persian:FuzzNormalize; do
+		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$t" "./${target%%:*}"
+	done
+}
+
 test_all() {
 	deps # first: the build uses binaryen's wasm-opt
 	build
@@ -168,6 +189,7 @@ test_all() {
 	if [ -n "$unformatted" ]; then echo "gofmt needed: $unformatted" >&2; exit 1; fi
 	log "go test (product)"
 	go test -count=1 $pkgs
+	fuzz_short
 	log "go vet (benchmark tools, their own module with the peer extractors)"
 	(cd bench && go vet ./...)
 	log "go test (end to end, headless Chromium)"

@@ -1,7 +1,8 @@
 // The settings page: capture settings (normalization, digit style) and the
 // upload module's endpoint section.
 
-import { t, localize } from '../ui/i18n.js';
+import { t, localize, loadLanguage } from '../ui/i18n.js';
+import { renderInterfaceSettings } from './interface.js';
 import { renderUploadSettings } from '../upload/settings.js';
 import { KEY, sanitize } from './settings.js';
 
@@ -33,7 +34,9 @@ function status(text, kind) {
 }
 
 async function main() {
+  await loadLanguage();
   localize();
+  renderInterfaceSettings($('interface-settings'), t);
   const stored = await chrome.storage.local.get(KEY);
   let saved = sanitize(stored[KEY]);
   show(saved);

@@ -51,7 +51,8 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			a.Finalize()
 			return a
 		}(),
-		"invalid-utf8": {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
+		"invalid-utf8":   {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
+		"canonical-hint": {Meta: Meta{URL: "https://a.example/x", CanonicalHint: "https://b.example/y"}},
 	} {
 		got, want := a.AppendJSON(nil), stdJSON(t, a)
 		if !bytes.Equal(got, want) {
@@ -75,7 +76,7 @@ func FuzzAppendString(f *testing.F) {
 
 func TestFinalize(t *testing.T) {
 	a := sample()
-	want := "H\n\nline\nbreak\ttab \u2028 \x01 \u200c\u200f\n\na\nb\n\n1\t2\n3\n\ncap\n\nx := <y> & z"
+	want := "H\n\nline\nbreak\ttab \u2028 \x01 \u200c\u200f\n\na\nb\n\n1\t2\n3\n\nx := <y> & z"
 	if a.Text != want {
 		t.Errorf("Text = %q, want %q", a.Text, want)
 	}

@@ -192,11 +192,15 @@ func restore(d []detached) {
 // it is named as comments.
 func pruneBoilerplate(root *html.Node, s *scorer) []detached {
 	var out []detached
+	var pageText int32
+	if st := s.stat(root); st != nil {
+		pageText = st.ptext
+	}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return n.Type == html.DocumentNode
 		}
-		if n != root && isBoilerplate(n) && !s.holdsArticle(n) {
+		if n != root && isBoilerplate(n) && !s.holdsArticle(n) && !s.holdsMost(n, pageText) {
 			out = append(out, detached{n, n.Parent, n.NextSibling})
 			return false
 		}
@@ -225,6 +229,18 @@ func (s *scorer) holdsArticle(n *html.Node) bool {
 	}
 	h := classHints(n)
 	return !hasAny(h, []string{"comment", "disqus", "replies", "respond"}) && !hasAny(h, popups)
+}
+
+// holdsMost reports whether n holds most of the page's paragraph text
+// (pageText, 60% or more), is mostly paragraphs, with few links: whatever its tag or name (a <header> or
+// <aside> around the story, a wrapper named "has-sidebar"), it holds the
+// article. A comment section is still one.
+func (s *scorer) holdsMost(n *html.Node, pageText int32) bool {
+	st := s.stat(n)
+	if st == nil || pageText == 0 || st.ptext*5 <= pageText*3 || st.ptext*2 < st.chars || st.linkDensity() >= 0.25 {
+		return false
+	}
+	return !hasAny(classHints(n), []string{"comment", "disqus", "replies", "respond"})
 }
 
 // isBoilerplate reports whether the element n is page furniture.
@@ -277,14 +293,14 @@ var (
 		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
 		"newsletter", "subscribe", "cookie", "consent", "outbrain", "taboola", "promo", "copyright"}
 	// popups are cards that appear on hover, inside the text they explain.
-	popups   = []string{"rollover-people-block", "tooltip", "popover", "hovercard", "hover-card"}
+	popups   = []string{"rollover", "tooltip", "popover", "hovercard", "hover-card"}
 	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	positive = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
 		"pagination", "post", "text", "blog", "story"}
 	negative = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
 		"gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
 		"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter",
-		"subscribe", "social", "cookie", "byline", "author", "dateline", "caption-credit"}
+		"subscribe", "social", "cookie", "byline", "author", "dateline"}
 	// strongTokens are whole words of a class or id that mark furniture.
 	strongTokens = []string{"ad", "ads", "advert", "adverts", "advertisement", "share", "sharing",
 		"sharebar", "social", "newsletter", "subscribe", "subscription", "cookie", "cookies",
@@ -297,7 +313,7 @@ var (
 	// strongJoined are run-together phrases, matched with the separators removed.
 	strongJoined = []string{"mostread", "mostviewed", "mostpopular", "readmore", "readalso",
 		"alsoread", "seealso", "relatedarticles", "relatedposts", "relatedstories", "moreonthis",
-		"morestories", "recommended", "trending", "signup", "paywall", "slidecount"}
+		"morestories", "recommended", "trending", "signup", "paywall"}
 )
 
 func hasAny(s string, subs []string) bool {

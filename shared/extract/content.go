@@ -22,6 +22,9 @@ func (s *scorer) content(body *html.Node) []*html.Node {
 	}
 	top = s.widen(top, body)
 	top = s.semantic(top, body)
+	if p := s.post(top); p != nil {
+		return []*html.Node{p}
+	}
 	if top == body {
 		return []*html.Node{body}
 	}
@@ -41,13 +44,69 @@ func (s *scorer) content(body *html.Node) []*html.Node {
 	return roots
 }
 
+// post returns, when top is a list of posts that the page's <h1> heads
+// one of, that post; else nil. A list of posts: three or more children of
+// top with one tag and one class, that each hold less than half of its
+// paragraph text, and whose others open with a heading linking to their
+// own page.
+func (s *scorer) post(top *html.Node) *html.Node {
+	h1 := firstElement(top, atom.H1)
+	if h1 == nil {
+		return nil
+	}
+	var mine *html.Node
+	for p := h1.Parent; p != nil && p != top; p = p.Parent {
+		if p.Parent == top {
+			mine = p
+		}
+	}
+	if mine == nil || attr(mine, "class") == "" {
+		return nil
+	}
+	total := s.stat(top)
+	if total == nil {
+		return nil
+	}
+	class := attr(mine, "class")
+	others := 0
+	for sib := top.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib.Type != html.ElementNode || sib.DataAtom != mine.DataAtom || attr(sib, "class") != class {
+			continue
+		}
+		st := s.stat(sib)
+		if st == nil || st.ptext*2 >= total.ptext {
+			return nil
+		}
+		if sib != mine {
+			if !linkedHeading(sib) {
+				return nil
+			}
+			others++
+		}
+	}
+	if others < 2 {
+		return nil
+	}
+	return mine
+}
+
+// linkedHeading reports whether n's first heading holds a link.
+func linkedHeading(n *html.Node) bool {
+	for _, a := range [...]atom.Atom{atom.H1, atom.H2, atom.H3} {
+		if h := firstElement(n, a); h != nil {
+			return firstElement(h, atom.A) != nil
+		}
+	}
+	return false
+}
+
 // alternative moves the candidate up to an ancestor that it shares with at
 // least two other strong candidates: the article is then split over them.
 func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) *html.Node {
 	var alts []int32
 	for i := range s.st {
 		st := &s.st[i]
-		if st.scored && s.nodes[i] != top && st.score >= topScore*0.75 {
+		if st.scored && s.nodes[i] != top && st.score >= topScore*0.75 && !related(s.nodes[i], top) {
 			alts = append(alts, int32(i))
 		}
 	}
@@ -81,6 +140,22 @@ func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) 
 		}
 	}
 	return top
+}
+
+// related reports whether a is an ancestor or a descendant of b: such a
+// candidate holds the same text as b, not another part of the article.
+func related(a, b *html.Node) bool {
+	for p := a.Parent; p != nil; p = p.Parent {
+		if p == b {
+			return true
+		}
+	}
+	for p := b.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }
 
 // climb moves the candidate to its parent while the parent scores higher,

@@ -1,11 +1,32 @@
 package extract
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// commaForms are the commas Readability counts, and the ideographic one.
+var commaForms = []string{",", "\u060C", "\uFE50", "\uFE10", "\uFE11", "\u2E41", "\u2E34", "\u2E32", "\uFF0C", "\u3001"}
+
+func TestTextSizeCommas(t *testing.T) {
+	for _, c := range commaForms {
+		if _, n := textSize("a" + c + "b" + c); n != 2 {
+			t.Errorf("%U: %d commas, want 2", []rune(c)[0], n)
+		}
+	}
+	for _, s := range []string{"\u2E40", "\uFE51", "\uFF0D", "\u3002", ".", "\u061B"} {
+		if _, n := textSize(s); n != 0 {
+			t.Errorf("%U counted as a comma", []rune(s)[0])
+		}
+	}
+}
 
 // FuzzTextSize checks textSize, which tests the commonest bytes first,
 // against the same count written case by case.
 func FuzzTextSize(f *testing.F) {
-	for _, s := range []string{"", "a, b", " \t\n x  y ", "کتاب، دفتر", "\xd8\x8c\xd8", "\xd8 \x8c", " \x80 ", "é\u060c,", "\x00 \x01\x0b\x1f!"} {
+	for _, s := range []string{"", "a, b", " \t\n x  y ", "کتاب، دفتر", "\xd8\x8c\xd8", "\xd8 \x8c", " \x80 ", "é\u060c,", "\x00 \x01\x0b\x1f!", "a，b、c\uFE50", "\xef\xbc", "\xe2\xb8"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -24,7 +45,7 @@ func FuzzTextSize(f *testing.F) {
 			case c == ',':
 				commas++
 				chars++
-			case c == 0xD8 && i+1 < len(s) && s[i+1] == 0x8C:
+			case c >= 0xD8 && hasCommaPrefix(s[i:]):
 				commas++
 				chars++
 			default:
@@ -36,4 +57,61 @@ func FuzzTextSize(f *testing.F) {
 			t.Fatalf("textSize(%q) = %d, %d; want %d, %d", s, gc, gm, chars, commas)
 		}
 	})
+}
+
+func hasCommaPrefix(s string) bool {
+	for _, c := range commaForms {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// The article of an old blog, text between <br>s in one <div>, beats a
+// sidebar of short <p>s; and an article inside an <aside> that holds all
+// of the page's prose is not pruned for its tag.
+func TestParagraphModel(t *testing.T) {
+	run := "Para of the post, long enough to be read as one, with a comma, and another one here"
+	var post, side strings.Builder
+	for i := 0; i < 6; i++ {
+		post.WriteString(run + " " + strconv.Itoa(i) + ".<br><br>\n")
+		side.WriteString("<p>About the author of this blog, who writes, reads, and cooks " + strconv.Itoa(i) + ".</p>")
+	}
+	for _, tt := range []struct{ name, page, want, not string }{
+		{"br paragraphs", `<body><div class="post">` + post.String() + `</div><div class="about">` + side.String() + `</div></body>`, run + " 5", "\x00"},
+		{"aside holding the article", `<body><nav><a href="/">Home</a></nav><aside>` + strings.ReplaceAll(post.String(), "<br><br>", "</p><p>") + `</aside></body>`, run + " 3", "Home"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromHTML(strings.NewReader(tt.page), "https://blog.example/post", Options{CapturedAt: time.Unix(0, 0)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+				t.Errorf("text:\n%s", a.Text)
+			}
+			if tt.name == "br paragraphs" && len(a.Blocks) < 6 {
+				t.Errorf("%d blocks, want one per paragraph", len(a.Blocks))
+			}
+		})
+	}
+}
+
+// A page that lists several posts of the same shape, with its title in
+// one of them, gives that post, not the list.
+func TestPostsNearestTitle(t *testing.T) {
+	post := func(h, title, word string) string {
+		p := "<p>This post is about " + word + ", and it goes on about " + word + ", at length, with commas, clauses and more words.</p>"
+		return "<div class=\"entry\"><" + h + "><a href=\"/" + word + "\">" + title + "</a></" + h + ">" + p + p + p + "</div>"
+	}
+	page := `<html><head><title>Second post</title></head><body><div id="posts">` +
+		post("h2", "First post", "apples") + post("h1", "Second post", "pears") +
+		post("h2", "Third post", "plums") + post("h2", "Fourth post", "figs") + `</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/second", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "pears") || strings.Contains(a.Text, "apples") || strings.Contains(a.Text, "plums") {
+		t.Errorf("text:\n%s", a.Text)
+	}
 }
