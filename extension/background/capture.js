@@ -91,6 +91,7 @@ export function createCapturer(deps) {
       res = await inject();
     }
     const page = res && res[0] && res[0].result;
+    if (page && page.tooLarge) throw codedError('too_large', t('captureErrTooLarge'));
     if (!page || typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
     return page;
   }

@@ -96,3 +96,44 @@ func TestParagraphModel(t *testing.T) {
 		})
 	}
 }
+
+// A page that lists several posts of the same shape, with its title in
+// one of them, gives that post, not the list.
+func TestPostsNearestTitle(t *testing.T) {
+	post := func(h, title, word string) string {
+		p := "<p>This post is about " + word + ", and it goes on about " + word + ", at length, with commas, clauses and more words.</p>"
+		return "<div class=\"entry\"><" + h + "><a href=\"/" + word + "\">" + title + "</a></" + h + ">" + p + p + p + "</div>"
+	}
+	page := `<html><head><title>Second post</title></head><body><div id="posts">` +
+		post("h2", "First post", "apples") + post("h1", "Second post", "pears") +
+		post("h2", "Third post", "plums") + post("h2", "Fourth post", "figs") + `</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/second", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "pears") || strings.Contains(a.Text, "apples") || strings.Contains(a.Text, "plums") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+func TestHasWord(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		hint string
+		want bool
+	}{
+		{"left-sidebar", "sidebar", true},
+		{"leftsidebar widget", "sidebar", true},
+		{"sidebar2", "sidebar", true},
+		{"handbrake", "and", false},
+		{"standard", "and", false},
+		{"post-ad-slot", "-ad-", true},
+		{"shadow", "ad", false},
+		{"masthead", "head", true},
+		{"subheaderline", "header", false},
+	} {
+		if got := hasWord(tt.s, []string{tt.hint}); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v", tt.s, tt.hint, got)
+		}
+	}
+}
