@@ -51,6 +51,8 @@ type Options struct {
 	Raw bool
 	// Persian configures Persian normalization.
 	Persian persian.Options
+	// Site is the user's rule for this page's site (site.go), or nil.
+	Site Site
 }
 
 func (o *Options) maxBytes() int64 {
@@ -67,12 +69,25 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 	if err != nil {
 		return nil, err
 	}
-	meta := metadata.Read(doc, u)
-	blocks, err := Body(doc, baseURL(doc, u))
-	if err != nil {
-		return nil, err
+	var content []*html.Node
+	var notes []string
+	if opts.Site != nil {
+		content, notes = opts.Site.Prepare(doc)
 	}
-	return finish(meta, blocks, opts), nil
+	meta := metadata.Read(doc, u)
+	if opts.Site != nil {
+		notes = append(notes, opts.Site.Amend(doc, &meta)...)
+	}
+	blocks, more := siteBlocks(content, baseURL(doc, u))
+	notes = append(notes, more...)
+	if blocks == nil {
+		if blocks, err = Body(doc, baseURL(doc, u)); err != nil {
+			return nil, err
+		}
+	}
+	a := finish(meta, blocks, opts)
+	a.Extractor.Notes = notes
+	return a, nil
 }
 
 // FromSelection extracts an article whose body is the HTML fragment
@@ -87,6 +102,11 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 		return nil, wrap(ErrTooLarge, "selection over "+strconv.FormatInt(opts.maxBytes(), 10)+" bytes")
 	}
 	meta := metadata.Read(doc, u)
+	var notes []string
+	if opts.Site != nil {
+		// The user chose the body; the rule still reads the fields.
+		notes = opts.Site.Amend(doc, &meta)
+	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(selection), ctx)
 	if err != nil {
@@ -99,7 +119,9 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	if len(blocks) == 0 {
 		return nil, wrap(ErrNoArticle, "the selection holds no text")
 	}
-	return finish(meta, blocks, opts), nil
+	a := finish(meta, blocks, opts)
+	a.Extractor.Notes = notes
+	return a, nil
 }
 
 func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, error) {
