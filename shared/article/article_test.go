@@ -51,7 +51,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			a.Finalize()
 			return a
 		}(),
-		"invalid-utf8": {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
+		"invalid-utf8":    {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
 		"extractor-notes": {Extractor: Extractor{Name: "barg", Version: "1", Notes: []string{"site rule: \"a\" <b>", "دوم"}}},
 	} {
 		got, want := a.AppendJSON(nil), stdJSON(t, a)
