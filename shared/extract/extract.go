@@ -51,8 +51,8 @@ type Options struct {
 	Raw bool
 	// Persian configures Persian normalization.
 	Persian persian.Options
-	// Site is the user's rule for this page's site (site.go), or nil.
-	Site Site
+	// Rules are the user's site rules (site.go), or nil.
+	Rules SiteRules
 }
 
 func (o *Options) maxBytes() int64 {
@@ -71,12 +71,13 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 	}
 	var content []*html.Node
 	var notes []string
-	if opts.Site != nil {
-		content, notes = opts.Site.Prepare(doc)
+	site := opts.site(pageURL)
+	if site != nil {
+		content, notes = site.Prepare(doc)
 	}
 	meta := metadata.Read(doc, u)
-	if opts.Site != nil {
-		notes = append(notes, opts.Site.Amend(doc, &meta)...)
+	if site != nil {
+		notes = append(notes, site.Amend(doc, &meta)...)
 	}
 	blocks, more := siteBlocks(content, baseURL(doc, u))
 	notes = append(notes, more...)
@@ -103,9 +104,9 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	}
 	meta := metadata.Read(doc, u)
 	var notes []string
-	if opts.Site != nil {
+	if site := opts.site(pageURL); site != nil {
 		// The user chose the body; the rule still reads the fields.
-		notes = opts.Site.Amend(doc, &meta)
+		notes = site.Amend(doc, &meta)
 	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(selection), ctx)

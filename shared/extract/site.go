@@ -7,9 +7,20 @@ import (
 	"github.com/barg-app/barg/shared/weburl"
 )
 
-// Site is what a site rule (package shared/siterules) may do to one page's
-// extraction: Options.Site holds the rule that matched the page, or nil.
-// Its methods never fail: what they cannot do they say in notes, which end
+// SiteRules finds the user's site rule for a page (package
+// shared/siterules implements it): For returns nil when no rule applies.
+type SiteRules interface {
+	For(pageURL string) Site
+}
+
+func (o *Options) site(pageURL string) Site {
+	if o.Rules == nil {
+		return nil
+	}
+	return o.Rules.For(pageURL)
+}
+
+// Site is what a site rule may do to one page's extraction. Its methods never fail: what they cannot do they say in notes, which end
 // up in the article's extractor.notes, and the heuristics decide instead.
 type Site interface {
 	// Prepare runs on the parsed page before anything is read from it. It

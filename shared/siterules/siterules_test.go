@@ -37,7 +37,7 @@ func extractWith(t *testing.T, rules string, url string) *article.Article {
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
-	opts := extract.Options{CapturedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Site: set.For(url)}
+	opts := extract.Options{CapturedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Rules: set}
 	a, err := extract.FromHTML(strings.NewReader(page), url, opts)
 	if err != nil {
 		t.Fatalf("FromHTML: %v", err)
@@ -134,7 +134,7 @@ func TestPersianDateIsIranTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := extract.FromHTML(strings.NewReader(fa), "https://fa.example/x", extract.Options{Site: set.For("https://fa.example/x")})
+	a, err := extract.FromHTML(strings.NewReader(fa), "https://fa.example/x", extract.Options{Rules: set})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestSelectionCaptureReadsFieldsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := extract.FromSelection(strings.NewReader(page), "<p>Only what I selected, a sentence.</p>", pageURL, extract.Options{Site: set.For(pageURL)})
+	a, err := extract.FromSelection(strings.NewReader(page), "<p>Only what I selected, a sentence.</p>", pageURL, extract.Options{Rules: set})
 	if err != nil {
 		t.Fatal(err)
 	}
