@@ -15,6 +15,8 @@ func run(page, pageURL, optsJSON string) ([]byte, error) {
 		return nil, err
 	}
 	var opts extract.Options
+	rules, ruleNote := rulesFor(req.Rules)
+	opts.Rules = rules
 	opts.Raw = req.Raw
 	opts.Persian = req.persian()
 	if req.CapturedAt != "" {
@@ -33,6 +35,9 @@ func run(page, pageURL, optsJSON string) ([]byte, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if ruleNote != "" {
+		a.Extractor.Notes = append(a.Extractor.Notes, ruleNote)
 	}
 	return encode(a)
 }

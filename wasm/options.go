@@ -19,6 +19,7 @@ type request struct {
 	CapturedAt   string // "captured_at": RFC 3339 capture time; "" means now
 	Selection    string // "selection": HTML of the selected part of the page
 	HasSelection bool   // the options named a selection
+	Rules        string // "rules": the user's site rules, as JSON text (shared/siterules)
 }
 
 func (r *request) persian() persian.Options {
@@ -43,6 +44,8 @@ func parseOptions(s string) (request, error) {
 			return v.bool(&req.LatinDigits)
 		case "captured_at":
 			return v.string(&req.CapturedAt)
+		case "rules":
+			return v.string(&req.Rules)
 		case "selection":
 			if v.kind == kindNull {
 				return nil

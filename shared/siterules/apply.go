@@ -152,3 +152,21 @@ func fieldText(e *goquery.Selection) string {
 	}
 	return t
 }
+
+// Probe reports what the rule that applies to pageURL picks in doc: how
+// many elements each of its selectors matches (for the settings page's
+// "test on this tab"). ok is false when no rule applies.
+func (s *Set) Probe(doc *html.Node, pageURL string) (r Rule, counts map[string]int, ok bool) {
+	c := s.match(pageURL)
+	if c == nil {
+		return Rule{}, nil, false
+	}
+	d := goquery.NewDocumentFromNode(doc)
+	counts = map[string]int{}
+	for _, f := range Fields {
+		if g, has := c.sel[f]; has {
+			counts[f] = d.FindMatcher(g).Length()
+		}
+	}
+	return c.Rule, counts, true
+}

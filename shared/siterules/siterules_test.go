@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"github.com/barg-app/barg/shared/article"
 	"github.com/barg-app/barg/shared/extract"
 )
@@ -225,5 +227,23 @@ func TestMatch(t *testing.T) {
 	var none *Set
 	if none.For("https://example.com/") != nil || none.Len() != 0 {
 		t.Error("a nil set matched")
+	}
+}
+
+func TestProbe(t *testing.T) {
+	set, err := Parse([]byte(`[{"host":"news.example","content":".story p","remove":".box, .more","title":".nope"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, counts, ok := set.Probe(doc, pageURL)
+	if !ok || r.Host != "news.example" || counts["content"] != 4 || counts["remove"] != 2 || counts["title"] != 0 || len(counts) != 3 {
+		t.Errorf("Probe = %v %v %v", r, counts, ok)
+	}
+	if _, _, ok := set.Probe(doc, "https://other.example/"); ok {
+		t.Error("a rule matched another host")
 	}
 }

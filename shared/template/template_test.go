@@ -203,3 +203,28 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+func TestCheckJSON(t *testing.T) {
+	for _, c := range []struct {
+		tmpl string
+		ok   bool
+	}{
+		{`{"title": {{title|json}}, "authors": {{authors|json}}, "day": {{published|date:YYYY-MM-DD|json}}}`, true},
+		{`{"n": {{word_count|json}}, "missing": {{nope|json}}, "x": {{lead|default:none|json}}}`, true},
+		{`{"title": "{{title}}"}`, false},     // quotes in the title break it
+		{`{"n": {{word_count}}}`, false},      // nothing for an empty article
+		{`{"title": {{title|json}},}`, false}, // a trailing comma
+		{`{"title": {{title|nope}}}`, false},  // does not parse
+		{`[{{authors|join|json}}, {{title|slug|json}}]`, true},
+	} {
+		err := CheckJSON(c.tmpl)
+		if (err == nil) != c.ok {
+			t.Errorf("CheckJSON(%s) = %v, want ok %v", c.tmpl, err, c.ok)
+		}
+	}
+	tm, _ := Parse("{\n  \"t\": {{title|json}},\n  \"by\": {{authors|json}}\n}\n")
+	out, err := tm.Payload([]byte(art))
+	if err != nil || string(out) != `{"t":"بودجهٔ «سال» آینده: می‌شود","by":["مریم احمدی","Sam \"Q\" Lee"]}` {
+		t.Errorf("Payload = %s, %v", out, err)
+	}
+}
