@@ -124,4 +124,3 @@ func defaults() []byte {
 	out, _ := json.Marshal(map[string]string{"markdown": template.DefaultMarkdown, "filename": template.DefaultFileName})
 	return out
 }
-
