@@ -22,6 +22,7 @@ import * as outbox from '../upload/outbox.js';
 import { readSettings } from '../lib/settings.js';
 import { startEngine, extract, startTimings } from './engine.js';
 import { createCapturer } from './capture.js';
+import { createTools } from './tools.js';
 import { t } from './messages.js';
 
 const api = globalThis.chrome;
@@ -54,12 +55,16 @@ function onResult(result) {
   }
 }
 
+// Site rules and templates (tools.js): Go's, through messages and hooks.
+const tools = createTools({ api, ready: () => ready.catch(() => startEngine()) });
+if (typeof outbox.setPayloadRenderer === 'function') outbox.setPayloadRenderer(tools.payload);
+
 const capturer = createCapturer({
   api,
   extract,
   store,
   outbox,
-  readSettings: () => readSettings(api.storage.local),
+  readSettings: async () => ({ ...(await readSettings(api.storage.local)), rules: await tools.captureRules() }),
   goWait: () => ready.catch(() => startEngine()),
   onResult,
 });
@@ -106,6 +111,8 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   let work;
   if (msg.type === 'capture' && Number.isInteger(msg.tabId)) {
     work = captureTab(msg.tabId, { selection: Boolean(msg.selection) });
+  } else if (msg.type.startsWith('tools.')) {
+    work = tools.handle(msg);
   } else if (msg.type.startsWith('upload.') && typeof outbox.handleMessage === 'function') {
     work = Promise.resolve().then(() => outbox.handleMessage(msg, sender));
   } else {

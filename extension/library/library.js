@@ -14,7 +14,7 @@ import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { buildExport } from '../export/formats.js';
+import { buildExport, buildTemplatedExport } from '../export/formats.js';
 import { downloadText } from '../export/download.js';
 import { facet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
@@ -258,13 +258,29 @@ function confirmDelete() {
   );
 }
 
+/** Fills the user's template of kind for each article, in the background's Go. */
+async function renderWithGo(kind, articles) {
+  const answer = await chrome.runtime.sendMessage({ type: 'tools.render', kind, articles });
+  if (!answer || !answer.ok) throw new Error((answer && answer.error) || 'no answer');
+  return answer.texts;
+}
+
 async function exportArticles(ids) {
   const format = $('export-format').value;
   try {
     const records = await getArticles(ids);
     // Newest first, as listed.
     records.sort((a, b) => (a.captured_at < b.captured_at ? 1 : a.captured_at > b.captured_at ? -1 : 0));
-    const f = buildExport(format, records.map((r) => r.article));
+    const articles = records.map((r) => r.article);
+    let f;
+    try {
+      // The user's templates, filled by Go in the background (background/tools.js).
+      f = await buildTemplatedExport(format, articles, renderWithGo);
+    } catch (err) {
+      // Go did not answer: the built-in export writes what the default templates write.
+      console.warn('barg: templated export failed, using the built-in one:', err && err.message);
+      f = buildExport(format, articles);
+    }
     downloadText(f.text, f.name, f.mime);
     showStatus(t('libraryExported', formatNumber(records.length, locale), f.name));
   } catch (err) {

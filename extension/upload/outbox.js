@@ -303,11 +303,18 @@ export class Outbox {
     let body;
     let ctype = 'application/json';
     let key;
+    // The user's payload template (background/tools.js), or the article as saved.
+    let parts;
+    try {
+      parts = [];
+      for (const r of records) parts.push((this.d.payload && (await this.d.payload(r.article))) ?? JSON.stringify(r.article));
+    } catch (err) {
+      return { outcome: 'failed', reason: 'the payload template failed: ' + ((err && err.message) || err) };
+    }
     if (!batch) {
-      body = JSON.stringify(records[0].article);
+      body = parts[0];
       key = records[0].capture_id;
     } else {
-      const parts = records.map((r) => JSON.stringify(r.article));
       if (settings.format === 'array') {
         body = '[' + parts.join(',') + ']';
       } else {
@@ -473,6 +480,7 @@ function outbox() {
       getRecords: getArticles,
       alarms: c.alarms ? { create: (n, i) => c.alarms.create(n, i), clear: (n) => c.alarms.clear(n) } : undefined,
       hasPermission: c.permissions ? (p) => c.permissions.contains({ origins: [p] }) : undefined,
+      payload: (article) => (payloadRenderer ? payloadRenderer(article) : null),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (t) => clearTimeout(t),
     });
@@ -533,6 +541,14 @@ export async function handleMessage(msg, sender) {
 }
 
 /** Registers alarms/listeners; called once at every background start. */
+/** The upload body's renderer (background/tools.js): article → JSON text, or null to send the article as is. */
+let payloadRenderer = null;
+
+/** Sets the payload renderer; the background does it at start. */
+export function setPayloadRenderer(fn) {
+  payloadRenderer = typeof fn === 'function' ? fn : null;
+}
+
 export function init() {
   const c = globalThis.chrome;
   const ob = outbox();
