@@ -28,15 +28,14 @@ build() {
 		-gcflags='reflect=-l' -gcflags='time=-l' -gcflags='math=-l' \
 		-o extension/wasm/barg.wasm ./wasm
 	optimize
-	# The module's id: the background keeps a copy of the module in Cache
-	# Storage under it, which starts Go faster than the package
-	# (extension/background/modcache.js).
-	sha256sum extension/wasm/barg.wasm | cut -d' ' -f1 >extension/wasm/barg.wasm.sha256
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" extension/wasm/wasm_exec.js
 	# The Persian lexicon, decoded and laid out, beside the module: the wasm
 	# does not embed it (extension/background/engine.js hands it to Go).
 	log "lexicon: extension/wasm/lexicon.img"
 	go run ./shared/persian/internal/lexiconimage -o extension/wasm/lexicon.img
+	# Pages the background extracts on install to prime V8's code cache for
+	# the module (extension/background/prime.js), grown from testdata/pages.
+	go run ./internal/pagegen/primepages -o extension/wasm/prime.json
 	log "cli: bin/barg"
 	go build -trimpath -o bin/barg ./cmd/barg
 	sizes

@@ -131,7 +131,7 @@ func TestCaptureSeedPage(t *testing.T) {
 
 // TestCaptureOwnPage runs the whole click-to-saved flow on an original
 // Persian page: the saved record, the badge, the notice in the page, and a
-// second capture that updates the record instead of adding one.
+// second capture of the same text, which adds nothing and says so.
 func TestCaptureOwnPage(t *testing.T) {
 	b := launch(t, "")
 	srv := serveDir(t, "testdata")
@@ -163,8 +163,8 @@ func TestCaptureOwnPage(t *testing.T) {
 	if a.Lang != "fa" || a.Dir != "rtl" {
 		t.Errorf("lang, dir = %q, %q; want fa, rtl", a.Lang, a.Dir)
 	}
-	if want := "http://barg.example/fa/gardens-in-autumn"; a.CanonicalURL != want || rec.ID != want {
-		t.Errorf("canonical_url = %q, id = %q; want both %q", a.CanonicalURL, rec.ID, want)
+	if want := "http://barg.example/fa/gardens-in-autumn"; a.CanonicalURL != want {
+		t.Errorf("canonical_url = %q, want %q", a.CanonicalURL, want)
 	}
 	var paras []string
 	for _, bl := range a.Blocks {
@@ -195,20 +195,21 @@ func TestCaptureOwnPage(t *testing.T) {
 		t.Error("no notice in the page")
 	}
 
-	// Capturing again updates the same record and keeps the first capture time.
+	// Capturing the unchanged page again adds nothing and says since when.
 	res2 := clickAndWait(t, b, tb)
-	if !res2.OK || !res2.Updated || res2.ID != res.ID {
-		t.Fatalf("second capture: ok %v updated %v id %q (first id %q) %s", res2.OK, res2.Updated, res2.ID, res.ID, res2.Error)
+	if !res2.OK || !res2.Unchanged || res2.Updated || res2.ID != res.ID {
+		t.Fatalf("second capture: ok %v unchanged %v updated %v id %q (first id %q) %s", res2.OK, res2.Unchanged, res2.Updated, res2.ID, res.ID, res2.Error)
 	}
-	if res2.CaptureID == res.CaptureID {
-		t.Error("second capture kept the capture_id: uploads would be dropped as duplicates")
-	}
-	rec2, _ := b.SavedArticle(t, res.ID)
-	if rec2.FirstCapturedAt != rec.FirstCapturedAt {
-		t.Errorf("first_captured_at changed: %q → %q", rec.FirstCapturedAt, rec2.FirstCapturedAt)
+	if res2.Since != rec.CapturedAt {
+		t.Errorf("unchanged since %q, want the first capture's time %q", res2.Since, rec.CapturedAt)
 	}
 	if n := b.ArticleCount(t); n != 1 {
 		t.Errorf("%d articles in the library after two captures of one page, want 1", n)
+	}
+	var records int
+	b.EvalBackground(t, `globalThis.barg.store.getArticles().then(r => r.length)`, &records)
+	if records != 1 {
+		t.Errorf("%d records after an identical re-capture, want 1", records)
 	}
 }
 
@@ -332,8 +333,8 @@ func TestCaptureSurvivesRestarts(t *testing.T) {
 	// A click wakes the worker, which starts Go again: this is its first capture.
 	b.ClickAction(t, tb)
 	again := b.WaitCapture(t, 1)
-	if !again.OK || !again.Updated || again.ID != first.ID {
-		t.Fatalf("capture after the worker stopped: ok %v updated %v id %q: %s", again.OK, again.Updated, again.ID, again.Error)
+	if !again.OK || !again.Unchanged || again.ID != first.ID {
+		t.Fatalf("capture after the worker stopped: ok %v unchanged %v id %q: %s", again.OK, again.Unchanged, again.ID, again.Error)
 	}
 	b.Close(t)
 
@@ -360,8 +361,8 @@ func TestCaptureMessage(t *testing.T) {
 	page := b.OpenExtensionPage(t, "extension/library/library.html")
 	var res captureResult
 	b.EvalPage(t, page, `chrome.runtime.sendMessage({type: 'capture', tabId: `+itoa(first.TabID)+`})`, &res)
-	if !res.OK || !res.Updated || res.ID != first.ID {
-		t.Errorf("capture by message: ok %v updated %v id %q: %s", res.OK, res.Updated, res.ID, res.Error)
+	if !res.OK || !res.Unchanged || res.ID != first.ID {
+		t.Errorf("capture by message: ok %v unchanged %v id %q: %s", res.OK, res.Unchanged, res.ID, res.Error)
 	}
 	var unknown any
 	b.EvalPage(t, page, `chrome.runtime.sendMessage({type: 'no-such-message'}).then(r => r ?? null, e => String(e))`, &unknown)

@@ -499,8 +499,12 @@ type captureResult struct {
 	OK        bool   `json:"ok"`
 	TabID     int    `json:"tab_id"`
 	ID        string `json:"id"`
+	EntryID   string `json:"entry_id"`
 	CaptureID string `json:"capture_id"`
-	Updated   bool   `json:"updated"`
+	Updated   bool   `json:"updated"`   // saved as a new version of an entry
+	Unchanged bool   `json:"unchanged"` // identical to the entry's newest version: nothing added
+	Since     string `json:"since"`     // when unchanged, that version's capture time
+	Versions  int    `json:"versions"`
 	Selection bool   `json:"selection"`
 	Title     string `json:"title"`
 	Published string `json:"published"`
@@ -588,7 +592,7 @@ func (b *browser) SavedArticle(t testing.TB, id string) (rec article, ok bool) {
 	return *got, true
 }
 
-// ArticleCount is the number of articles in the library.
+// ArticleCount is the number of entries in the library (an article and its versions count once).
 func (b *browser) ArticleCount(t testing.TB) int {
 	t.Helper()
 	var n int

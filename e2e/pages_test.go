@@ -58,7 +58,7 @@ func pagesSeed(t *testing.T, b *browser, articles ...map[string]any) []string {
 }
 
 // pagesWait waits until the page's script marks body[data-state] with state.
-func pagesWait(t *testing.T, tb *tab, state string) {
+func pagesWait(t testing.TB, tb *tab, state string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
 	defer cancel()
@@ -68,7 +68,7 @@ func pagesWait(t *testing.T, tb *tab, state string) {
 }
 
 // pagesDo runs chromedp actions on the tab with the harness's time bound.
-func pagesDo(t *testing.T, tb *tab, actions ...chromedp.Action[chromedp.Void]) {
+func pagesDo(t testing.TB, tb *tab, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
 	defer cancel()
@@ -275,30 +275,43 @@ func TestLibraryAndReader(t *testing.T) {
 	pagesScreenshot(t, lib, "reader-fa.png", true)
 
 	// Back to the library; select the English article; delete it with the
-	// Delete key and confirm in the dialog.
+	// Delete key: nothing is asked, the row goes, and Undo is offered.
 	pagesDo(t, lib, chromedp.Navigate(b.ExtensionURL("extension/library/library.html")))
 	pagesWait(t, lib, "ready")
+	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
 	pagesDo(t, lib,
 		chromedp.Click(`#rows tr[data-id="`+enID+`"] input.select`),
 		chromedp.KeyEvent(kb.Delete),
-		chromedp.WaitVisible(`#confirm-delete[open]`),
 	)
-	var confirmText string
-	b.EvalPage(t, lib, `document.getElementById('confirm-text').textContent`, &confirmText)
-	if !strings.Contains(confirmText, "۱") {
-		t.Errorf("confirmation %q does not say one article", confirmText)
-	}
-	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
-	pagesDo(t, lib, chromedp.Click(`#confirm-delete button[value="delete"]`))
 	pagesWait(t, lib, "ready")
+	pagesDo(t, lib, chromedp.WaitVisible(`#status #undo`))
 	if got, _ := pagesRows(t, b, lib); !slices.Equal(got, []string{kafID, faID}) {
 		t.Errorf("after delete: rows %v", got)
 	}
 	if n := b.ArticleCount(t); n != 2 {
-		t.Errorf("after delete the library holds %d articles, want 2", n)
+		t.Errorf("after delete the library lists %d articles, want 2", n)
+	}
+	if _, ok := b.SavedArticle(t, enID); !ok {
+		t.Error("the deleted article is gone before its undo time is over")
+	}
+	// Undo brings it back, in its place.
+	b.EvalPage(t, lib, `document.body.dataset.state = 'undoing'`, nil)
+	pagesDo(t, lib, chromedp.Click(`#undo`))
+	pagesWait(t, lib, "ready")
+	if got, _ := pagesRows(t, b, lib); !slices.Equal(got, []string{enID, kafID, faID}) {
+		t.Errorf("after undo: rows %v", got)
+	}
+	// Deleted again, and the undo time over: the records are gone.
+	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
+	pagesDo(t, lib, chromedp.Click(`#rows tr[data-id="`+enID+`"] input.select`), chromedp.Click(`#delete`))
+	pagesWait(t, lib, "ready")
+	var purged int
+	b.EvalPage(t, lib, `import('/extension/lib/store.js').then(s => s.purgeDeleted(new Date(Date.now() + 60000)))`, &purged)
+	if purged != 1 {
+		t.Errorf("purged %d entries after the undo time, want 1", purged)
 	}
 	if _, ok := b.SavedArticle(t, enID); ok {
-		t.Error("the deleted article is still stored")
+		t.Error("the deleted article is still stored after its undo time")
 	}
 	gone := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(enID))
 	pagesWait(t, gone, "missing")
@@ -308,12 +321,11 @@ func TestLibraryAndReader(t *testing.T) {
 		t.Errorf("reader of a deleted article shows %q", goneText)
 	}
 
-	// Delete from the reader: confirmed, it goes back to the library.
+	// Delete from the reader: nothing asked, back to the library, which offers Undo.
 	rd := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(kafID))
 	pagesWait(t, rd, "ready")
-	pagesDo(t, rd, chromedp.Click("#delete"), chromedp.WaitVisible(`#confirm-delete[open]`))
 	b.EvalPage(t, rd, `document.body.dataset.state = 'deleting'`, nil)
-	pagesDo(t, rd, chromedp.Click(`#confirm-delete button[value="delete"]`))
+	pagesDo(t, rd, chromedp.Click("#delete"))
 	pagesWait(t, rd, "ready")
 	var where string
 	b.EvalPage(t, rd, `location.pathname`, &where)
@@ -323,18 +335,11 @@ func TestLibraryAndReader(t *testing.T) {
 	if got, _ := pagesRows(t, b, rd); !slices.Equal(got, []string{faID}) {
 		t.Errorf("after deleting in the reader: rows %v", got)
 	}
-	pagesDo(t, lib, chromedp.Reload())
-	pagesWait(t, lib, "ready")
-
-	// Cancelling the dialog deletes nothing.
-	pagesDo(t, lib,
-		chromedp.Click(`#rows tr[data-id="`+faID+`"] input.select`),
-		chromedp.Click(`#delete`),
-		chromedp.WaitVisible(`#confirm-delete[open]`),
-		chromedp.Click(`#confirm-delete button[value="cancel"]`),
-	)
-	if n := b.ArticleCount(t); n != 1 {
-		t.Errorf("after a cancelled delete the library holds %d articles, want 1", n)
+	b.EvalPage(t, rd, `document.body.dataset.state = 'undoing'`, nil)
+	pagesDo(t, rd, chromedp.WaitVisible(`#status #undo`), chromedp.Click(`#undo`))
+	pagesWait(t, rd, "ready")
+	if got, _ := pagesRows(t, b, rd); !slices.Equal(got, []string{kafID, faID}) {
+		t.Errorf("after undoing the reader's delete: rows %v", got)
 	}
 }
 
@@ -408,7 +413,8 @@ func TestExports(t *testing.T) {
 		pagesDo(t, lib, chromedp.Click("#"+button))
 	}
 
-	// JSON: one array of every article, newest first, exactly as saved.
+	// JSON: one array of every capture, newest first, each article exactly
+	// as saved inside its library envelope (barg.capture/1).
 	export("json", "export-all")
 	name, data := pagesWaitFile(t, dir, ".json", seen)
 	if !strings.HasPrefix(name, "barg-export-") {
@@ -418,12 +424,16 @@ func TestExports(t *testing.T) {
 	if err := json.Unmarshal(data, &arr); err != nil {
 		t.Fatalf("JSON export does not parse: %v", err)
 	}
-	if !pagesSameJSON(t, arr, stored) {
+	if !pagesSameJSON(t, pagesArticles(t, arr), stored) {
 		t.Errorf("JSON export differs from the saved articles")
 	}
-	for _, a := range arr {
-		if a["schema"] != "barg.article/1" {
-			t.Errorf("article without its schema version: %v", a["schema"])
+	for _, e := range arr {
+		a, _ := e["article"].(map[string]any)
+		if e["schema"] != "barg.capture/1" || a == nil || a["schema"] != "barg.article/1" {
+			t.Errorf("capture %v without its schema versions: %v", e["id"], e["schema"])
+		}
+		if _, ok := e["user"].(map[string]any); !ok {
+			t.Errorf("capture %v without its user object", e["id"])
 		}
 	}
 
@@ -440,7 +450,7 @@ func TestExports(t *testing.T) {
 		}
 		lines = append(lines, a)
 	}
-	if !pagesSameJSON(t, lines, stored) {
+	if !pagesSameJSON(t, pagesArticles(t, lines), stored) {
 		t.Errorf("JSON Lines export differs from the saved articles (%d lines)", len(lines))
 	}
 
@@ -484,6 +494,21 @@ func pagesJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// pagesArticles are the articles of export envelopes (barg.capture/1).
+func pagesArticles(t *testing.T, envelopes []map[string]any) []map[string]any {
+	t.Helper()
+	out := make([]map[string]any, 0, len(envelopes))
+	for _, e := range envelopes {
+		a, ok := e["article"].(map[string]any)
+		if !ok {
+			t.Errorf("export item %v has no article", e["id"])
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // pagesSameJSON reports whether two lists of JSON objects are equal as JSON.
@@ -820,7 +845,11 @@ func TestLibraryThousands(t *testing.T) {
 	if first.Rows != 200 || !first.More {
 		t.Errorf("first render: %d rows, more button %v; want one chunk of 200 and a way to more", first.Rows, first.More)
 	}
-	if first.NewestID != fmt.Sprintf("https://site%d.example/a/%d", (n-1)%9, n-1) {
+	var newestID string
+	b.EvalBackground(t, `globalThis.barg.store.listEntries().then(l => l[0].id)`, &newestID)
+	var newestURL string
+	b.EvalBackground(t, `globalThis.barg.store.getEntry(`+jsString(first.NewestID)+`).then(e => e.url)`, &newestURL)
+	if first.NewestID != newestID || newestURL != fmt.Sprintf("https://site%d.example/a/%d", (n-1)%9, n-1) {
 		t.Errorf("first row %s is not the newest capture", first.NewestID)
 	}
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -88,6 +89,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if *pretty {
 		enc.SetIndent("", "  ")
 	}
+	var buf, indented []byte
 	failed := false
 	for _, in := range fs.Args() {
 		a, err := extractInput(in, *pageURL, stdin, opts, *timeout)
@@ -101,9 +103,22 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 			}
 			continue
 		}
-		if err := enc.Encode(a); err != nil {
+		// The article's own encoder: what encoding/json writes, without
+		// reflection.
+		buf = a.AppendJSON(buf[:0])
+		if *pretty {
+			var b bytes.Buffer
+			if err := json.Indent(&b, buf, "", "  "); err != nil {
+				return err
+			}
+			indented = append(b.Bytes(), '\n')
+		} else {
+			indented = append(buf, '\n')
+		}
+		if _, err := stdout.Write(indented); err != nil {
 			return err
 		}
+		buf = indented[:0]
 	}
 	if failed {
 		return errSilent

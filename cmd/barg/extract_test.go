@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -219,14 +220,18 @@ func TestExtractCharsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{"utf8.html": page, "cp1256.html": arabic, "utf16.html": utf16}
+	utf16NoBOM, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().Bytes(bytes.Replace(page, []byte(`<meta charset="utf-8">`), nil, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"utf8.html": page, "cp1256.html": arabic, "utf16.html": utf16, "utf16be-nobom.html": utf16NoBOM}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var texts []string
-	for _, name := range []string{"utf8.html", "cp1256.html", "utf16.html"} {
+	for _, name := range []string{"utf8.html", "cp1256.html", "utf16.html", "utf16be-nobom.html"} {
 		code, lines, stderr := extractCLI(t, "", "-url", "https://news.example.ir/culture/1402", filepath.Join(dir, name))
 		if code != 0 {
 			t.Fatalf("%s: exit %d %s %v", name, code, stderr, lines)
@@ -240,8 +245,45 @@ func TestExtractCharsets(t *testing.T) {
 		}
 		texts = append(texts, a.Title+"\n"+a.Text)
 	}
-	if texts[0] != texts[1] || texts[0] != texts[2] {
-		t.Errorf("charsets disagree:\nutf8   %.300q\ncp1256 %.300q\nutf16  %.300q", texts[0], texts[1], texts[2])
+	for i, name := range []string{"cp1256", "utf16", "utf16be-nobom"} {
+		if texts[i+1] != texts[0] {
+			t.Errorf("%s differs from utf8:\nutf8 %.300q\n%s %.300q", name, texts[0], name, texts[i+1])
+		}
+	}
+}
+
+// TestExtractRefusesBinary feeds 1 MB of random bytes and a text without
+// markup: each is refused with a clear error and a non-zero exit status,
+// and the page after them is still extracted.
+func TestExtractRefusesBinary(t *testing.T) {
+	dir := t.TempDir()
+	random := make([]byte, 1<<20)
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for i := range random {
+		random[i] = byte(rnd.Uint32())
+	}
+	files := map[string][]byte{
+		"random.bin": random,
+		"notes.txt":  []byte("Shopping list: bread, milk, tea."),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, lines, _ := extractCLI(t, "", filepath.Join(dir, "random.bin"), filepath.Join(dir, "notes.txt"), "../../testdata/pages/persian-news.html")
+	if code == 0 || len(lines) != 3 {
+		t.Fatalf("exit %d, %d lines", code, len(lines))
+	}
+	for i, why := range []string{"binary data", "no HTML markup"} {
+		var e struct{ Input, Error string }
+		if err := json.Unmarshal([]byte(lines[i]), &e); err != nil || !strings.Contains(e.Error, "not an HTML page: "+why) {
+			t.Errorf("line %d: %.300s (err %v), want an error saying %q", i, lines[i], err, why)
+		}
+	}
+	var a article.Article
+	if err := json.Unmarshal([]byte(lines[2]), &a); err != nil || a.Text == "" {
+		t.Errorf("the page after them: %.200s", lines[2])
 	}
 }
 

@@ -34,13 +34,22 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	if *latin {
 		opts.Digits = persian.LatinDigits
 	}
-	in := bufio.NewReaderSize(stdin, 64<<10)
-	out := bufio.NewWriterSize(stdout, 64<<10)
+	// one Normalizer for all lines: its buffers and word memo carry over
+	nz := persian.NewNormalizer(opts)
+	return eachLine(stdin, stdout, func(line string) string {
+		out, _ := nz.Normalize(line)
+		return out
+	})
+}
+
+// eachLine writes f of each line of r (line break included) to w.
+func eachLine(r io.Reader, w io.Writer, f func(string) string) error {
+	in := bufio.NewReaderSize(r, 64<<10)
+	out := bufio.NewWriterSize(w, 64<<10)
 	for {
 		line, err := in.ReadString('\n')
 		if len(line) > 0 {
-			norm, _ := persian.Normalize(line, opts)
-			if _, werr := out.WriteString(norm); werr != nil {
+			if _, werr := out.WriteString(f(line)); werr != nil {
 				return werr
 			}
 		}

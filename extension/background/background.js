@@ -10,7 +10,6 @@
 // browser then fetches the whole graph in two rounds instead of three,
 // which starts Go sooner after a cold click.
 import '../wasm/wasm_exec.js';
-import './modcache.js';
 import './pages.js';
 import '../content/grab.js';
 import '../content/notice.js';
@@ -23,6 +22,7 @@ import { readSettings } from '../lib/settings.js';
 import { startEngine, extract, startTimings } from './engine.js';
 import { createCapturer } from './capture.js';
 import { createTools } from './tools.js';
+import { primeOnInstall, primeState } from './prime.js';
 import { t } from './messages.js';
 
 const api = globalThis.chrome;
@@ -106,11 +106,19 @@ api.runtime.onInstalled.addListener(() => {
   });
 });
 
+// On install and update, V8's code cache for the module is primed
+// (prime.js), so that later cold starts load compiled code.
+api.runtime.onInstalled.addListener((details) => {
+  primeOnInstall(details, { api, extract, ready });
+});
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !msg || typeof msg.type !== 'string') return false;
   let work;
   if (msg.type === 'capture' && Number.isInteger(msg.tabId)) {
     work = captureTab(msg.tabId, { selection: Boolean(msg.selection) });
+  } else if (msg.type.startsWith('library.') && (work = capturer.libraryAction(msg))) {
+    // answered below
   } else if (msg.type.startsWith('tools.')) {
     work = tools.handle(msg);
   } else if (msg.type.startsWith('upload.') && typeof outbox.handleMessage === 'function') {
@@ -145,6 +153,8 @@ globalThis.barg = {
   get results() { return results.slice(); },
   get timings() { return results.map((r) => r.timings); },
   get engine() { return { ...startTimings }; },
+  /** Resolves with what priming did in this lifetime (prime.js) once it is over. */
+  primed() { return Promise.resolve(primeState.done).then(() => { const { done, ...st } = primeState; return st; }); },
   /** Resolves with the n-th result of this lifetime (1-based) once it exists. */
   waitCapture(n) {
     if (total >= n) return Promise.resolve(results[results.length - 1 - (total - n)] || results[results.length - 1]);

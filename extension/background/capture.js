@@ -64,7 +64,8 @@ function round(ms) {
  * @param {{
  *   api: typeof chrome,
  *   extract: (html: string, url: string, optionsJSON: string) => Promise<object>,
- *   store: {saveArticle: (a: object) => Promise<{record: object, updated: boolean}>},
+ *   store: {saveArticle: (a: object, o?: object) => Promise<{record: object, entry?: object, updated: boolean, unchanged?: boolean, since?: string}>,
+ *     removeCapture?: (id: string) => Promise<boolean>, addTags?: (ids: string[], tags: string[]) => Promise<void>},
  *   outbox: {afterCapture?: Function, status?: Function},
  *   readSettings: () => Promise<{normalize: boolean, digits: string}>,
  *   goWait?: () => Promise<void>,
@@ -139,14 +140,21 @@ export function createCapturer(deps) {
       const optionsJSON = extractOptions(settings, { selection: withSelection ? page.selection : null });
       const article = await extract(page.html, page.url, optionsJSON);
       tm.extracted_at = epochMs();
-      const { record, updated } = await store.saveArticle(article, { selection: withSelection });
+      // The library's capture time, to the millisecond: versions captured
+      // within one second keep their order.
+      const capturedAt = new Date().toISOString();
+      const { record, entry, updated, unchanged, since } = await store.saveArticle(article, { selection: withSelection, capturedAt });
       tm.saved_at = epochMs();
       result = {
         ok: true,
         tab_id: tabId,
         id: record.id,
+        entry_id: (entry && entry.id) || record.entry_id || record.id,
         capture_id: record.capture_id,
-        updated,
+        updated: Boolean(updated),
+        unchanged: Boolean(unchanged),
+        since: since || '',
+        versions: entry && entry.versions ? entry.versions.length : 1,
         selection: withSelection,
         title: article.title || '',
         published: article.published || '',
@@ -156,7 +164,8 @@ export function createCapturer(deps) {
         bytes: page.html.length,
         upload: { state: 'none' },
       };
-      result.upload = await afterCapture(record);
+      // An unchanged capture added nothing: there is nothing new to send.
+      if (!unchanged) result.upload = await afterCapture(record);
     } catch (err) {
       result = {
         ok: false,
@@ -198,8 +207,28 @@ export function createCapturer(deps) {
       const lines = [result.title];
       const date = formatDate(result.published, lang, { month: 'long' });
       lines.push([date, t('captureWords', result.words.toLocaleString(lang))].filter(Boolean).join(factSeparator(lang)));
-      lines.push(uploadLine(result.upload));
-      notice = { ok: true, heading: t(result.updated ? 'captureUpdated' : 'captureSaved'), lines };
+      if (!result.unchanged) lines.push(uploadLine(result.upload));
+      const heading = result.unchanged
+        ? t('captureUnchanged', formatDate(result.since, lang, { month: 'long', time: true }))
+        : t(result.updated ? 'captureNewVersion' : 'captureSaved', result.versions.toLocaleString(lang));
+      notice = {
+        ok: true,
+        heading,
+        lines,
+        // Acting on the capture after the fact; the notice sends these back
+        // to the background as runtime messages (see libraryAction).
+        actions: {
+          entry: result.entry_id,
+          capture: result.unchanged ? '' : result.id,
+          open: t('noticeOpen'),
+          tags: t('noticeAddTags'),
+          tagsLabel: t('noticeTagsLabel'),
+          tagsSave: t('noticeTagsSave'),
+          tagsSaved: t('noticeTagsSaved'),
+          undo: result.unchanged ? '' : t('noticeUndo'),
+          undone: t('noticeUndone'),
+        },
+      };
     } else {
       notice = { ok: false, heading: t('captureFailed'), lines: [result.error] };
     }
@@ -223,7 +252,34 @@ export function createCapturer(deps) {
     setTimeout(() => { a.setBadgeText({ ...opts, text: '' }).catch(() => {}); }, BADGE_MS);
   }
 
-  return { captureTab };
+  /**
+   * What the notice's buttons ask for, as runtime messages from the page
+   * (the notice runs in the extension's isolated world there):
+   *   {type: 'library.open', id}            open the entry in the reader
+   *   {type: 'library.addTags', id, tags}   add tags to an entry
+   *   {type: 'library.undoCapture', id}     remove a capture just made
+   * Returns a Promise of the answer, or null for another message.
+   */
+  function libraryAction(msg) {
+    const id = typeof msg.id === 'string' ? msg.id : '';
+    switch (msg.type) {
+      case 'library.open':
+        return api.tabs.create({ url: api.runtime.getURL('extension/reader/reader.html') + (id ? '?id=' + encodeURIComponent(id) : '') })
+          .then(() => ({ ok: true }));
+      case 'library.openLibrary':
+        return api.tabs.create({ url: api.runtime.getURL('extension/library/library.html') }).then(() => ({ ok: true }));
+      case 'library.addTags':
+        if (!id || !Array.isArray(msg.tags)) return Promise.resolve({ ok: false, error: 'bad message' });
+        return store.addTags([id], msg.tags.map(String)).then(() => ({ ok: true }));
+      case 'library.undoCapture':
+        if (!id) return Promise.resolve({ ok: false, error: 'bad message' });
+        return store.removeCapture(id).then((ok) => ({ ok }));
+      default:
+        return null;
+    }
+  }
+
+  return { captureTab, libraryAction };
 }
 
 function timingsOf(tm) {

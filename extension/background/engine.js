@@ -7,18 +7,18 @@
 // lasting lives in the extension's storage.
 
 import '../wasm/wasm_exec.js'; // defines globalThis.Go (copied from the Go toolchain by build.sh)
-import { moduleID, cachedModule, storeModule } from './modcache.js';
 
+// The module is compiled by streaming from a fetch() of this package file,
+// and only so: that is the one way Chromium's code cache keeps V8's compiled
+// code for it (a Response from Cache Storage gets no cache handler, bytes
+// never cache). Once V8 has optimized enough of it (prime.js sees to that
+// on install), later starts load the compiled code instead of compiling.
 const WASM_PATH = 'extension/wasm/barg.wasm';
-const WASM_ID_PATH = 'extension/wasm/barg.wasm.sha256'; // written by build.sh
 // The Persian lexicon, decoded and laid out, raw-DEFLATE compressed
 // (written by build.sh with shared/persian/internal/lexiconimage). Go does
 // not embed it: inflating it natively here and handing it over whole spares
 // the module 120 KB and each start the decoding in freshly compiled wasm.
 const LEXICON_PATH = 'extension/wasm/lexicon.img';
-// After a start from the package, the copy for later starts is made this
-// much later, so that it never competes with the capture that woke Go.
-const STORE_DELAY_MS = 5_000;
 const EXTRACT_TIMEOUT_MS = 60_000;
 
 /** @type {Promise<void>|null} */
@@ -29,8 +29,9 @@ let starting = null;
  * start, of Go started (module compiled and lexicon read) and of Go ready
  * (bargReady); durations in ms of fetch+compile, of reading the lexicon
  * (both from the start, side by side), of Go's start-up to bargReady and
- * of the warm-up extraction; where the module came from ("cache" or
- * "package", see modcache.js); and "loaded" or why the lexicon was not.
+ * of the warm-up extraction; how the module was compiled ("streaming",
+ * the path Chromium's code cache serves, or "bytes" where the browser
+ * refused to stream); and "loaded" or why the lexicon was not.
  */
 export const startTimings = {
   started_at: 0, compiled_at: 0, ready_at: 0, ms: 0, compile_ms: 0, init_ms: 0, warmup_ms: 0, source: '',
@@ -105,31 +106,22 @@ export function startEngine() {
 }
 
 /**
- * Compiles and instantiates the module: from the copy in Cache Storage when
- * there is one for this build, else from the package (and then a copy is
- * made for the next start).
+ * Compiles and instantiates the module from the package, by streaming.
  * @returns {Promise<{instance: WebAssembly.Instance, source: string}>}
  */
 async function loadInstance(imports) {
   const url = chrome.runtime.getURL(WASM_PATH);
-  const id = await moduleID(chrome.runtime.getURL(WASM_ID_PATH));
-  const bytes = await cachedModule(id);
-  if (bytes) {
-    try {
-      // From bytes in memory, compiling whole is faster than streaming.
-      const { instance } = await WebAssembly.instantiate(bytes, imports);
-      return { instance, source: 'cache' };
-    } catch (err) {
-      console.warn('barg: the cached module did not load, using the package:', err && err.message);
-    }
+  try {
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(url), imports);
+    return { instance, source: 'streaming' };
+  } catch (err) {
+    // A browser that does not serve the file as application/wasm: compile
+    // from bytes (which no code cache keeps).
+    if (!(err instanceof TypeError)) throw err;
+    const bytes = await (await fetch(url)).arrayBuffer();
+    const { instance } = await WebAssembly.instantiate(bytes, imports);
+    return { instance, source: 'bytes' };
   }
-  const instance = await instantiate(url, imports);
-  if (id) {
-    setTimeout(() => {
-      storeModule(url, id).catch((err) => console.warn('barg: caching the module:', err && err.message));
-    }, STORE_DELAY_MS);
-  }
-  return { instance, source: 'package' };
 }
 
 /**
@@ -146,19 +138,6 @@ async function loadLexicon() {
   } catch (err) {
     console.error('barg: reading the Persian lexicon:', err && err.message);
     return null;
-  }
-}
-
-async function instantiate(url, imports) {
-  try {
-    const { instance } = await WebAssembly.instantiateStreaming(fetch(url), imports);
-    return instance;
-  } catch (err) {
-    // A server or browser that does not serve application/wasm: compile from bytes.
-    if (!(err instanceof TypeError)) throw err;
-    const bytes = await (await fetch(url)).arrayBuffer();
-    const { instance } = await WebAssembly.instantiate(bytes, imports);
-    return instance;
   }
 }
 

@@ -4,7 +4,15 @@
 
 export const FALLBACK = {
   captureSaved: 'Saved to Barg',
-  captureUpdated: 'Updated in Barg',
+  captureNewVersion: 'Saved as version $1 in Barg',
+  captureUnchanged: 'Unchanged since $1',
+  noticeOpen: 'Open',
+  noticeAddTags: 'Add tags',
+  noticeTagsLabel: 'Tags, separated by commas',
+  noticeTagsSave: 'Add',
+  noticeTagsSaved: 'Tags added.',
+  noticeUndo: 'Undo',
+  noticeUndone: 'Capture removed.',
   captureWords: '$1 words',
   captureFailed: 'Barg could not capture this page',
   captureUploadNone: 'Not uploaded',

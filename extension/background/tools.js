@@ -27,12 +27,19 @@ export function createTools({ api, ready }) {
     return JSON.parse((await go('bargTemplateDefaults'))())[kind];
   }
 
-  /** Each article filled into the user's template of kind (markdown, filename). */
+  /**
+   * Each article filled into the user's template of kind (markdown,
+   * filename). A library capture envelope (export/json.js) is filled as its
+   * article with the user's words beside the article's fields, at "user".
+   */
   async function render(kind, articles, source) {
     const src = typeof source === 'string' ? source : await templateOf(kind);
     const fn = await go('bargRender');
     const out = [];
-    for (const a of articles) out.push(await fn(src, JSON.stringify(a), kind === 'payload' ? 'payload' : 'text'));
+    for (const x of articles) {
+      const data = x && x.schema === 'barg.capture/1' && x.article ? { ...x.article, user: x.user } : x;
+      out.push(await fn(src, JSON.stringify(data), kind === 'payload' ? 'payload' : 'text'));
+    }
     return out;
   }
 

@@ -2,11 +2,19 @@
 // shadow root, so the page's styles cannot change it and its scripts cannot
 // read it. Built with textContent only: no captured text is ever parsed as
 // HTML. Injected with scripting.executeScript, so it is self-contained.
+//
+// After a successful capture it offers what one may want next: Open (the
+// entry in Barg's reader), Add tags, Undo (remove this capture). It runs in
+// the extension's isolated world, where chrome.runtime reaches the
+// background; the page's own scripts cannot reach it. While the pointer or
+// the keyboard focus is in it, it stays.
 
 /**
  * Shows (or replaces) Barg's notice in the page.
  * @param {{ok: boolean, heading: string, lines: string[], dir: 'ltr'|'rtl',
- *   lang: string, close: string, ms: number}} n
+ *   lang: string, close: string, ms: number, actions?: {entry: string,
+ *   capture: string, open: string, tags: string, tagsLabel: string,
+ *   tagsSave: string, tagsSaved: string, undo: string, undone: string}}} n
  */
 export function showNotice(n) {
   const ID = 'barg-capture-notice';
@@ -54,8 +62,86 @@ export function showNotice(n) {
   });
   close.addEventListener('click', () => host.remove());
   box.appendChild(close);
+
+  const a = n.actions;
+  const send = (msg) => {
+    try {
+      return chrome.runtime.sendMessage(msg).catch(() => null);
+    } catch {
+      return Promise.resolve(null);
+    }
+  };
+  const button = (label, cls, onClick) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.className = cls;
+    Object.assign(b.style, {
+      font: 'inherit', fontSize: '13px', padding: '3px 10px', borderRadius: '6px', cursor: 'pointer',
+      border: '1px solid #8a8a8a', background: '#f4f4f4', color: '#1b1b1b', marginInlineEnd: '6px', marginTop: '8px',
+    });
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  const status = (text) => {
+    const p = document.createElement('div');
+    p.textContent = text;
+    p.className = 'barg-done';
+    Object.assign(p.style, { marginTop: '6px', color: '#2e7d32' });
+    box.appendChild(p);
+  };
+  if (n.ok && a && a.entry) {
+    const row = document.createElement('div');
+    row.className = 'barg-actions';
+    row.appendChild(button(a.open, 'barg-open', () => { send({ type: 'library.open', id: a.entry }); host.remove(); }));
+    row.appendChild(button(a.tags, 'barg-tags', () => {
+      row.querySelector('.barg-tags').remove();
+      const form = document.createElement('form');
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.className = 'barg-tag-input';
+      input.setAttribute('aria-label', a.tagsLabel);
+      input.placeholder = a.tagsLabel;
+      input.dir = 'auto';
+      Object.assign(input.style, { font: 'inherit', fontSize: '13px', padding: '3px 6px', marginTop: '8px', width: '60%' });
+      form.appendChild(input);
+      form.appendChild(button(a.tagsSave, 'barg-tags-save', () => {}));
+      form.lastChild.type = 'submit';
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        const tags = input.value.split(/[,،]/).map((x) => x.trim()).filter(Boolean);
+        if (!tags.length) return;
+        send({ type: 'library.addTags', id: a.entry, tags }).then((r) => {
+          if (r && r.ok) { form.remove(); status(a.tagsSaved); }
+        });
+      });
+      box.appendChild(form);
+      input.focus();
+    }));
+    if (a.capture && a.undo) {
+      row.appendChild(button(a.undo, 'barg-undo', () => {
+        send({ type: 'library.undoCapture', id: a.capture }).then((r) => {
+          if (r && r.ok) { row.remove(); status(a.undone); }
+        });
+      }));
+    }
+    box.appendChild(row);
+  }
+
   root.appendChild(box);
   (document.body || document.documentElement).appendChild(host);
-  setTimeout(() => host.remove(), n.ms);
+  // Stays while used; leaves n.ms after the last use.
+  let timer = setTimeout(() => host.remove(), n.ms);
+  let inside = false;
+  const hold = () => { inside = true; clearTimeout(timer); };
+  const release = () => {
+    inside = false;
+    clearTimeout(timer);
+    timer = setTimeout(() => { if (!inside) host.remove(); }, n.ms);
+  };
+  box.addEventListener('pointerenter', hold);
+  box.addEventListener('pointerleave', release);
+  box.addEventListener('focusin', hold);
+  box.addEventListener('focusout', release);
   return true;
 }

@@ -12,15 +12,22 @@ export const FORMATS = {
   markdown: { ext: 'md', mime: 'text/markdown', serialize: toMarkdown },
 };
 
+/** The title of an article or of a library capture envelope (the user's title first). */
+function titleOf(x) {
+  if (x && x.schema === 'barg.capture/1' && x.article) return (x.user && x.user.title) || x.article.title;
+  return x && x.title;
+}
+
 /**
- * The export of articles in format: {name, mime, text}. A single article's
+ * The export of articles (barg.article/1) or of library captures
+ * (barg.capture/1 envelopes, export/json.js) in format: {name, mime, text}. A single article's
  * file is named after its title; several go into "barg-export-DATE.ext".
  */
 export function buildExport(format, articles, now = new Date()) {
   const f = FORMATS[format];
   if (!f) throw new Error('unknown export format: ' + format);
   const name =
-    articles.length === 1 ? exportFileName(articles[0].title, f.ext, now) : fallbackName(now) + '.' + f.ext;
+    articles.length === 1 ? exportFileName(titleOf(articles[0]), f.ext, now) : fallbackName(now) + '.' + f.ext;
   return { name, mime: f.mime + ';charset=utf-8', text: f.serialize(articles) };
 }
 

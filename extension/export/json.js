@@ -9,12 +9,59 @@
 //                [ {"schema": "barg.article/1", "url": …, "blocks": […], …}, … ]
 //   JSON Lines:  one article per line, compact, each line a whole JSON object
 //
+// The library exports each capture in an envelope, "barg.capture/1", which
+// carries the article untouched beside what the library knows of it: the
+// capture's id and time, the entry it is a version of, and the user's own
+// words under a separate "user" object (tags, note, corrected title), so the
+// article stays a valid barg.article/1 document:
+//
+//   {"schema": "barg.capture/1", "id": …, "capture_id": …, "entry_id": …,
+//    "captured_at": …, "first_captured_at": …, "selection": false,
+//    "user": {"title": "", "tags": […], "note": ""}, "article": {…}}
+//
+// A backup is the JSON Lines export of every capture after one header line
+// {"schema": "barg.backup/1", "created_at": …, "entries": N, "captures": M}.
+//
 // U+2028 and U+2029 are written as \u escapes: JSON allows them raw, but
 // line-oriented readers (Python's splitlines, some editors) would split a
 // record there.
 
 /** The schema version every exported article carries. */
 export const SCHEMA = 'barg.article/1';
+/** The schema of a library capture's envelope. */
+export const CAPTURE_SCHEMA = 'barg.capture/1';
+/** The schema of a backup's header line. */
+export const BACKUP_SCHEMA = 'barg.backup/1';
+
+/**
+ * The export envelope of one library record (a version) of entry.
+ * @param {{id: string, capture_id: string, entry_id: string, captured_at: string, selection?: boolean, article: object}} record
+ * @param {{id: string, first_captured_at?: string, user_title?: string, tags?: string[], note?: string}} entry
+ */
+export function captureEnvelope(record, entry) {
+  return {
+    schema: CAPTURE_SCHEMA,
+    id: record.id,
+    capture_id: record.capture_id,
+    entry_id: entry.id,
+    captured_at: record.captured_at,
+    first_captured_at: entry.first_captured_at || '',
+    selection: Boolean(record.selection),
+    user: { title: entry.user_title || '', tags: (entry.tags || []).slice(), note: entry.note || '' },
+    article: withSchema(record.article),
+  };
+}
+
+/** A full backup: a header line, then every capture's envelope, one per line. */
+export function toBackup(envelopes, now = new Date()) {
+  const header = {
+    schema: BACKUP_SCHEMA,
+    created_at: now.toISOString(),
+    entries: new Set(envelopes.map((e) => e.entry_id)).size,
+    captures: envelopes.length,
+  };
+  return JSON.stringify(header) + '\n' + toJSONLines(envelopes);
+}
 
 function withSchema(article) {
   return article && article.schema ? article : { schema: SCHEMA, ...article };

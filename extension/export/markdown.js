@@ -71,14 +71,25 @@ function yamlValue(v, indent) {
   return ' ' + yamlString(v);
 }
 
-/** The YAML front matter of an article, "---" lines included. Empty fields are left out. */
-export function frontMatter(a) {
+/**
+ * The YAML front matter of an article, "---" lines included. Empty fields
+ * are left out. The user's own words on a library entry (user: {title,
+ * tags, note}) follow under "user", apart from the article's fields.
+ */
+export function frontMatter(a, user) {
   const lines = ['---'];
   for (const [key, field] of FIELDS) {
     const v = a[field];
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
     lines.push(key + ':' + yamlValue(v, ''));
+  }
+  if (user && (user.title || user.note || (user.tags && user.tags.length))) {
+    const u = {};
+    if (user.title) u.title = user.title;
+    if (user.tags && user.tags.length) u.tags = user.tags;
+    if (user.note) u.note = user.note;
+    lines.push('user:' + yamlValue(u, ''));
   }
   lines.push('---');
   return lines.join('\n') + '\n';
@@ -169,19 +180,25 @@ export function blockMarkdown(b) {
   }
 }
 
-/** One article: front matter, "# title", then the blocks separated by blank lines. */
-export function articleMarkdown(a) {
+/**
+ * One article: front matter, "# title", then the blocks separated by blank
+ * lines. A library capture envelope (export/json.js) gives its article and
+ * the user's words; the heading is then the user's title when there is one.
+ */
+export function articleMarkdown(a, user) {
+  if (a && a.schema === 'barg.capture/1' && a.article) return articleMarkdown(a.article, a.user);
   const parts = [];
-  if (a.title) parts.push('# ' + escapeText(a.title).replace(/\n+/g, ' '));
+  const title = (user && user.title) || a.title;
+  if (title) parts.push('# ' + escapeText(title).replace(/\n+/g, ' '));
   for (const b of a.blocks || []) {
     const md = blockMarkdown(b);
     if (md.trim()) parts.push(md);
   }
-  return frontMatter(a) + '\n' + parts.join('\n\n') + '\n';
+  return frontMatter(a, user) + '\n' + parts.join('\n\n') + '\n';
 }
 
 /** Several articles in one Markdown file, each with its own front matter. */
 export function toMarkdown(articles) {
-  return articles.map(articleMarkdown).join('\n');
+  return articles.map((a) => articleMarkdown(a)).join('\n');
 }
 

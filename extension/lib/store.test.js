@@ -1,24 +1,215 @@
-import { test } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleKey, selectionKey, foldForSearch } from './store.js';
+import { IDBFactory } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
+import * as store from './store.js';
+import * as v1 from './testdata/store-v1.js';
+import { art } from './testdata/articles.js';
+
+const { articleKey, foldForSearch, sameArticle, matchOf, cleanTags } = store;
+
+// Each test starts from an empty browser profile.
+beforeEach(async () => {
+  await store.closeDB();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const BUDGET = [
+  'نمایندگان مجلس امروز لایحهٔ بودجهٔ سال آینده را بررسی کردند و دربارهٔ درآمدهای نفتی پرسیدند.',
+  'وزیر اقتصاد گفت کسری بودجه با فروش اوراق جبران می‌شود.',
+  'جلسه تا ساعت هشت شب ادامه داشت.',
+];
+const GARDEN = [
+  'باغ‌های قدیمی شهر در پاییز رنگ دیگری دارند و برگ‌های چنار کوچه‌ها را می‌پوشانند.',
+  'باغبانان می‌گویند درختان کهن شناسنامه‌ای از تاریخ شهرند.',
+];
 
 test('articleKey prefers the canonical URL and drops the fragment', () => {
   assert.equal(articleKey({ canonical_url: 'https://a.ir/n/1#top', url: 'https://a.ir/n/1?utm=x' }), 'https://a.ir/n/1');
   assert.equal(articleKey({ canonical_url: '', url: 'https://a.ir/n/2#c' }), 'https://a.ir/n/2');
 });
 
-test('selectionKey keeps selections apart from the page and from each other', () => {
-  const page = { canonical_url: 'https://a.ir/n/1', text: 'full text' };
-  const one = selectionKey({ ...page, text: 'بند اول' });
-  const two = selectionKey({ ...page, text: 'بند دوم' });
-  assert.notEqual(one, articleKey(page));
-  assert.notEqual(one, two);
-  assert.equal(one, selectionKey({ ...page, text: 'بند اول' }), 'same selection, same key');
-  assert.match(one, /^https:\/\/a\.ir\/n\/1#selection-[0-9a-f]{8}$/);
-});
-
 test('foldForSearch ignores ZWNJ, kashida and Arabic letter variants', () => {
   assert.equal(foldForSearch('می‌شود'), foldForSearch('میشود'));
   assert.equal(foldForSearch('كتابـي'), 'کتابی');
   assert.equal(foldForSearch('Barg'), 'barg');
+});
+
+test('sameArticle groups an edited article and keeps different ones apart', () => {
+  const a = matchOf(art('u', 'بودجهٔ سال آینده در مجلس', BUDGET));
+  const edited = matchOf(art('u', 'بودجهٔ سال آینده در مجلس (به‌روز شد)', [BUDGET[0].replace('امروز', 'دیروز'), BUDGET[1] + ' او افزود که مالیات‌ها بیشتر می‌شود.']));
+  const other = matchOf(art('u', 'باغ‌های شهر در پاییز', GARDEN));
+  const sameTitleOther = matchOf(art('u', 'بودجهٔ سال آینده در مجلس', GARDEN));
+  assert.ok(sameArticle(a, edited) > 0, 'an edit of the same article');
+  assert.equal(sameArticle(a, other), 0, 'another article');
+  assert.equal(sameArticle(a, sameTitleOther), 0, 'a site giving every page one title: the leads differ');
+  assert.ok(sameArticle(matchOf({ title: 'Shipping Go 1.26' }), matchOf({ title: 'Shipping Go 1.26' })) > 0, 'no text: equal titles');
+});
+
+test('cleanTags trims, drops "#", empties and repeats, splits on Persian comma', () => {
+  assert.deepEqual(cleanTags(' #اقتصاد، بودجه ,, بودجه ,news '), ['اقتصاد', 'بودجه', 'news']);
+  assert.deepEqual(cleanTags(['a', ' a', '', 'b  c']), ['a', 'b c']);
+});
+
+test('two different articles under one canonical URL are both kept', async () => {
+  const home = 'https://small.example/';
+  const one = await store.saveArticle(art('https://small.example/p?id=1', 'بودجهٔ سال آینده', BUDGET, { canonical_url: home }));
+  const two = await store.saveArticle(art('https://small.example/p?id=2', 'باغ‌های شهر در پاییز', GARDEN, { canonical_url: home }));
+  assert.equal(one.updated || one.unchanged, false);
+  assert.equal(two.updated || two.unchanged, false, 'the second is not an update of the first');
+  assert.notEqual(one.entry.id, two.entry.id);
+  const list = await store.listEntries();
+  assert.deepEqual(list.map((e) => e.extracted_title).sort(), ['باغ‌های شهر در پاییز', 'بودجهٔ سال آینده']);
+  assert.equal((await store.getArticle(one.record.id)).article.title, 'بودجهٔ سال آینده');
+});
+
+test('captures of an edited article become versions, newest first; an identical one adds nothing', async () => {
+  const url = 'https://news.example/budget';
+  const r1 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T10:00:00Z' });
+  const r2 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی: رأی‌گیری به هفتهٔ بعد افتاد.']), { capturedAt: '2026-01-01T12:00:00Z' });
+  const r3 = await store.saveArticle(art(url, 'بودجه (اصلاح شد)', [BUDGET[0], BUDGET[2], 'خبر تکمیلی: رأی‌گیری به هفتهٔ بعد افتاد.']), { capturedAt: '2026-01-02T08:00:00Z' });
+  assert.equal(r2.updated, true);
+  assert.equal(r3.entry.id, r1.entry.id);
+  const again = await store.saveArticle(art(url, 'بودجه (اصلاح شد)', [BUDGET[0], BUDGET[2], 'خبر تکمیلی: رأی‌گیری به هفتهٔ بعد افتاد.']));
+  assert.equal(again.unchanged, true);
+  assert.equal(again.since, '2026-01-02T08:00:00Z');
+  assert.equal(again.record.id, r3.record.id);
+  const [e] = await store.listEntries();
+  assert.deepEqual(e.versions.map((v) => v.id), [r3.record.id, r2.record.id, r1.record.id]);
+  assert.equal(e.first_captured_at, '2026-01-01T10:00:00Z');
+  assert.equal(e.captured_at, '2026-01-02T08:00:00Z');
+  assert.equal(e.title, 'بودجه (اصلاح شد)');
+  assert.equal((await store.getArticles()).length, 3, 'every capture is its own record');
+  for (const r of [r1, r2, r3]) assert.ok(await store.getArticle(r.record.id), 'no version was replaced');
+  // Each capture id is new: uploads are never dropped as duplicates.
+  assert.equal(new Set([r1, r2, r3].map((r) => r.record.capture_id)).size, 3);
+});
+
+test('a re-capture of an older text after an edit is a new version, not "unchanged"', async () => {
+  const url = 'https://news.example/x';
+  await store.saveArticle(art(url, 't', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await store.saveArticle(art(url, 't', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  const back = await store.saveArticle(art(url, 't', BUDGET), { capturedAt: '2026-01-03T00:00:00Z' });
+  assert.equal(back.unchanged, false);
+  assert.equal((await store.listEntries())[0].versions.length, 3);
+});
+
+test('selections are kept apart from the page and grouped among themselves', async () => {
+  const url = 'https://news.example/budget';
+  const page = await store.saveArticle(art(url, 'بودجه', BUDGET));
+  const sel = await store.saveArticle(art(url, 'بودجه', [BUDGET[1]]), { selection: true });
+  assert.notEqual(sel.entry.id, page.entry.id);
+  const same = await store.saveArticle(art(url, 'بودجه', [BUDGET[1]]), { selection: true });
+  assert.equal(same.unchanged, true);
+});
+
+test('delete hides at once, restore brings back, purge removes every version', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  await store.saveArticle(art('https://x.example/a', 'الف', BUDGET.slice(1)));
+  const b = await store.saveArticle(art('https://x.example/b', 'ب', GARDEN));
+  await store.deleteEntries([a.entry.id], new Date('2026-01-01T00:00:00Z'));
+  assert.deepEqual((await store.listEntries()).map((e) => e.id), [b.entry.id]);
+  assert.ok(await store.getArticle(a.record.id), 'still there during the undo period');
+  await store.restoreEntries([a.entry.id]);
+  assert.equal((await store.listEntries()).length, 2);
+  await store.deleteEntries([a.entry.id], new Date('2026-01-01T00:00:00Z'));
+  assert.equal(await store.purgeDeleted(new Date('2025-12-31T00:00:00Z')), 0, 'not before its time');
+  assert.equal(await store.purgeDeleted(new Date('2026-01-01T00:00:10Z')), 1);
+  assert.equal(await store.getEntry(a.entry.id), undefined);
+  assert.equal((await store.getArticles()).length, 1, 'both versions went, the other entry stayed');
+  await store.restoreEntries([a.entry.id]);
+  assert.equal((await store.listEntries()).length, 1, 'nothing to restore once purged');
+});
+
+test('a deleted entry does not take new captures', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  await store.deleteEntries([a.entry.id]);
+  const again = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  assert.equal(again.unchanged, false);
+  assert.notEqual(again.entry.id, a.entry.id);
+});
+
+test('removeCapture undoes one capture and shows the version before it', async () => {
+  const url = 'https://x.example/a';
+  const r1 = await store.saveArticle(art(url, 'اول', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  const r2 = await store.saveArticle(art(url, 'دوم', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  assert.equal(await store.removeCapture(r2.record.id), true);
+  const e = await store.getEntry(r1.entry.id);
+  assert.deepEqual(e.versions.map((v) => v.id), [r1.record.id]);
+  assert.equal(e.title, 'اول');
+  const hits = await store.listEntries({ query: 'جلسه' });
+  assert.equal(hits.length, 1, 'search text is the remaining version again');
+  await store.removeCapture(r1.record.id);
+  assert.equal((await store.listEntries()).length, 0);
+  assert.equal(await store.removeCapture('nope'), false);
+});
+
+test('tags, note and a corrected title: edited, filtered, searched, extracted title kept', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'عنوان استخراج‌شده', BUDGET));
+  const b = await store.saveArticle(art('https://x.example/b', 'Garden', GARDEN));
+  await store.updateEntry(a.entry.id, { title: 'عنوان درست', tags: 'اقتصاد, مجلس', note: 'برای گزارش هفتگی' });
+  await store.addTags([a.entry.id, b.entry.id], ['بایگانی']);
+  const e = await store.getEntry(a.entry.id);
+  assert.equal(e.title, 'عنوان درست');
+  assert.equal(e.extracted_title, 'عنوان استخراج‌شده');
+  assert.deepEqual(e.tags, ['اقتصاد', 'مجلس', 'بایگانی']);
+  assert.deepEqual((await store.listEntries({ tag: 'مجلس' })).map((x) => x.id), [a.entry.id]);
+  assert.equal((await store.listEntries({ tag: 'بایگانی' })).length, 2);
+  assert.deepEqual((await store.listEntries({ query: 'گزارش هفتگی' })).map((x) => x.id), [a.entry.id], 'note is searched');
+  assert.deepEqual((await store.listEntries({ query: 'اقتصاد' })).map((x) => x.id), [a.entry.id], 'tags are searched');
+  // A new version keeps the user's words.
+  await store.saveArticle(art('https://x.example/a', 'عنوان استخراج‌شده ۲', BUDGET.slice(0, 2)));
+  const e2 = await store.getEntry(a.entry.id);
+  assert.equal(e2.versions.length, 2);
+  assert.equal(e2.title, 'عنوان درست');
+  assert.equal(e2.extracted_title, 'عنوان استخراج‌شده ۲');
+  assert.equal(e2.note, 'برای گزارش هفتگی');
+  // Clearing the corrected title gives back the extracted one.
+  assert.equal((await store.updateEntry(a.entry.id, { title: '' })).title, 'عنوان استخراج‌شده ۲');
+  await assert.rejects(store.updateEntry('nope', { note: 'x' }), /no such entry/);
+});
+
+test('a profile written by the schema-1 store is upgraded without losing an article', async () => {
+  // Today's (schema 1) code writes a library: two articles, one re-captured
+  // (its first capture time kept), and a selection.
+  const a = art('http://barg.example/fa/gardens', 'باغ‌ها', GARDEN, { captured_at: '2025-10-01T08:00:00Z' });
+  const b = art('https://news.example/budget', 'بودجه', BUDGET, { captured_at: '2025-10-02T08:00:00Z' });
+  await v1.saveArticle(a);
+  await v1.saveArticle(b);
+  await v1.saveArticle({ ...a, captured_at: '2025-10-03T08:00:00Z' });
+  await v1.saveArticle({ ...b, text: BUDGET[1], captured_at: '2025-10-04T08:00:00Z' }, { selection: true });
+  const before = (await v1.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  assert.equal(before.length, 3);
+  (await v1.openDB()).close();
+
+  const after = (await store.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  assert.equal(after.length, before.length, 'every record is still there');
+  for (let i = 0; i < before.length; i++) {
+    assert.equal(after[i].id, before[i].id, 'under its old id');
+    assert.equal(after[i].capture_id, before[i].capture_id);
+    assert.equal(after[i].captured_at, before[i].captured_at);
+    assert.deepEqual(after[i].article, before[i].article, 'the article itself unchanged');
+  }
+  const list = await store.listEntries();
+  assert.equal(list.length, 3);
+  const garden = await store.findEntry('http://barg.example/fa/gardens');
+  assert.equal(garden.first_captured_at, '2025-10-01T08:00:00Z', 'first capture time kept');
+  assert.equal(garden.captured_at, '2025-10-03T08:00:00Z');
+  assert.equal(list.filter((e) => e.selection).length, 1);
+  assert.deepEqual((await store.listEntries({ query: 'چنار' })).map((e) => e.id), [garden.id], 'search works on upgraded data');
+  // A new capture of an upgraded article becomes its second version.
+  const next = await store.saveArticle(art('http://barg.example/fa/gardens', 'باغ‌ها', [GARDEN[0]]));
+  assert.equal(next.entry.id, garden.id);
+  assert.equal(next.entry.versions.length, 2);
+  const same = await store.saveArticle(art('https://news.example/budget', 'بودجه', BUDGET));
+  assert.equal(same.unchanged, true, 'identical to the upgraded record');
+});
+
+test('concurrent saves of one new article make one entry', async () => {
+  const url = 'https://x.example/race';
+  const results = await Promise.all([1, 2, 3].map((i) => store.saveArticle(art(url, 'عنوان', [...BUDGET, 'بند ' + i]))));
+  const list = await store.listEntries();
+  assert.equal(list.length, 1);
+  assert.equal(list[0].versions.length, 3);
+  assert.equal(new Set(results.map((r) => r.entry.id)).size, 1);
 });

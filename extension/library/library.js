@@ -1,5 +1,7 @@
-// The library page: every saved article, newest first, with search,
-// filters, selection, delete, export, and sending to the upload endpoint.
+// The library page: every saved entry (an article and its versions),
+// newest capture first, with search, filters (site, language, tag),
+// selection, the user's tags, note and title, delete with Undo, export,
+// import, backup and restore, and sending to the upload endpoint.
 //
 // Rows are built with createElement and textContent only, and rendered in
 // chunks (CHUNK rows, more as the list is scrolled or "show more" is
@@ -9,17 +11,24 @@
 // search or when the page is idle. Selection is kept by id and covers every
 // article matching the filters, not only rendered rows.
 
-import { listArticles, getArticles, deleteArticles, foldForSearch } from '../lib/store.js';
+import {
+  listEntries, searchTexts, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry, foldForSearch, userMatches,
+} from '../lib/store.js';
+import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
+import { addTags } from '../lib/store.js';
 import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { buildExport, buildTemplatedExport } from '../export/formats.js';
+import { buildExport, buildTemplatedExport, FORMATS } from '../export/formats.js';
+import { fallbackName } from '../export/filename.js';
 import { downloadText } from '../export/download.js';
-import { facet, uploadLabel, selectAllState, debounce } from './model.js';
+import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
 
 const CHUNK = 200;
+/** How long a delete can be undone; the entries are removed for good after it. */
+export const UNDO_MS = 15000;
 const $ = (id) => document.getElementById(id);
 const locale = uiLanguage();
 const fmtDate = (iso) => formatDate(iso, locale);
@@ -32,7 +41,7 @@ const langName = (() => {
   };
 })();
 
-const index = new SearchIndex(() => getArticles(), foldForSearch);
+const index = new SearchIndex(() => searchTexts(), foldForSearch);
 
 const state = {
   /** Every summary, newest first. */
@@ -80,11 +89,12 @@ function fillSelect(select, items, label) {
 
 /** Reads the summaries again (after a change to the library) and refills the filters. */
 async function refreshFacets() {
-  const all = await listArticles({});
+  const all = await listEntries({});
   state.all = all;
   state.total = all.length;
   fillSelect($('site'), facet(all, 'site'), (v) => v);
   fillSelect($('lang'), facet(all, 'lang'), (v) => langName(v));
+  fillSelect($('tag'), tagFacet(all), (v) => v);
 }
 
 // ---- list --------------------------------------------------------------
@@ -92,11 +102,12 @@ async function refreshFacets() {
 async function reload() {
   const seq = ++state.seq;
   const started = performance.now();
-  const filter = { query: $('query').value, site: $('site').value, lang: $('lang').value };
+  const filter = { query: $('query').value, site: $('site').value, lang: $('lang').value, tag: $('tag').value };
   document.body.dataset.state = 'loading';
   let rows = state.all;
   if (filter.site) rows = rows.filter((r) => r.site === filter.site);
   if (filter.lang) rows = rows.filter((r) => r.lang === filter.lang);
+  if (filter.tag) rows = rows.filter((r) => r.tags.includes(filter.tag));
   if (filter.query.trim()) {
     let hits;
     try {
@@ -105,9 +116,12 @@ async function reload() {
       showStatus(t('errorStorage', String((err && err.message) || err)), true);
       return;
     }
-    rows = rows.filter((r) => hits.has(r.id));
+    const q = foldForSearch(filter.query.trim());
+    rows = rows.filter((r) => hits.has(r.id) || userMatches(r, q));
   }
   if (seq !== state.seq) return; // a newer search is on its way
+  // Typed on since: the pending (debounced) reload shows the final query.
+  if (filter.query !== $('query').value) return;
   state.rows = rows;
   const shown = new Set(rows.map((r) => r.id));
   for (const id of state.selected) if (!shown.has(id)) state.selected.delete(id);
@@ -123,7 +137,7 @@ async function reload() {
 
 function updateCount(filter) {
   const n = formatNumber(state.rows.length, locale);
-  const filtered = filter.query || filter.site || filter.lang;
+  const filtered = filter.query || filter.site || filter.lang || filter.tag;
   $('count').textContent = filtered
     ? t('libraryCountFiltered', n, formatNumber(state.total, locale))
     : t('libraryCount', n);
@@ -144,7 +158,7 @@ function renderMore() {
   const more = $('more');
   more.hidden = left <= 0;
   more.textContent = t('libraryShowMore', formatNumber(Math.min(left, CHUNK), locale), formatNumber(left, locale));
-  refreshUpload(chunk.map((r) => r.id));
+  refreshUpload(chunk);
 }
 
 function row(r) {
@@ -153,16 +167,32 @@ function row(r) {
   check.checked = selected;
   check.className = 'select';
   const title = el('a', { href: readerURL(r.id), lang: safeLang(r.lang), dir: safeDir(r.dir) || 'auto' }, r.title || r.url || '');
+  const titleCell = el('td', { class: 'title' }, title);
+  if (r.user_title && r.extracted_title) titleCell.append(el('span', { class: 'extracted', dir: 'auto', title: t('libraryExtractedTitle') }, r.extracted_title));
+  if (r.tags.length) {
+    const tags = el('ul', { class: 'tags', 'aria-label': t('readerTags') });
+    for (const tag of r.tags) {
+      const b = el('button', { type: 'button', class: 'tag', dir: 'auto', title: t('libraryFilterByTag', tag) }, tag);
+      b.addEventListener('click', () => { $('tag').value = tag; reload(); });
+      tags.append(el('li', null, b));
+    }
+    titleCell.append(tags);
+  }
+  if (r.note) titleCell.append(el('p', { class: 'note', dir: 'auto' }, r.note));
+  const edit = el('button', { type: 'button', class: 'edit', 'aria-label': t('libraryEditOne', r.title || r.url || '') }, t('libraryEdit'));
+  edit.addEventListener('click', () => editEntry(r.id));
+  titleCell.append(edit);
   const tr = el(
     'tr',
-    { 'data-id': r.id, 'data-selected': String(selected) },
+    { 'data-id': r.id, 'data-newest': r.newest, 'data-selected': String(selected) },
     el('td', { class: 'check' }, check),
-    el('td', { class: 'title' }, title),
+    titleCell,
     el('td', { class: 'site' }, el('span', { dir: 'auto' }, r.site || '')),
     el('td', { class: 'date' }, r.published ? el('time', { datetime: r.published }, fmtDate(r.published)) : ''),
     el('td', { class: 'lang' }, r.lang ? el('span', { title: r.lang }, langName(r.lang)) : ''),
     el('td', { class: 'num' }, formatNumber(r.words || 0, locale)),
     el('td', { class: 'captured' }, r.captured_at ? el('time', { datetime: r.captured_at }, fmtTime(r.captured_at)) : ''),
+    el('td', { class: 'num versions' }, formatNumber(r.versions.length, locale)),
     el('td', { class: 'upload-cell' }, el('span', { class: 'upload' })),
   );
   return tr;
@@ -174,24 +204,25 @@ function rowOf(id) {
 
 // ---- upload state -------------------------------------------------------
 
-async function refreshUpload(ids) {
-  if (!ids.length) return;
+/** Shows the upload state of the entries' newest versions (what is sent). */
+async function refreshUpload(entries) {
+  if (!entries.length) return;
   let states;
   try {
-    states = await uploadStatus(ids);
+    states = await uploadStatus(entries.map((e) => e.newest));
   } catch {
     return; // the column stays as it was; the list itself is fine
   }
-  for (const id of ids) {
+  for (const { id, newest } of entries) {
     const tr = rowOf(id);
     if (!tr) continue;
-    const s = states[id];
+    const s = states[newest];
     const label = uploadLabel(s, t, fmtTime);
     const box = el('span', { class: 'upload' }, el('span', { class: 'state', 'data-tone': label.tone, 'data-state': (s && s.state) || 'none' }, label.text));
     if (label.detail) box.append(el('span', { class: 'detail' }, label.detail));
     if (s && s.state === 'failed') {
       const retry = el('button', { type: 'button', class: 'retry-one' }, t('uploadRetryOne'));
-      retry.addEventListener('click', () => send('upload.retry', [id]));
+      retry.addEventListener('click', () => send('upload.retry', [newest]));
       box.append(retry);
     }
     tr.querySelector('.upload').replaceWith(box);
@@ -199,7 +230,7 @@ async function refreshUpload(ids) {
 }
 
 const refreshRenderedUpload = debounce(() => {
-  refreshUpload(state.rows.slice(0, state.rendered).map((r) => r.id));
+  refreshUpload(state.rows.slice(0, state.rendered));
 }, 300);
 
 // ---- selection ----------------------------------------------------------
@@ -210,7 +241,7 @@ function updateSelection() {
   all.checked = s.checked;
   all.indeterminate = s.indeterminate;
   $('selection').textContent = s.count ? t('librarySelected', formatNumber(s.count, locale)) : '';
-  for (const id of ['delete', 'export-selected', 'send-selected']) $(id).disabled = s.count === 0;
+  for (const id of ['delete', 'export-selected', 'send-selected', 'tag-selected']) $(id).disabled = s.count === 0;
 }
 
 function setSelected(id, on) {
@@ -228,63 +259,156 @@ function selectedIds() {
   return state.rows.map((r) => r.id).filter((id) => state.selected.has(id));
 }
 
-// ---- actions ------------------------------------------------------------
-
-function confirmDelete() {
-  const ids = selectedIds();
-  if (!ids.length) return;
-  $('confirm-text').textContent = t('libraryConfirmDelete', formatNumber(ids.length, locale));
-  const dialog = $('confirm-delete');
-  dialog.returnValue = '';
-  dialog.showModal();
-  dialog.addEventListener(
-    'close',
-    async () => {
-      if (dialog.returnValue !== 'delete') return;
-      try {
-        await deleteArticles(ids);
-      } catch (err) {
-        showStatus(t('errorStorage', String((err && err.message) || err)), true);
-        return;
-      }
-      for (const id of ids) state.selected.delete(id);
-      index.remove(ids);
-      showStatus(t('libraryDeleted', formatNumber(ids.length, locale)));
-      await refreshFacets();
-      await reload();
-      $('query').focus();
-    },
-    { once: true },
-  );
+/** The newest version's record id of each entry (what "send" sends). */
+function newestOf(ids) {
+  const byId = new Map(state.all.map((r) => [r.id, r.newest]));
+  return ids.map((id) => byId.get(id)).filter(Boolean);
 }
 
-/** Fills the user's template of kind for each article, in the background's Go. */
+// ---- actions ------------------------------------------------------------
+
+/**
+ * Deletes the entries at once, without asking, and offers Undo for
+ * UNDO_MS; they are removed for good only after that (or, when the page is
+ * closed before, the next time the library opens).
+ */
+async function deleteNow(ids) {
+  if (!ids.length) return;
+  try {
+    await deleteEntries(ids);
+  } catch (err) {
+    showStatus(t('errorStorage', String((err && err.message) || err)), true);
+    return;
+  }
+  for (const id of ids) state.selected.delete(id);
+  offerUndo(ids);
+  await libraryChanged();
+  $('query').focus();
+}
+
+let undoTimer = null;
+
+/** Shows "Deleted N. Undo" and purges when the time is up. */
+function offerUndo(ids) {
+  clearTimeout(undoTimer);
+  const box = $('status');
+  box.classList.remove('error');
+  const undo = el('button', { type: 'button', id: 'undo' }, t('libraryUndo'));
+  box.replaceChildren(t('libraryDeleted', formatNumber(ids.length, locale)) + ' ', undo);
+  undo.addEventListener('click', async () => {
+    clearTimeout(undoTimer);
+    await restoreEntries(ids);
+    showStatus(t('libraryRestored', formatNumber(ids.length, locale)));
+    await libraryChanged();
+  }, { once: true });
+  undoTimer = setTimeout(async () => {
+    if (undo.isConnected) undo.remove();
+    await purgeDeleted(new Date(Date.now() - UNDO_MS)).catch(() => {});
+  }, UNDO_MS + 500);
+}
+
+// ---- the user's words ---------------------------------------------------------
+
+/** Opens the dialog for an entry's title, tags and note. */
+async function editEntry(id) {
+  const e = await getEntry(id);
+  if (!e) return;
+  const dialog = $('edit-dialog');
+  $('edit-title').value = e.title;
+  $('edit-title').placeholder = e.extracted_title;
+  $('edit-extracted').textContent = e.extracted_title ? t('libraryExtractedTitleIs', e.extracted_title) : '';
+  $('edit-tags').value = e.tags.join(t('tagSeparator'));
+  $('edit-note').value = e.note;
+  dialog.returnValue = '';
+  dialog.showModal();
+  dialog.addEventListener('close', async () => {
+    if (dialog.returnValue !== 'save') return;
+    try {
+      await updateEntry(id, { title: $('edit-title').value, tags: $('edit-tags').value, note: $('edit-note').value });
+    } catch (err) {
+      showStatus(t('errorStorage', String((err && err.message) || err)), true);
+      return;
+    }
+    showStatus(t('librarySavedEdit'));
+    await libraryChanged();
+    const tr = rowOf(id);
+    if (tr) tr.querySelector('button.edit').focus();
+  }, { once: true });
+}
+
+/** Adds the tags typed in the toolbar to the selected entries. */
+async function tagSelected() {
+  const ids = selectedIds();
+  const tags = $('tag-input').value;
+  if (!ids.length || !tags.trim()) { $('tag-input').focus(); return; }
+  await addTags(ids, tags);
+  $('tag-input').value = '';
+  showStatus(t('libraryTagged', formatNumber(ids.length, locale)));
+  await libraryChanged();
+}
+
+/** Fills the user's template of kind for each article or capture envelope, in the background's Go. */
 async function renderWithGo(kind, articles) {
   const answer = await chrome.runtime.sendMessage({ type: 'tools.render', kind, articles });
   if (!answer || !answer.ok) throw new Error((answer && answer.error) || 'no answer');
   return answer.texts;
 }
 
+/**
+ * Exports entries (all when ids is omitted). JSON and JSON Lines carry
+ * every version with the user's words (importable); Markdown the newest
+ * version of each entry.
+ */
 async function exportArticles(ids) {
   const format = $('export-format').value;
   try {
-    const records = await getArticles(ids);
-    // Newest first, as listed.
-    records.sort((a, b) => (a.captured_at < b.captured_at ? 1 : a.captured_at > b.captured_at ? -1 : 0));
-    const articles = records.map((r) => r.article);
     let f;
+    let env = await exportEnvelopes(ids);
+    if (format === 'markdown') {
+      const seen = new Set();
+      env = env.filter((e) => (seen.has(e.entry_id) ? false : seen.add(e.entry_id)));
+    }
     try {
       // The user's templates, filled by Go in the background (background/tools.js).
-      f = await buildTemplatedExport(format, articles, renderWithGo);
+      f = await buildTemplatedExport(format, env, renderWithGo);
     } catch (err) {
       // Go did not answer: the built-in export writes what the default templates write.
       console.warn('barg: templated export failed, using the built-in one:', err && err.message);
-      f = buildExport(format, articles);
+      f = buildExport(format, env);
     }
     downloadText(f.text, f.name, f.mime);
-    showStatus(t('libraryExported', formatNumber(records.length, locale), f.name));
+    showStatus(t('libraryExported', formatNumber(ids ? ids.length : state.total, locale), f.name));
   } catch (err) {
     showStatus(t('libraryExportFailed', String((err && err.message) || err)), true);
+  }
+}
+
+/** Saves everything as one JSON Lines file that restores the library as it is. */
+async function backup() {
+  try {
+    const text = await exportText('backup');
+    const name = fallbackName(new Date()).replace('barg-export', 'barg-backup') + '.' + FORMATS.jsonl.ext;
+    downloadText(text, name, FORMATS.jsonl.mime + ';charset=utf-8');
+    showStatus(t('libraryBackedUp', name));
+  } catch (err) {
+    showStatus(t('libraryExportFailed', String((err && err.message) || err)), true);
+  }
+}
+
+/** Imports the chosen file: an export or a backup, from this browser or another. */
+async function importFile(file) {
+  if (!file) return;
+  showStatus(t('libraryImporting', file.name));
+  try {
+    const res = await importText(await file.text());
+    let msg = t('libraryImported', formatNumber(res.added, locale), formatNumber(res.duplicates, locale));
+    if (res.errors.length) msg += ' ' + t('libraryImportErrors', formatNumber(res.errors.length, locale), res.errors.slice(0, 3).join(t('listSeparator')));
+    showStatus(msg, res.errors.length > 0);
+    await libraryChanged();
+  } catch (err) {
+    showStatus(t('libraryImportFailed', String((err && err.message) || err)), true);
+  } finally {
+    $('import-file').value = '';
   }
 }
 
@@ -312,6 +436,7 @@ function wire() {
   });
   $('site').addEventListener('change', reload);
   $('lang').addEventListener('change', reload);
+  $('tag').addEventListener('change', reload);
 
   $('select-all').addEventListener('change', (e) => {
     const on = e.target.checked;
@@ -332,16 +457,21 @@ function wire() {
     if (document.querySelector('dialog[open]')) return;
     if (state.selected.size) {
       e.preventDefault();
-      confirmDelete();
+      deleteNow(selectedIds());
     }
   });
 
-  $('delete').addEventListener('click', confirmDelete);
+  $('delete').addEventListener('click', () => deleteNow(selectedIds()));
+  $('tag-selected').addEventListener('click', tagSelected);
+  $('tag-input').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); tagSelected(); } });
+  $('backup').addEventListener('click', backup);
+  $('import').addEventListener('click', () => $('import-file').click());
+  $('import-file').addEventListener('change', (e) => importFile(e.target.files && e.target.files[0]));
   $('export-selected').addEventListener('click', () => exportArticles(selectedIds()));
   $('export-all').addEventListener('click', () => exportArticles(undefined));
-  $('send-selected').addEventListener('click', () => send('upload.send', selectedIds()));
-  $('send-all').addEventListener('click', () => send('upload.send', state.all.map((r) => r.id)));
-  $('retry').addEventListener('click', () => send('upload.retry', state.selected.size ? selectedIds() : undefined));
+  $('send-selected').addEventListener('click', () => send('upload.send', newestOf(selectedIds())));
+  $('send-all').addEventListener('click', () => send('upload.send', state.all.map((r) => r.newest)));
+  $('retry').addEventListener('click', () => send('upload.retry', state.selected.size ? newestOf(selectedIds()) : undefined));
 
   $('more').addEventListener('click', () => {
     const next = state.rendered;
@@ -417,11 +547,17 @@ async function main() {
   localize();
   wire();
   try {
+    // Deletes whose undo time passed while no library page was open.
+    await purgeDeleted(new Date(Date.now() - UNDO_MS));
     await refreshFacets();
   } catch (err) {
     showStatus(t('errorStorage', String((err && err.message) || err)), true);
   }
+  const params = new URLSearchParams(location.search);
+  if (params.get('tag')) $('tag').value = params.get('tag');
   await reload();
+  // The reader sends here after deleting an entry: it can still be undone.
+  if (params.get('deleted')) offerUndo([params.get('deleted')]);
   $('query').focus();
   // Build the search index while the user is reading the list.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 500));

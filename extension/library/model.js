@@ -16,6 +16,15 @@ export function facet(rows, field) {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/** Every tag of the entries, most used first, then by name. */
+export function tagFacet(rows) {
+  const counts = new Map();
+  for (const r of rows) for (const tag of r.tags || []) counts.set(tag, (counts.get(tag) || 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
 /**
  * The text and tone of an article's upload state for the library's column.
  * @param {{state: string, sent_at?: string, error?: string, next_at?: string, attempts?: number}|undefined} s

@@ -1,16 +1,14 @@
-// The library's full-text search: an in-memory index of every article's
-// folded title and text, built once from one bulk read of the store, so
-// that each keystroke of a search scans strings in memory instead of
-// reading every article from IndexedDB again.
-
-/** Joins title and text so that no query can match across the two. */
-const SEP = '\u0000';
+// The library's full-text search: an in-memory index of every entry's
+// folded title and text (of its newest version), built once from one bulk
+// read of the store's search strings (lib/store.js searchTexts: no article
+// bodies, no old versions), so that each keystroke of a search scans
+// strings in memory instead of reading IndexedDB again.
 
 export class SearchIndex {
   /**
-   * @param {() => Promise<{id: string, article: {title?: string, text?: string}}[]>} loadAll
-   *   reads every full record (lib/store.js getArticles)
-   * @param {(s: string) => string} fold  search folding (lib/store.js foldForSearch)
+   * @param {() => Promise<{id: string, text: string}[]>} loadAll
+   *   reads every entry's folded search string (lib/store.js searchTexts)
+   * @param {(s: string) => string} fold  search folding of queries (lib/store.js foldForSearch)
    */
   constructor(loadAll, fold) {
     this.loadAll = loadAll;
@@ -28,10 +26,7 @@ export class SearchIndex {
       const started = this.building = (async () => {
         const records = await this.loadAll();
         const texts = new Map();
-        for (const r of records) {
-          const a = r.article || {};
-          texts.set(r.id, this.fold(a.title || '') + SEP + this.fold(a.text || ''));
-        }
+        for (const r of records) texts.set(r.id, r.text || '');
         // A newer invalidate() while reading wins: keep nothing stale.
         if (this.building === started) this.texts = texts;
       })().finally(() => {
@@ -47,7 +42,7 @@ export class SearchIndex {
     this.building = null;
   }
 
-  /** Drops deleted articles. */
+  /** Drops deleted entries. */
   remove(ids) {
     if (this.texts) for (const id of ids) this.texts.delete(id);
   }

@@ -1,31 +1,57 @@
 package articleeval
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 )
 
 // A Page is one page of an evaluation set and the article text it holds.
 type Page struct {
 	ID, URL string
-	HTML    string // the page, as UTF-8
-	Truth   string // the article's text
+	// Raw is the page's bytes as the set stores them, in the page's own
+	// charset: measurements decode them with extract.FromBytes, the
+	// function the CLI runs, never with a decoder of their own.
+	Raw []byte
+	// ContentType is the HTTP Content-Type the page was served with, ""
+	// when the set does not record it (all three sets today).
+	ContentType string
+	Truth       string // the article's text
+}
+
+// A Set is one of the team kit's evaluation sets.
+type Set struct {
+	Name string // "scrapinghub-dev"
+	Dir  string // its folder under ../shared
+	Read func(dir string) ([]Page, error)
+}
+
+// Sets are the evaluation sets, in the order reports list them.
+var Sets = []Set{
+	{"scrapinghub-dev", "eval/scrapinghub-dev", Scrapinghub},
+	{"dragnet-dev", "eval/dragnet-dev", Dragnet},
+	{"readability-test-pages", "eval/readability-test-pages", ReadabilityPages},
 }
 
 // Scrapinghub reads the article-extraction-benchmark set in dir
 // (ground-truth.json and html/ID.html.gz), sorted by ID.
-func Scrapinghub(dir string) ([]Page, error) {
+func Scrapinghub(dir string) ([]Page, error) { return groundTruthSet(dir) }
+
+// Dragnet reads the Dragnet set in dir (same layout as Scrapinghub's:
+// ground-truth.json and html/ID.html.gz), sorted by ID.
+func Dragnet(dir string) ([]Page, error) { return groundTruthSet(dir) }
+
+func groundTruthSet(dir string) ([]Page, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		return nil, err
@@ -47,7 +73,7 @@ func Scrapinghub(dir string) ([]Page, error) {
 		if u == "" {
 			u = "http://example.com/" + id
 		}
-		pages = append(pages, Page{ID: id, URL: u, HTML: decode(b), Truth: t.Body})
+		pages = append(pages, Page{ID: id, URL: u, Raw: b, Truth: t.Body})
 	}
 	sort.Slice(pages, func(a, b int) bool { return pages[a].ID < pages[b].ID })
 	return pages, nil
@@ -78,9 +104,46 @@ func ReadabilityPages(dir string) ([]Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		pages = append(pages, Page{ID: e.Name(), URL: "http://fakehost/test/page.html", HTML: decode(src), Truth: truth})
+		pages = append(pages, Page{ID: e.Name(), URL: "http://fakehost/test/page.html", Raw: src, Truth: truth})
 	}
 	return pages, nil
+}
+
+// The parts of a set: rules are tuned on one and confirmed on the other.
+const (
+	Tune    = "tune"
+	Confirm = "confirm"
+	All     = "all"
+)
+
+// Part is the part of its set a page belongs to, Tune or Confirm, by the
+// parity of the FNV-1a hash of its ID: stable across runs, machines and
+// set sizes, about half each.
+func Part(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	if h.Sum32()&1 == 0 {
+		return Tune
+	}
+	return Confirm
+}
+
+// Select returns the pages of one part (Tune, Confirm or All).
+func Select(pages []Page, part string) ([]Page, error) {
+	switch part {
+	case All, "":
+		return pages, nil
+	case Tune, Confirm:
+	default:
+		return nil, errors.New("unknown part " + strconv.Quote(part) + " (tune, confirm or all)")
+	}
+	var out []Page
+	for _, p := range pages {
+		if Part(p.ID) == part {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 func readGzip(path string) ([]byte, error) {
@@ -94,22 +157,6 @@ func readGzip(path string) ([]byte, error) {
 		return nil, err
 	}
 	return io.ReadAll(z)
-}
-
-// decode returns a page as UTF-8, by its declared or sniffed charset.
-func decode(raw []byte) string {
-	if utf8.Valid(raw) {
-		return string(raw) // the sets store their pages as UTF-8
-	}
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
-	if err != nil {
-		return string(raw)
-	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return string(raw)
-	}
-	return string(b)
 }
 
 // HTMLText is the text of an HTML document, a line break after every

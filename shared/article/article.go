@@ -10,7 +10,7 @@
 //     published, modified, published_text in when.go, with shared/dates;
 //     site_name, section, tags, description, image, lead in fields.go (one function each);
 //     lang and dir in fields.go (readLang) with shared/lang, settled against the body by metadata.Settle;
-//     url and canonical_url in metadata.go; the JSON-LD they read, jsonld.go and repair.go
+//     url, canonical_url and canonical_hint in metadata.go and canonical.go; the JSON-LD they read, jsonld.go and repair.go
 //   - blocks: package shared/extract (body.go and blocks.go)
 //   - text, word_count, reading_minutes: Finalize, below
 //   - normalization: package shared/extract (normalize.go), with shared/persian
@@ -41,8 +41,12 @@ type Article struct {
 
 // Meta is the article's metadata: everything but the body.
 type Meta struct {
-	URL           string   `json:"url"`
-	CanonicalURL  string   `json:"canonical_url"`
+	URL          string `json:"url"`
+	CanonicalURL string `json:"canonical_url"`
+	// CanonicalHint is a canonical URL the page declares on another site
+	// than its own: shown, never used as the article's identity (any page
+	// can name any URL). When it is set, CanonicalURL is "".
+	CanonicalHint string   `json:"canonical_hint,omitempty"`
 	Title         string   `json:"title"`
 	Lang          string   `json:"lang"`
 	Dir           string   `json:"dir"`
@@ -155,7 +159,9 @@ func (a *Article) PlainText() string {
 
 // PlainText is the block's contribution to the article's plain text:
 // list items one per line, table rows one per line with cells separated by
-// tabs, a figure's caption, an embed nothing.
+// tabs. Figures and embeds give nothing: the text is the article's prose,
+// and a caption or photo credit stays in its figure block, as the human
+// truth of extraction benchmarks leaves it out.
 func (b *Block) PlainText() string {
 	switch b.Type {
 	case List:
@@ -166,9 +172,7 @@ func (b *Block) PlainText() string {
 			rows = append(rows, strings.Join(r, "\t"))
 		}
 		return strings.Join(rows, "\n")
-	case Figure:
-		return b.Caption
-	case Embed:
+	case Figure, Embed:
 		return ""
 	}
 	return b.Text

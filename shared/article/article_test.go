@@ -52,6 +52,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			return a
 		}(),
 		"invalid-utf8":    {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
+		"canonical-hint":  {Meta: Meta{URL: "https://a.example/x", CanonicalHint: "https://b.example/y"}},
 		"extractor-notes": {Extractor: Extractor{Name: "barg", Version: "1", Notes: []string{"site rule: \"a\" <b>", "دوم"}}},
 	} {
 		got, want := a.AppendJSON(nil), stdJSON(t, a)
@@ -76,7 +77,7 @@ func FuzzAppendString(f *testing.F) {
 
 func TestFinalize(t *testing.T) {
 	a := sample()
-	want := "H\n\nline\nbreak\ttab \u2028 \x01 \u200c\u200f\n\na\nb\n\n1\t2\n3\n\ncap\n\nx := <y> & z"
+	want := "H\n\nline\nbreak\ttab \u2028 \x01 \u200c\u200f\n\na\nb\n\n1\t2\n3\n\nx := <y> & z"
 	if a.Text != want {
 		t.Errorf("Text = %q, want %q", a.Text, want)
 	}

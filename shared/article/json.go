@@ -54,11 +54,16 @@ func (a *Article) AppendJSON(dst []byte) []byte {
 }
 
 func (m *Meta) appendFields(dst []byte) []byte {
+	dst = append(dst, `,"url":`...)
+	dst = appendString(dst, m.URL)
+	dst = append(dst, `,"canonical_url":`...)
+	dst = appendString(dst, m.CanonicalURL)
+	dst = appendOptString(dst, `,"canonical_hint":`, m.CanonicalHint)
 	for _, f := range [...]struct {
 		key string
 		val *string
 	}{
-		{`,"url":`, &m.URL}, {`,"canonical_url":`, &m.CanonicalURL}, {`,"title":`, &m.Title},
+		{`,"title":`, &m.Title},
 		{`,"lang":`, &m.Lang}, {`,"dir":`, &m.Dir}, {`,"site_name":`, &m.SiteName},
 	} {
 		dst = append(dst, f.key...)

@@ -20,10 +20,12 @@ const minArticle = 500
 // share bars, related boxes, comments, ads), scores the remaining elements
 // by the paragraphs they hold, picks the best with the siblings that belong
 // to it, cleans boxes of links and furniture from inside it and converts it
-// to blocks. A result shorter than minArticle is retried without the class
-// rules, and the longest result wins.
+// to blocks. A result with less prose than minArticle is retried without
+// the class rules, and the retry with the most prose wins (see quality);
+// a last attempt without conditional cleaning comes before giving up.
 func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 	titles := pageTitles(doc)
+	login := hasPassword(doc)
 	pruneHard(doc)
 	body := findBody(doc)
 	if body == nil {
@@ -31,31 +33,99 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 	}
 	var s scorer
 	var best []article.Block
-	bestLen := 0
-	for attempt := 0; attempt < 3; attempt++ {
+	bestQ := -1
+	pageProse := 0
+	for attempt := 0; attempt < 4; attempt++ {
+		if attempt == 3 && bestQ > 0 && hasBody(finishBlocks(best, titles)) {
+			break // the last attempt is for pages where nothing was found
+		}
 		var taken []detached
 		if attempt == 0 {
 			s.measure(body)
+			pageProse = int(s.stat(body).ptext)
 			taken = pruneBoilerplate(body, &s)
 		}
 		s.weights = attempt < 2
+		s.noClean = attempt == 3
 		blocks := s.extract(body, base)
 		restore(taken)
-		if n := textLength(blocks); n > bestLen {
-			best, bestLen = blocks, n
+		// A looser attempt wins by a clear margin: it finds more
+		// because it keeps more, furniture included.
+		if q := quality(blocks); bestQ < 0 || q > bestQ+bestQ/4 {
+			best, bestQ = blocks, q
 		}
-		if bestLen >= minArticle {
+		if bestQ >= minArticle {
 			break
 		}
 	}
-	best = dropTitle(best, titles)
-	best = dropRepeats(best)
-	best = dropTeasers(best)
-	best = dropTrailers(best)
+	best = finishBlocks(best, titles)
 	if !hasBody(best) {
 		return nil, ErrNoArticle
 	}
+	if login && quality(best) < loginProse && pageProse < loginProse {
+		return nil, wrap(ErrNoArticle, "the page is a login or sign-up form")
+	}
 	return best, nil
+}
+
+// loginProse is the prose, in characters, that a page with a password
+// field must hold, in the extraction or anywhere on the page, to be an
+// article rather than a login or sign-up form.
+const loginProse = 400
+
+// finishBlocks drops from the blocks what the scoring let through: the
+// repeated title, repeats, teasers, news furniture and trailers.
+func finishBlocks(blocks []article.Block, titles []string) []article.Block {
+	blocks = append([]article.Block(nil), blocks...)
+	blocks = dropTitle(blocks, titles)
+	blocks = dropRepeats(blocks)
+	blocks = dropTeasers(blocks)
+	blocks = dropFurniture(blocks)
+	return dropTrailers(blocks)
+}
+
+// quality measures the prose of an extraction, in bytes: the text of its
+// paragraphs, headings, quotes, lists and tables (only the part that is not link
+// text in those mostly links), less the text of the blocks that are
+// furniture (runs of links, teasers, widget
+// labels, news lines). A looser retry that brings share boxes and related
+// lists back gains little by them.
+func quality(blocks []article.Block) int {
+	q := 0
+	for i := range blocks {
+		b := &blocks[i]
+		switch b.Type {
+		case article.Paragraph, article.Heading, article.Quote, article.List, article.Table, article.Code:
+		default:
+			continue
+		}
+		n := len(b.PlainText())
+		switch {
+		case allLink(b) || isTeaser(b) || isUILabel(b) || isFurnitureLine(b):
+			q -= n
+		case linkShare(b) >= 0.5:
+			q += int(float64(n) * (1 - linkShare(b)))
+		default:
+			q += n
+		}
+	}
+	return q
+}
+
+// hasPassword reports whether the page has a password field: a login or
+// sign-up form.
+func hasPassword(doc *html.Node) bool {
+	found := false
+	walk(doc, func(n *html.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Input && lowerASCII(attr(n, "type")) == "password" {
+			found = true
+		}
+		return n.Type == html.ElementNode || n.Type == html.DocumentNode
+	}, nil)
+	return found
 }
 
 // hasBody reports whether blocks hold more than headings: a page of
@@ -109,8 +179,10 @@ func (s *scorer) extract(body *html.Node, base *weburl.URL) []article.Block {
 	s.score()
 	roots := s.content(body)
 	var taken []detached
-	for _, r := range roots {
-		taken = append(taken, s.cleanConditionally(r)...)
+	if !s.noClean {
+		for _, r := range roots {
+			taken = append(taken, s.cleanConditionally(r)...)
+		}
 	}
 	c := converter{base: base}
 	n := 16

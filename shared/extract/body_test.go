@@ -25,7 +25,6 @@ func TestBodyNewsPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantInOrder := []string{
-		"Lanterns along the restored quay at dusk.",
 		"After eleven years of darkness, the lanterns along the old quay were lit again",
 		"replaced forty cast-iron posts",
 		"A long campaign",
@@ -46,6 +45,7 @@ func TestBodyNewsPage(t *testing.T) {
 		"Related", "Council approves", "morning briefing", "Sign up", "hidden", "Neither must",
 		"comments", "Great news", "Most read", "Storm warning", "Copyright", "tracking",
 		"By Mara Lindqvist", "Harbour lights return to the old port",
+		"Lanterns along the restored quay at dusk.", // the caption stays in its figure block
 	} {
 		if strings.Contains(a.Text, bad) {
 			t.Errorf("text holds boilerplate %q; text:\n%s", bad, a.Text)
@@ -65,7 +65,7 @@ func TestBodyNewsPage(t *testing.T) {
 			t.Errorf("the ad's iframe came out as an embed: %+v", b)
 		}
 	}
-	if fig == nil || fig.Src != "https://courier.example/news/2024/images/lights.jpg" || fig.Alt != "Lanterns along the quay" {
+	if fig == nil || fig.Src != "https://courier.example/news/2024/images/lights.jpg" || fig.Alt != "Lanterns along the quay" || fig.Caption != "Lanterns along the restored quay at dusk." {
 		t.Errorf("figure = %+v, want the lazy image resolved against <base>", fig)
 	}
 	if heading == nil || heading.Level != 2 || heading.Text != "A long campaign" {
@@ -172,5 +172,28 @@ func TestSelectionAsIs(t *testing.T) {
 	}
 	if _, err := FromSelection(strings.NewReader(page), "<script>x()</script>", "https://example.org/page", Options{}); !errors.Is(err, ErrNoArticle) {
 		t.Errorf("empty selection: %v", err)
+	}
+}
+
+func TestLoginForm(t *testing.T) {
+	form := `<form action="/login"><h2>Sign in to your account</h2><label>Email</label><input type="email" name="e">
+<label>Password</label><input type="password" name="p"><button>Sign in</button><p>Forgot your password? Reset it here.</p></form>`
+	page := `<html><head><title>Sign in</title></head><body><nav><a href="/">Home</a></nav>` + form + `</body></html>`
+	if _, err := FromHTML(strings.NewReader(page), "https://site.example/login", Options{CapturedAt: time.Unix(0, 0)}); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("login page: err = %v, want ErrNoArticle", err)
+	}
+	para := "<p>The harbour master said the new lights use a fraction of the power of the old ones, and that the council will maintain them, with help from volunteers, for at least the next twenty years.</p>"
+	article := `<html><head><title>Lights</title></head><body><header>` + form + `</header><article>` + strings.Repeat(para, 4) + `</article></body></html>`
+	a, err := FromHTML(strings.NewReader(article), "https://site.example/news/lights", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil || !strings.Contains(a.Text, "harbour master") {
+		t.Errorf("article with a login box: err = %v", err)
+	}
+}
+
+func TestQuality(t *testing.T) {
+	prose := para("The restoration, paid for by a community fund and a grant from the regional council, replaced forty posts.")
+	furniture := []article.Block{para("Share"), para("Read more: Storm", "Read more: Storm"), para("کد خبر: ۱۲۳۴۵")}
+	if q, qf := quality([]article.Block{prose}), quality(append([]article.Block{prose}, furniture...)); qf >= q {
+		t.Errorf("furniture raised quality: %d → %d", q, qf)
 	}
 }

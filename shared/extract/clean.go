@@ -277,14 +277,14 @@ var (
 		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
 		"newsletter", "subscribe", "cookie", "consent", "outbrain", "taboola", "promo", "copyright"}
 	// popups are cards that appear on hover, inside the text they explain.
-	popups   = []string{"rollover-people-block", "tooltip", "popover", "hovercard", "hover-card"}
+	popups   = []string{"rollover", "tooltip", "popover", "hovercard", "hover-card"}
 	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	positive = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
 		"pagination", "post", "text", "blog", "story"}
 	negative = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
 		"gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
 		"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter",
-		"subscribe", "social", "cookie", "byline", "author", "dateline", "caption-credit"}
+		"subscribe", "social", "cookie", "byline", "author", "dateline"}
 	// strongTokens are whole words of a class or id that mark furniture.
 	strongTokens = []string{"ad", "ads", "advert", "adverts", "advertisement", "share", "sharing",
 		"sharebar", "social", "newsletter", "subscribe", "subscription", "cookie", "cookies",
@@ -297,7 +297,7 @@ var (
 	// strongJoined are run-together phrases, matched with the separators removed.
 	strongJoined = []string{"mostread", "mostviewed", "mostpopular", "readmore", "readalso",
 		"alsoread", "seealso", "relatedarticles", "relatedposts", "relatedstories", "moreonthis",
-		"morestories", "recommended", "trending", "signup", "paywall", "slidecount"}
+		"morestories", "recommended", "trending", "signup", "paywall"}
 )
 
 func hasAny(s string, subs []string) bool {

@@ -47,7 +47,7 @@ func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) 
 	var alts []int32
 	for i := range s.st {
 		st := &s.st[i]
-		if st.scored && s.nodes[i] != top && st.score >= topScore*0.75 {
+		if st.scored && s.nodes[i] != top && st.score >= topScore*0.75 && !related(s.nodes[i], top) {
 			alts = append(alts, int32(i))
 		}
 	}
@@ -81,6 +81,22 @@ func (s *scorer) alternative(top *html.Node, topScore float32, body *html.Node) 
 		}
 	}
 	return top
+}
+
+// related reports whether a is an ancestor or a descendant of b: such a
+// candidate holds the same text as b, not another part of the article.
+func related(a, b *html.Node) bool {
+	for p := a.Parent; p != nil; p = p.Parent {
+		if p == b {
+			return true
+		}
+	}
+	for p := b.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }
 
 // climb moves the candidate to its parent while the parent scores higher,

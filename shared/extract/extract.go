@@ -79,10 +79,11 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 	if site != nil {
 		notes = append(notes, site.Amend(doc, &meta)...)
 	}
-	blocks, more := siteBlocks(content, baseURL(doc, u))
+	base := linkBase(doc, u, &meta)
+	blocks, more := siteBlocks(content, base)
 	notes = append(notes, more...)
 	if blocks == nil {
-		if blocks, err = Body(doc, baseURL(doc, u)); err != nil {
+		if blocks, err = Body(doc, base); err != nil {
 			return nil, err
 		}
 	}
@@ -116,7 +117,7 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	for _, n := range nodes {
 		ctx.AppendChild(n)
 	}
-	blocks := Blocks(ctx, baseURL(doc, u))
+	blocks := Blocks(ctx, linkBase(doc, u, &meta))
 	if len(blocks) == 0 {
 		return nil, wrap(ErrNoArticle, "the selection holds no text")
 	}
@@ -130,7 +131,7 @@ func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, err
 	if err != nil || !u.IsAbs() {
 		return nil, nil, errors.New("page URL " + strconv.Quote(pageURL) + " is not an absolute URL")
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	data, err := readAll(r, max+1)
 	if err != nil {
 		return nil, nil, within("reading the page", err)
 	}
@@ -148,6 +149,23 @@ func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, err
 	}
 	return doc, u, nil
 }
+
+// linkBase is the URL that relative links resolve against: baseURL, or,
+// for a page read from a file (a URL that is not http or https), the
+// page's canonical URL when it gives one, so that its images and links
+// point where they did when the page was saved.
+func linkBase(doc *html.Node, page *weburl.URL, meta *article.Meta) *weburl.URL {
+	base := baseURL(doc, page)
+	if web(base) || meta.CanonicalURL == "" {
+		return base
+	}
+	if c, err := weburl.Parse(meta.CanonicalURL); err == nil && web(c) {
+		return c
+	}
+	return base
+}
+
+func web(u *weburl.URL) bool { return u.Scheme == "http" || u.Scheme == "https" }
 
 // baseURL is the URL that relative links resolve against: the page's
 // <base href> if it has one, else the page URL.

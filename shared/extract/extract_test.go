@@ -181,3 +181,29 @@ func TestFromHTMLDeepNesting(t *testing.T) {
 		t.Errorf("text = %q", a.Text)
 	}
 }
+
+// A page saved to a file resolves its relative links against its
+// canonical URL: a file:// base would lose its images.
+func TestFileLinksResolveAgainstCanonical(t *testing.T) {
+	para := "<p>The harbour master said the new lights use a fraction of the power of the old ones, and that the council will maintain them for twenty years.</p>"
+	page := `<html><head><link rel="canonical" href="https://courier.example/news/lights"></head><body><article>` + para +
+		`<figure><img src="/img/quay.jpg" alt="The quay"><figcaption>The quay</figcaption></figure>` + para + `<p>See <a href="../about">about us</a> for more, and the rest of the story.</p></article></body></html>`
+	for _, tt := range []struct{ pageURL, img string }{
+		{"file:///home/u/saved.html", "https://courier.example/img/quay.jpg"},
+		{"https://mirror.example/x/y.html", "https://mirror.example/img/quay.jpg"},
+	} {
+		a, err := FromHTML(strings.NewReader(page), tt.pageURL, Options{CapturedAt: time.Unix(0, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, b := range a.Blocks {
+			if b.Type == article.Figure {
+				got = b.Src
+			}
+		}
+		if got != tt.img {
+			t.Errorf("%s: figure src %q, want %q", tt.pageURL, got, tt.img)
+		}
+	}
+}

@@ -24,9 +24,17 @@ type stat struct {
 	headChars    int32 // chars inside headings
 	ptext        int32 // chars of the paragraphs (see score) inside
 	listChars    int32 // chars inside lists
-	inFigure     bool  // has a <figure> ancestor
-	score        float32
-	scored       bool
+	// The text this element lays out itself, cut into runs by its
+	// block-level children and by <br>: run* is the open run, runs* the
+	// paragraphs among the closed ones (see closeRun).
+	runChars, runLink, runCommas int32
+	runsParas                    int32
+	runsChars                    int32
+	runsPoints                   float32
+	split                        bool // has block-level children or <br>s between its runs
+	inFigure                     bool // has a <figure> ancestor
+	score                        float32
+	scored                       bool
 }
 
 // scorer measures a page once and scores its elements as content
@@ -37,6 +45,8 @@ type scorer struct {
 	idx   map[*html.Node]int32
 	// weights applies class and id hints to scores.
 	weights bool
+	// noClean skips conditional cleaning: the last attempt.
+	noClean bool
 }
 
 // measure fills the stats of every element under root, in one walk.
@@ -83,8 +93,11 @@ func (s *scorer) measure(root *html.Node) {
 				b := &s.st[blocks[len(blocks)-1]]
 				b.inline += c
 				b.inlineCommas += commas
+				b.runChars += c
+				b.runCommas += commas
 				if links > 0 {
 					b.inlineLink += c
+					b.runLink += c
 				}
 			}
 			return false
@@ -117,8 +130,15 @@ func (s *scorer) measure(root *html.Node) {
 			if hasAttr(n, "href") {
 				links++
 			}
+		case atom.Br:
+			if len(blocks) > 0 {
+				s.closeRun(blocks[len(blocks)-1], true)
+			}
 		}
 		if isBlockLevel(n.DataAtom) {
+			if len(blocks) > 0 {
+				s.closeRun(blocks[len(blocks)-1], true)
+			}
 			blocks = append(blocks, i)
 		}
 		cur = i
@@ -142,11 +162,27 @@ func (s *scorer) measure(root *html.Node) {
 		if headingLevel(n.DataAtom) > 0 {
 			st.headChars = st.chars
 		}
-		if isParagraph(n, st) {
-			st.ptext += st.inline
-		}
 		if len(blocks) > 0 && blocks[len(blocks)-1] == i {
+			s.closeRun(i, false)
 			blocks = blocks[:len(blocks)-1]
+		}
+		switch {
+		case st.split && n.DataAtom == atom.P && st.runsParas > 0:
+			// A paragraph cut by <br>s is as many paragraphs.
+			st.ptext += st.runsChars
+			st.paras = st.runsParas
+		case st.split && n.DataAtom != atom.P && scoresAsParagraph(n.DataAtom):
+			// Readability wraps the bare text runs of an element with block
+			// children, and the text between <br>s, in paragraphs of that
+			// element.
+			st.ptext += st.runsChars
+			st.paras += st.runsParas
+		default:
+			st.split = false
+			st.runsPoints = 0
+			if isParagraph(n, st) {
+				st.ptext += st.inline
+			}
 		}
 		cur = st.parent
 		if cur >= 0 {
@@ -166,8 +202,47 @@ func (s *scorer) measure(root *html.Node) {
 	})
 }
 
+// closeRun ends the open run of text of the block-level element i: a
+// run of 25 characters or more, not mostly links, is a paragraph. When the
+// element turns out to have more than one run (block children, <br>s),
+// its runs are its paragraphs; otherwise its whole text is one.
+// At a block child or a <br> (cut), the element is split.
+func (s *scorer) closeRun(i int32, cut bool) {
+	st := &s.st[i]
+	c := st.runChars
+	st.split = st.split || cut
+	if c >= 25 && st.runLink*2 <= c {
+		st.runsParas++
+		st.runsChars += c
+		st.runsPoints += 1 + float32(st.runCommas) + float32(min(c/100, 3))
+	}
+	st.runChars, st.runLink, st.runCommas = 0, 0, 0
+}
+
+// isComma reports whether s opens with one of the commas that Readability
+// counts besides ',': U+060C ARABIC COMMA, U+FE50 SMALL COMMA, U+FE10
+// and U+FE11 the vertical forms, U+2E41 REVERSED COMMA, U+2E34 RAISED
+// COMMA, U+2E32 TURNED COMMA and U+FF0C FULLWIDTH COMMA; and U+3001
+// IDEOGRAPHIC COMMA, with which Chinese and Japanese list clauses.
+func isComma(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	switch s[0] {
+	case 0xD8:
+		return s[1] == 0x8C
+	case 0xE2:
+		return len(s) >= 3 && (s[1] == 0xB9 && s[2] == 0x81 || s[1] == 0xB8 && (s[2] == 0xB4 || s[2] == 0xB2))
+	case 0xE3:
+		return len(s) >= 3 && s[1] == 0x80 && s[2] == 0x81
+	case 0xEF:
+		return len(s) >= 3 && (s[1] == 0xB9 && s[2] == 0x90 || s[1] == 0xB8 && (s[2] == 0x90 || s[2] == 0x91) || s[1] == 0xBC && s[2] == 0x8C)
+	}
+	return false
+}
+
 // textSize returns the length of s as rendered (characters, whitespace
-// runs counted once) and its number of commas, Latin or Arabic.
+// runs counted once) and its number of commas in every script (isComma).
 func textSize(s string) (chars, commas int32) {
 	space := false
 	for i := 0; i < len(s); i++ {
@@ -181,7 +256,7 @@ func textSize(s string) (chars, commas int32) {
 				continue
 			}
 			chars++
-			if c == ',' || c == 0xD8 && i+1 < len(s) && s[i+1] == 0x8C { // U+060C ARABIC COMMA
+			if c == ',' || c >= 0xD8 && isComma(s[i:]) {
 				commas++
 			}
 			continue
@@ -222,13 +297,26 @@ func (s *scorer) score() {
 	for i := range s.st {
 		st := &s.st[i]
 		n := s.nodes[i]
-		if !isParagraph(n, st) {
+		var points float32
+		a := st.parent
+		switch {
+		case st.split:
+			// The paragraphs of a split element are its own, those of
+			// a <p> cut by <br>s its parent's.
+			if st.runsPoints == 0 {
+				continue
+			}
+			points = st.runsPoints
+			if n.DataAtom != atom.P {
+				a = int32(i)
+			}
+		case isParagraph(n, st):
+			// A text-holding <div> counts as a paragraph of its own
+			// parent, as Readability's div-to-p conversion makes it.
+			points = 1 + float32(st.inlineCommas) + float32(min(st.inline/100, 3))
+		default:
 			continue
 		}
-		points := 1 + float32(st.inlineCommas) + float32(min(st.inline/100, 3))
-		// A text-holding <div> counts as a paragraph of its own parent, as
-		// Readability's div-to-p conversion makes it.
-		a := st.parent
 		for level := 0; a >= 0 && level < 5; level++ {
 			anc := &s.st[a]
 			if !anc.scored {

@@ -6,26 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/barg-app/barg/shared/article"
+	"github.com/barg-app/barg/shared/boilerplate"
 )
-
-// teaserPhrases open the boxes that point readers to other pages, which
-// sites put inside the article's text: "Read more: …", "You may also
-// like…". Matched case-insensitively at the start of a short block.
-var teaserPhrases = []string{
-	"read more", "see more", "see also", "also read", "read also", "related:", "related articles",
-	"related stories", "related coverage", "more on this", "more from", "you may also like",
-	"you might also like", "recommended", "don't miss", "don’t miss", "most read", "most popular",
-	"sign up", "subscribe", "follow us", "click here", "advertisement", "advert", "sponsored", "anzeige", "publicité", "watch:", "listen:",
-	"sharing is caring", "first published", "this slideshow requires javascript",
-	"بیشتر بخوانید", "بخوانید:", "اخبار مرتبط", "مطالب مرتبط", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد",
-}
-
-// uiLabels are the words of buttons and widgets that render as text when
-// their scripts are gone; a block that is one of them alone is dropped.
-var uiLabels = []string{"caption", "close", "open", "expand", "collapse", "share", "tweet", "email",
-	"print", "menu", "search", "loading", "loading...", "more", "previous", "next", "back to top",
-	"comments", "image", "photo", "video", "play", "pause", "skip ad", "hide caption", "show caption",
-	"toggle caption", "enlarge this image"}
 
 // dropTeasers removes, from the article's blocks, the pointers to other
 // pages that survived the cleaning: a short block opening with a teaser
@@ -39,8 +21,10 @@ func dropTeasers(blocks []article.Block) []article.Block {
 			continue
 		}
 		if isTeaser(&b) {
-			// Take the links that the teaser line introduces with it.
-			for i+1 < len(blocks) && allLink(&blocks[i+1]) {
+			// Take the links, or the headlines, that the teaser line
+			// introduces with it.
+			box := utf8.RuneCountInString(b.Text) <= 40
+			for i+1 < len(blocks) && (allLink(&blocks[i+1]) || box && headline(&blocks[i+1])) {
 				i++
 			}
 			continue
@@ -69,13 +53,41 @@ func isTeaser(b *article.Block) bool {
 	if len(t) > 200 {
 		return false
 	}
-	low := strings.ToLower(strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }))
-	for _, p := range teaserPhrases {
-		if strings.HasPrefix(low, p) {
-			return utf8.RuneCountInString(t) <= 40 || linkShare(b) >= 0.5
-		}
+	if boilerplate.Opens(boilerplate.Fold(t), boilerplate.Teaser) {
+		return utf8.RuneCountInString(t) <= 40 || linkShare(b) >= 0.5
 	}
 	return false
+}
+
+// headline reports a short line that reads as the title of another story:
+// a paragraph, heading or list of at most 120 characters a line that ends
+// without a sentence's full stop.
+func headline(b *article.Block) bool {
+	switch b.Type {
+	case article.Paragraph, article.Heading:
+		return headlineText(b.Text)
+	case article.List:
+		for _, it := range b.Items {
+			if !headlineText(it) {
+				return false
+			}
+		}
+		return len(b.Items) > 0
+	}
+	return false
+}
+
+func headlineText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 120 || strings.Contains(s, "\n") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '.', '!', ':', '。', '؛':
+		return false
+	}
+	return true
 }
 
 // allLink reports a short paragraph or list whose text is all link text.
@@ -110,16 +122,10 @@ func linkShare(b *article.Block) float64 {
 
 // isUILabel reports a paragraph that is only a widget's label.
 func isUILabel(b *article.Block) bool {
-	if b.Type != article.Paragraph || len(b.Text) > 24 {
+	if b.Type != article.Paragraph || len(b.Text) > 48 {
 		return false
 	}
-	t := strings.ToLower(strings.TrimSpace(b.Text))
-	for _, l := range uiLabels {
-		if t == l {
-			return true
-		}
-	}
-	return false
+	return boilerplate.Is(boilerplate.Fold(b.Text), boilerplate.Label)
 }
 
 // shouting reports text of several words written in capitals only.
@@ -136,12 +142,6 @@ func shouting(s string) bool {
 	return letters >= 12 && strings.Count(s, " ") >= 2
 }
 
-// trailerMarks are what the notes after an article say: where to follow
-// the author, how to subscribe, who owns the copyright.
-var trailerMarks = []string{"follow us", "follow him", "follow her", "follow them",
-	"newsletter", "subscribe", "sign up", "have a tip", "news tip", "contact us", "email us",
-	"©", "copyright", "all rights reserved", "click here", "download the app", "get the app"}
-
 // dropTrailers removes the short notes at the end of the article that
 // point elsewhere: "Follow her on Twitter", "Subscribe to our newsletter",
 // "© 2024 …". It stops at the first block that is not such a note.
@@ -151,11 +151,52 @@ func dropTrailers(blocks []article.Block) []article.Block {
 		if b.Type != article.Paragraph || len(b.Text) > 300 {
 			break
 		}
-		low := strings.ToLower(b.Text)
-		if !hasAny(low, trailerMarks) {
+		if !boilerplate.Contains(boilerplate.Fold(b.Text), boilerplate.Trailer) {
 			break
 		}
 		blocks = blocks[:len(blocks)-1]
 	}
 	return blocks
+}
+
+// isFurnitureLine reports a short paragraph or heading that is a news
+// site's line (news code, tags, update stamp) or an end-of-story mark.
+func isFurnitureLine(b *article.Block) bool {
+	if (b.Type != article.Paragraph && b.Type != article.Heading) || len(b.Text) > 200 {
+		return false
+	}
+	f := boilerplate.Fold(b.Text)
+	return boilerplate.Opens(f, boilerplate.Furniture) || boilerplate.Is(f, boilerplate.End)
+}
+
+// dropFurniture removes the lines that news sites print around and inside
+// the text: the news code, the short link, tag lists, update stamps, the
+// comment form's title ("کد خبر: ۱۲۳۴۵", "Tags: …", "نظر شما"). At an
+// end-of-story mark ("انتهای پیام") the article ends, unless more text
+// follows than came before it.
+func dropFurniture(blocks []article.Block) []article.Block {
+	out := blocks[:0]
+	total := textLength(blocks)
+	seen := 0
+	for i := range blocks {
+		b := blocks[i]
+		n := len(b.PlainText())
+		if (b.Type == article.Paragraph || b.Type == article.Heading) && len(b.Text) <= 200 {
+			f := boilerplate.Fold(b.Text)
+			if boilerplate.Is(f, boilerplate.End) {
+				if total-seen-n < seen {
+					return out
+				}
+				seen += n
+				continue
+			}
+			if boilerplate.Opens(f, boilerplate.Furniture) {
+				seen += n
+				continue
+			}
+		}
+		seen += n
+		out = append(out, b)
+	}
+	return out
 }

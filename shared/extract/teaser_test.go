@@ -97,3 +97,51 @@ func TestDropTrailers(t *testing.T) {
 		})
 	}
 }
+
+func TestDropTeasersMultilingual(t *testing.T) {
+	body := para("A real paragraph of the article, which mentions a link in passing.", "link")
+	for _, teaser := range []string{
+		"Lesen Sie auch: Sturm an der Küste", "À lire aussi : la tempête", "Lee también: El temporal",
+		"Leia também: Tempestade", "Leggi anche: la tempesta", "Читайте также: Шторм", "İlgili haberler",
+		"اقرأ أيضاً: العاصفة", "مطلب مرتبط", "相关阅读：风暴",
+	} {
+		in := []article.Block{body, para(teaser), para("Another story of the site", "Another story of the site"), body}
+		got := dropTeasers(in)
+		if len(got) != 2 {
+			t.Errorf("%q: got %+v", teaser, got)
+		}
+	}
+	// A related-stories box whose items are headlines without links.
+	in := []article.Block{body, para("اخبار مرتبط"), para("افزایش قیمت بنزین در تهران"), para("نشست شورای شهر به تعویق افتاد"), body}
+	if got := dropTeasers(in); len(got) != 2 {
+		t.Errorf("Persian related box: got %+v", got)
+	}
+}
+
+func TestDropFurniture(t *testing.T) {
+	body := para("شورای شهر گفت که بازسازی اسکله سه سال دیگر طول می‌کشد و هزینهٔ آن از محل عوارض تأمین می‌شود.")
+	tests := []struct {
+		name string
+		in   []article.Block
+		want []article.Block
+	}{
+		{"Persian news lines", []article.Block{para("کد خبر: ۱۲۳۴۵"), body, para("لینک کوتاه: https://example.ir/x"), para("برچسب‌ها: اقتصاد، شهر"), para("به‌روزرسانی: ۱۴۰۲/۰۱/۲۰")},
+			[]article.Block{body}},
+		{"the end mark and what follows", []article.Block{body, body, para("انتهای پیام/"), para("نظر شما"), para("پربازدیدترین خبرها")},
+			[]article.Block{body, body}},
+		{"an end mark with more text after it stays out alone", []article.Block{body, para("انتهای پیام"), body, body},
+			[]article.Block{body, body, body}},
+		{"other languages", []article.Block{para("Tags: harbour, lights"), body, para("Veröffentlicht am 3. März 2024"), para("发布时间：2024-03-03")},
+			[]article.Block{body}},
+		{"prose stays", []article.Block{body, para("Tags are what the council put on every lantern, one by one, before the festival began.")},
+			[]article.Block{body, para("Tags are what the council put on every lantern, one by one, before the festival began.")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append([]article.Block(nil), tt.in...)
+			if got := dropFurniture(in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}

@@ -78,10 +78,11 @@ func lineText(n *html.Node) []string {
 // bylinePrefixes are the words that introduce a name, removed from its start.
 var bylinePrefixes = []string{
 	"written by", "posted by", "edited by", "reported by", "words by", "story by", "text by", "by",
-	"par", "von", "por", "door", "av",
+	"par", "von", "por", "door", "av", "from", "about", "sobre",
 	"autor", "author", "authors", "auteur", "redacción",
-	"نویسنده", "نويسنده", "نگارنده", "به قلم", "بقلم", "به کوشش", "گزارش از", "گزارش", "گزارشگر",
-	"خبرنگار", "ترجمه", "مترجم", "گردآوری", "تنظیم", "کاری از", "تهیه",
+	"نوشته شده توسط", "ارسال شده توسط", "ارسال توسط", "توسط",
+	"نویسنده", "نويسنده", "نگارنده", "به قلم", "به‌قلم", "بقلم", "به کوشش", "گزارش از", "گزارش", "گزارشگر",
+	"خبرنگار", "ترجمه", "مترجم", "گردآوری", "تنظیم", "کاری از", "تهیه", "نوشته", "نگارش",
 	"بقلم", "كتب", "كتبه", "الكاتب", "كاتب", "بواسطة", "إعداد", "اعداد", "تقرير", "مراسل",
 }
 
@@ -110,26 +111,120 @@ func cleanName(s string) string {
 		if strings.Contains(lw, "://") || strings.HasPrefix(lw, "www.") || strings.Contains(lw, "@") && len(w) > 1 {
 			continue
 		}
+		if domainLike(lw) {
+			// "Walter O'Brien/NJ.com" keeps the name; "CBSNews.com" is a site.
+			if i := strings.IndexByte(w, '/'); i > 0 && !domainLike(lw[:i]) {
+				words = append(words, w[:i])
+			}
+			continue
+		}
 		words = append(words, w)
 	}
+	// A number ends the name: "Lucas Nolan22 Dec 2016" (spans without a
+	// space between them) is Lucas Nolan; what comes before a number must
+	// look like a name, else the line is no byline ("Verizon hooking up
+	// Nov. 13 in NYC").
+	if k := numberWord(words); k >= 0 && len(words) > 1 {
+		if k == 0 || !capitalized(words[:k]) {
+			return ""
+		}
+		words = words[:k]
+	}
+	// "Jane Doe on" (a date was cut after it), "Jane Doe posted", "Jane →".
+	for len(words) > 0 && trailingWords[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
 	s = trimBalanced(strings.Join(words, " "))
-	if s == "" || utf8.RuneCountInString(s) > 80 || !hasLetter(s) || len(words) > 10 || notNames[strings.ToLower(s)] {
+	if s == "" || utf8.RuneCountInString(s) > 80 || !hasLetter(s) || len(words) > 10 || notNames[strings.ToLower(s)] ||
+		isRole(s) || strings.HasPrefix(s, "in ") {
 		return ""
 	}
 	return s
+}
+
+// numberWord is the index of the first word that is a number or starts
+// one glued to a capitalized name ("Nolan22"), splitting that word in
+// words; -1 if none.
+func numberWord(words []string) int {
+	for i, w := range words {
+		if strings.TrimFunc(w, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,:/-", r) }) == "" {
+			return i
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if j := strings.IndexFunc(w, unicode.IsDigit); j > 0 && unicode.IsUpper(r) && i > 0 {
+			words[i] = w[:j]
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// capitalized reports whether every word starts with a capital letter or
+// a letter of a script without case (Persian, Arabic, Chinese…), as names do.
+func capitalized(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingWords end a byline after the name: "Jane on", "Jane posted".
+var trailingWords = map[string]bool{"on": true, "at": true, "posted": true, "wrote": true, "says": true,
+	"said": true, "→": true, "»": true, "●": true, "•": true, "|": true, "-": true}
+
+// domainLike reports whether the lower-case word is or holds a web domain
+// ("cbsnews.com", "nhl.com", "o'brien/nj.com"): a site, not a person.
+func domainLike(w string) bool {
+	w = strings.TrimRight(w, ".,;:)")
+	for _, tld := range []string{".com", ".net", ".org", ".co.uk", ".ir", ".info", ".io", ".tv", ".de", ".fr", ".ru", ".es", ".it", ".in", ".ca", ".au"} {
+		if i := strings.Index(w, tld); i > 0 && (i+len(tld) == len(w) || w[i+len(tld)] == '/') {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords name jobs, desks and groups, never a person: a byline that
+// holds one ("Editor-at-large", "Product Marketing Manager", "Staff
+// Reports", "NFL.com Staff", "گروه فرهنگی") is a role, not an author.
+var roleWords = map[string]bool{"editor": true, "editors": true, "editorial": true, "writer": true,
+	"writers": true, "reporter": true, "reporters": true, "correspondent": true, "correspondents": true,
+	"columnist": true, "contributor": true, "contributors": true, "staff": true, "team": true,
+	"manager": true, "director": true, "engineer": true, "developer": true, "designer": true,
+	"producer": true, "intern": true, "desk": true, "newsroom": true, "bureau": true, "reports": true,
+	"redaktion": true, "rédaction": true, "redacción": true, "redazione": true,
+	"سردبیر": true, "دبیر": true, "گروه": true, "تحریریه": true, "سرویس": true, "خبرنگاران": true,
+	"هیئت": true, "المحرر": true, "فريق": true, "التحرير": true}
+
+// isRole reports whether a byline names a role rather than a person.
+func isRole(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '‌' }) {
+		if roleWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // notNames are what byline elements hold besides names.
 var notNames = map[string]bool{"last updated": true, "updated": true, "published": true, "posted": true,
 	"view my complete profile": true, "follow": true, "follow author": true, "more": true, "contact": true,
 	"ma": true, "md": true, "ms": true, "rdn": true, "rd": true, "m.d.": true, "ph.d.": true, "phd": true, "mph": true, "rn": true, "jr": true, "jr.": true, "sr.": true, "mba": true,
-	"staff": true, "admin": true, "administrator": true, "by": true, "نویسنده": true}
+	"staff": true, "admin": true, "administrator": true, "by": true, "نویسنده": true,
+	"view profile": true, "view comments": true, "view blog authority": true, "rss": true, "rss feed": true,
+	"email": true, "e-mail": true, "twitter": true, "facebook": true, "instagram": true, "linkedin": true,
+	"share": true, "print": true, "comments": true, "comment": true, "www": true, "no primary author": true,
+	"anonymous": true, "guest": true, "unknown": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // trimBalanced trims punctuation from both ends of s, but keeps a closing
 // bracket whose opening one s holds.
 func trimBalanced(s string) string {
 	for {
-		t := strings.Trim(s, " ,;:|-–—[]")
+		t := strings.Trim(s, " ,;:|-–—[]→←»«●•·")
 		t = strings.TrimLeft(t, ")")
 		if strings.HasSuffix(t, ")") && strings.Count(t, "(") < strings.Count(t, ")") {
 			t = strings.TrimSuffix(t, ")")
@@ -248,10 +343,13 @@ func monthWord(w string) (string, bool) {
 }
 
 // persianBylineStarts open a visible Persian or Arabic byline.
-var persianBylineStarts = []string{"به قلم", "نویسنده:", "نویسنده :", "گزارش از", "خبرنگار:", "بقلم", "كتب:", "الكاتب:"}
+var persianBylineStarts = []string{"به قلم", "به‌قلم", "نویسنده:", "نویسنده :", "نويسنده:", "نويسنده :",
+	"گزارش از", "خبرنگار:", "خبرنگار :", "بقلم", "نوشته شده توسط", "ارسال شده توسط", "ارسال توسط", "توسط:",
+	"نوشته:", "نگارش:", "گزارشگر:", "كتب:", "الكاتب:"}
 
 // textByline looks in the visible text for a short element that starts
-// like a Persian or Arabic byline.
+// like a Persian or Arabic byline, or a short line that holds one after
+// other items ("کد خبر: ۱۲۳ | نویسنده: مریم احمدی | ۱۲ آبان ۱۴۰۲").
 func textByline(doc *html.Node) []string {
 	seen := 0
 	for n := doc; n != nil; {
@@ -265,10 +363,24 @@ func textByline(doc *html.Node) []string {
 				seen++
 			}
 			for _, p := range persianBylineStarts {
-				if strings.HasPrefix(t, p) && n.Parent != nil {
-					pt := textOf(n.Parent)
-					if utf8.RuneCountInString(pt) < 100 {
-						return splitNames([]string{pt})
+				i := strings.Index(t, p)
+				switch {
+				case i < 0:
+				case i == 0 && n.Parent != nil:
+					// "نویسنده:" alone, the name in the next element, or in
+					// the next element of the phrase's own element's parent.
+					for el, up := n.Parent, 0; el != nil && up < 2; el, up = el.Parent, up+1 {
+						pt := textOf(el)
+						if utf8.RuneCountInString(pt) >= 100 {
+							break
+						}
+						if names := splitNames([]string{lineItem(pt)}); len(names) > 0 {
+							return names
+						}
+					}
+				case utf8.RuneCountInString(t) < 150 && bylineItemStart(t[:i]):
+					if names := splitNames([]string{lineItem(t[i:])}); len(names) > 0 {
+						return names
 					}
 				}
 			}
@@ -281,28 +393,39 @@ func textByline(doc *html.Node) []string {
 	return nil
 }
 
+// lineItem cuts a byline off at the next item of its line: a " | ",
+// " - ", "؛" or " / " separator (names stay joined by "،" and "و").
+func lineItem(s string) string {
+	for _, sep := range []string{" | ", "|", " - ", " – ", "؛", " / ", " • "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// bylineItemStart reports whether a byline phrase found after before
+// starts an item of the line: before ends with a separator.
+func bylineItemStart(before string) bool {
+	b := strings.TrimRight(before, "  ")
+	return b != "" && strings.ContainsAny(b[len(b)-1:], "|-–/:؛•،")
+}
+
 // dedupe drops repeated names (case-insensitively and ignoring spaces and
-// zero-width non-joiners), and the site's name when other names remain
-// (a personal site is named after its author; a newsroom signs as itself).
-func dedupe(names []string, site string) []string {
+// zero-width non-joiners) and the names of the site or its publisher
+// (sites, given in normName form): a newsroom that signs as itself names
+// no author, and a personal site named after its author keeps that name
+// in site_name.
+func dedupe(names []string, sites map[string]bool) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, n := range names {
 		k := normName(n)
-		if k == "" || seen[k] {
+		if k == "" || seen[k] || sites[k] {
 			continue
 		}
 		seen[k] = true
 		out = append(out, n)
-	}
-	if len(out) > 1 && site != "" {
-		kept := out[:0]
-		for _, n := range out {
-			if normName(n) != normName(site) {
-				kept = append(kept, n)
-			}
-		}
-		out = kept
 	}
 	return out
 }

@@ -77,8 +77,8 @@ func appendText(b *strings.Builder, root *html.Node, all bool, maxBytes, maxNode
 		case html.ElementNode:
 			if !all {
 				switch n.DataAtom {
-				case atom.Script, atom.Style, atom.Template, atom.Noscript:
-					descend = false
+				case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Math:
+					descend = false // an icon's <title> ("Created with Sketch.") is no text
 				case atom.Br:
 					b.WriteByte('\n')
 				}

@@ -199,7 +199,33 @@ func authors(p *page, ld *ldData, art ldObject, doc *html.Node, site string) []s
 	if len(names) == 0 {
 		names = p.relAuthor
 	}
-	return dedupe(splitNames(names), site)
+	return dedupe(splitNames(names), siteNames(p, ld, art, site))
+}
+
+// siteNames are the names (in normName form) by which the page names its
+// site or publisher, none of which is an author: site_name, og:site_name,
+// the JSON-LD publisher, the <title>'s site part, the host name without
+// "www." and its registrable label ("cbsnews" of www.cbsnews.com).
+func siteNames(p *page, ld *ldData, art ldObject, site string) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		if k := normName(s); k != "" {
+			out[k] = true
+		}
+	}
+	add(site)
+	add(p.metaValue("og:site_name"))
+	for _, n := range ld.names(art.get("publisher")) {
+		add(n)
+	}
+	add(titleSiteName(p.title))
+	if host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www."); host != "" {
+		add(host)
+		if r := registrable(host); strings.Contains(r, ".") {
+			add(r[:strings.IndexByte(r, '.')])
+		}
+	}
+	return out
 }
 
 func description(p *page, art ldObject) string {
@@ -344,7 +370,7 @@ func tags(p *page, art ldObject) []string {
 		for _, t := range strings.FieldsFunc(r, func(c rune) bool { return c == ',' || c == '،' || c == ';' || c == '؛' }) {
 			t = collapse(t)
 			k := normName(t)
-			if k == "" || seen[k] || utf8.RuneCountInString(t) > 60 {
+			if k == "" || seen[k] || utf8.RuneCountInString(t) > 60 || internalTag(t) {
 				continue
 			}
 			seen[k] = true
@@ -355,6 +381,31 @@ func tags(p *page, art ldObject) []string {
 		}
 	}
 	return out
+}
+
+// internalTag reports whether a keyword is a publishing system's internal
+// id or slug rather than a topic: it holds '@', '_', '=' or a
+// "key:value" colon ("@hp-top-stories", "type_news", "Lite:true"), is a
+// number or ends in a long one ("stream-23490979"), or is a lower-case
+// slug of three words or more joined by hyphens ("hp-top-stories").
+func internalTag(t string) bool {
+	if strings.ContainsAny(t, "@_={}<>\\") {
+		return true
+	}
+	if i := strings.IndexByte(t, ':'); i >= 0 && (i+1 == len(t) || t[i+1] != ' ' || !strings.Contains(t[:i], " ")) {
+		return true // "Lite:true", "topic: Politics"; "Star Wars: Episode I" stays
+	}
+	digits := 0
+	for i := len(t) - 1; i >= 0 && t[i] >= '0' && t[i] <= '9'; i-- {
+		digits++
+	}
+	if digits == len(t) || digits >= 5 {
+		return true
+	}
+	if !strings.Contains(t, " ") && strings.Count(t, "-") >= 2 && strings.ToLower(t) == t {
+		return true
+	}
+	return false
 }
 
 // image is the article's lead image: OpenGraph, Twitter card, JSON-LD,

@@ -37,11 +37,12 @@ func Read(doc *html.Node, pageURL *weburl.URL) article.Meta {
 	p := scan(doc, pageURL)
 	ld := readJSONLD(p.jsonld)
 
-	m.CanonicalURL = p.resolve(p.canonical)
-	if m.CanonicalURL == "" {
-		m.CanonicalURL = p.resolve(p.metaValue("og:url"))
+	claimed := p.resolve(p.canonical)
+	if claimed == "" {
+		claimed = p.resolve(p.metaValue("og:url"))
 	}
-	self := m.CanonicalURL
+	m.CanonicalURL, m.CanonicalHint = canonical(pageURL, claimed)
+	self := claimed
 	if self == "" {
 		self = m.URL
 	}

@@ -57,7 +57,7 @@ func TestRead(t *testing.T) {
 			Authors:       []string{"Ann Ferris", "Tom Hale"},
 			Published:     "2023-05-02T09:15:00+01:00",
 			Modified:      "2023-05-03T10:00:00+01:00",
-			PublishedText: "2023-05-02T09:15:00+01:00",
+			PublishedText: "", // no shown date; never the raw machine string
 			Description:   "Spring tides brought the river to the top of its banks.",
 			Lead:          "Spring tides brought the river to the top of its banks on Tuesday morning, closing two roads.",
 			Section:       "Local news",
@@ -72,7 +72,7 @@ func TestRead(t *testing.T) {
 			SiteName:      "Valley Post",
 			Authors:       []string{"Mara O'Neil"},
 			Published:     "2021-08-30T07:00:00-04:00",
-			PublishedText: "2021-08-30T07:00:00-04:00",
+			PublishedText: "", // no shown date; never the raw machine string
 		}},
 		{"opengraph.html", "https://stadt.example/lokal/bruecke?ref=feed", article.Meta{
 			URL:           "https://stadt.example/lokal/bruecke?ref=feed",
@@ -84,7 +84,7 @@ func TestRead(t *testing.T) {
 			Authors:       []string{"Lena Vogt"},
 			Published:     "2024-03-01T06:30:00+01:00",
 			Modified:      "2024-03-01T12:00:00+01:00",
-			PublishedText: "2024-03-01T06:30:00+01:00",
+			PublishedText: "", // no shown date; never the raw machine string
 			Description:   "Nach drei Jahren Bauzeit ist die Brücke frei.",
 			Section:       "Lokales",
 			Tags:          []string{"Verkehr", "Rhein"},
@@ -97,7 +97,7 @@ func TestRead(t *testing.T) {
 			Dir:           "ltr",
 			Authors:       []string{"Water Board Secretariat"},
 			Published:     "2023-01-15T00:00:00Z",
-			PublishedText: "2023-01-15",
+			PublishedText: "", // no shown date; never the raw machine string
 			Description:   "Figures and decisions of the year.",
 			Tags:          []string{"water", "board", "report"},
 		}},
@@ -238,11 +238,50 @@ func TestAuthorsFromBylines(t *testing.T) {
 			t.Errorf("splitNames(%q) = %q, want %q", tt.lines, got, tt.want)
 		}
 	}
-	if got := dedupe([]string{"Ann", "ann", "Site News", "Bo"}, "Site News"); strings.Join(got, ",") != "Ann,Bo" {
+	sites := map[string]bool{normName("Site News"): true}
+	if got := dedupe([]string{"Ann", "ann", "Site News", "Bo"}, sites); strings.Join(got, ",") != "Ann,Bo" {
 		t.Errorf("dedupe = %q", got)
 	}
-	if got := dedupe([]string{"Haki Benita"}, "Haki Benita"); len(got) != 1 {
-		t.Errorf("dedupe dropped the only author, the site's namesake: %q", got)
+	// Issue 11: an author is never the site, even a personal site's
+	// namesake (the name stays in site_name).
+	if got := dedupe([]string{"Haki Benita"}, map[string]bool{normName("Haki Benita"): true}); len(got) != 0 {
+		t.Errorf("dedupe kept the site's name as an author: %q", got)
+	}
+}
+
+// TestBylinesThatAreNoPerson holds the bylines real pages showed that name
+// a role, a site or a link rather than a person (issue 11 §6).
+func TestBylinesThatAreNoPerson(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  []string
+	}{
+		{[]string{"Jane Doe", "Editor-at-large"}, []string{"Jane Doe"}},
+		{[]string{"By Jane Doe, Senior Correspondent"}, []string{"Jane Doe"}},
+		{[]string{"Product Marketing Manager"}, nil},
+		{[]string{"NFL.com Staff"}, nil},
+		{[]string{"CBSNews.com"}, nil},
+		{[]string{"Walter O'Brien/NJ.com"}, []string{"Walter O'Brien"}},
+		{[]string{"Posted by tmatt on"}, []string{"tmatt"}},
+		{[]string{"Steve Dent posted"}, []string{"Steve Dent"}},
+		{[]string{"Ronnie Burt →"}, []string{"Ronnie Burt"}},
+		{[]string{"View Profile"}, nil},
+		{[]string{"RSS feed"}, nil},
+		{[]string{"in Tracking Poll"}, nil},
+		{[]string{"Verizon hooking up Nov. 13 in NYC"}, nil},
+		{[]string{"گروه فرهنگی"}, nil},
+		{[]string{"نوشته شده توسط علی رضایی"}, []string{"علی رضایی"}},
+		{[]string{"Mary Jo Foley"}, []string{"Mary Jo Foley"}},
+		{[]string{"Ta-Nehisi Coates"}, []string{"Ta-Nehisi Coates"}},
+	}
+	for _, tt := range tests {
+		got := splitNames(tt.lines)
+		if len(got) == 0 {
+			got = nil
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("splitNames(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
 	}
 }
 

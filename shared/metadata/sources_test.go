@@ -52,10 +52,40 @@ func TestReadSources(t *testing.T) {
 			}},
 		{"rel=author link", `<title>Some long enough title here</title><body><p>Text <a rel="author" href="/u/kim">Kim Lee</a></p>`,
 			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"Kim Lee"}) }},
-		{"time datetime", `<body><article><h1>T</h1><time datetime="2020-05-06T07:08:09+02:00">6 May</time></article>`,
+		{"time datetime", `<body><article><h1>T</h1><time datetime="2020-05-06T07:08:09+02:00">6 May 2020</time></article>`,
 			func(m article.Meta) bool {
-				return m.Published == "2020-05-06T07:08:09+02:00" && m.PublishedText == "6 May"
+				return m.Published == "2020-05-06T07:08:09+02:00" && m.PublishedText == "6 May 2020"
 			}},
+		// Issue 11 §6: the machine date wins over a yearless, relative or
+		// pictured text, which then is no published_text.
+		{"time datetime, yearless text", `<body><article><h1>T</h1><time datetime="2020-05-06T07:08:09+02:00">6 May</time></article>`,
+			func(m article.Meta) bool { return m.Published == "2020-05-06T07:08:09+02:00" && m.PublishedText == "" }},
+		{"time datetime, relative text", `<body><article><h1>T</h1><time datetime="2016-05-06T07:08:09Z">Today 12:01 AM</time></article>`,
+			func(m article.Meta) bool { return m.Published == "2016-05-06T07:08:09Z" && m.PublishedText == "" }},
+		{"time datetime with an icon", `<body><article><h1>T</h1><time datetime="2016-05-06T07:08:09Z"><svg><title>clock Created with Sketch.</title></svg> May 6, 2016</time></article>`,
+			func(m article.Meta) bool {
+				return m.Published == "2016-05-06T07:08:09Z" && m.PublishedText == "May 6, 2016"
+			}},
+		{"time datetime, a language dates does not read", `<body><article><h1>T</h1><time datetime="2015-04-30T07:19:00+02:00">30 avril 2015 à 07:19</time></article>`,
+			func(m article.Meta) bool { return m.PublishedText == "30 avril 2015 à 07:19" }},
+		{"time datetime, another day's text", `<body><article><h1>T</h1><time datetime="2015-04-30T07:19:00Z">1 March 2012</time></article>`,
+			func(m article.Meta) bool { return m.Published == "2015-04-30T07:19:00Z" && m.PublishedText == "" }},
+		{"meta date only: no published_text", `<meta property="article:published_time" content="2015-04-30T07:19:00Z"><body><p>x</p>`,
+			func(m article.Meta) bool { return m.Published == "2015-04-30T07:19:00Z" && m.PublishedText == "" }},
+		{"internal tags dropped", `<meta name="keywords" content="@hp-top-stories, Lite:true, type_news, stream-23490979, LockedPostSource:LOCKED_POST_SOURCE_NONE, hp-top-stories, 1913719, Star Wars: Episode I, gluten-free, London 2012">`,
+			func(m article.Meta) bool {
+				return reflect.DeepEqual(m.Tags, []string{"Star Wars: Episode I", "gluten-free", "London 2012"})
+			}},
+		{"the site is no author", `<meta property="og:site_name" content="Example News"><meta name="author" content="Example News"><body><p>x</p>`,
+			func(m article.Meta) bool { return len(m.Authors) == 0 && m.SiteName == "Example News" }},
+		{"the host is no author", `<meta name="author" content="Site.example"><body><p>x</p>`,
+			func(m article.Meta) bool { return len(m.Authors) == 0 }},
+		{"JSON-LD publisher is no author", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"T","author":[{"@type":"Organization","name":"Daily Planet"},{"@type":"Person","name":"Lois Lane"}],"publisher":{"@type":"Organization","name":"Daily Planet"}}</script><body><p>x</p>`,
+			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"Lois Lane"}) }},
+		{"Persian byline in a line of items", `<html lang="fa"><body><h1>عنوان</h1><div class="info">کد خبر: ۱۲۳۴۵ | نویسنده: مریم احمدی | ۱۲ آبان ۱۴۰۲</div><p>متن</p>`,
+			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"مریم احمدی"}) }},
+		{"Persian byline in its own element", `<html lang="fa"><body><h1>عنوان</h1><p><span>به‌قلم</span> <a href="/u/1">علی رضایی</a></p><p>متن</p>`,
+			func(m article.Meta) bool { return reflect.DeepEqual(m.Authors, []string{"علی رضایی"}) }},
 		{"visible English date", `<body><article><h1>T</h1><div class="post-date">Posted on March 3rd, 2021 at 4:05 pm</div></article>`,
 			func(m article.Meta) bool {
 				return m.Published == "2021-03-03T16:05:00Z" && m.PublishedText == "Posted on March 3rd, 2021 at 4:05 pm"

@@ -120,7 +120,9 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 	if pubRaw == "" {
 		return
 	}
-	if m.PublishedText == "" {
+	if m.PublishedText == "" && r.says(shownAs[pubRaw], pub) {
+		// The text of the element that carries the machine date, when it
+		// says that date: not "Today 12:01 AM", "Nov 19" or an icon's title.
 		m.PublishedText = shownAs[pubRaw]
 	}
 	if m.PublishedText == "" {
@@ -134,10 +136,80 @@ func readDates(m *article.Meta, p *page, art ldObject, doc *html.Node) {
 			}
 		}
 	}
-	if m.PublishedText == "" {
-		m.PublishedText = strings.TrimSpace(pubRaw)
-	}
+	// No text that says the date: published_text stays empty (the reader
+	// formats published), never the raw machine string.
 	m.Published = pub.String()
+}
+
+// says reports whether text, shown by the page, says the date d and can
+// be its published_text: a complete date (day, month, year) on d's day,
+// give or take the day a time zone moves it; or, in the languages package
+// dates does not read ("1 de diciembre de 2017", "30 avril 2015 à 07:19",
+// "9/11/13 10:00AM"), a short text holding d's year (or its last two digits
+// in a numeric date) and d's day of the month as numbers of their own. A
+// relative or yearless text ("Today 12:01 AM", "Posted Nov 19") never does.
+func (r dateReader) says(text string, d dates.Date) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	if t, ok := r.parse(text); ok {
+		diff := t.Time().Sub(d.Time())
+		return diff < 36*time.Hour && diff > -36*time.Hour
+	}
+	if utf8.RuneCountInString(text) > 60 || len(strings.Fields(text)) > 10 {
+		return false
+	}
+	nums := numbers(text)
+	has := func(n int) bool {
+		for _, x := range nums {
+			if x == n {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(d.Day) {
+		return false
+	}
+	if has(d.Year) {
+		return true
+	}
+	// A numeric date with a two-digit year: 9/11/13.
+	return len(nums) >= 3 && has(d.Year%100) && has(d.Month) && strings.ContainsAny(text, "/.-")
+}
+
+// numbers returns the integers written in s, in any script's digits.
+func numbers(s string) []int {
+	var out []int
+	n, in := 0, false
+	for _, c := range s + " " {
+		if v := digitValue(c); v >= 0 {
+			if n < 1e6 {
+				n = n*10 + v
+			}
+			in = true
+			continue
+		}
+		if in {
+			out = append(out, n)
+		}
+		n, in = 0, false
+	}
+	return out
+}
+
+// digitValue is the value of a decimal digit in any script, or -1.
+func digitValue(c rune) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= '۰' && c <= '۹':
+		return int(c - '۰')
+	case c >= '٠' && c <= '٩':
+		return int(c - '٠')
+	}
+	return -1
 }
 
 // furniture reports whether n is page furniture rather than the article:

@@ -10,6 +10,7 @@ package persian
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -45,10 +46,48 @@ type Options struct {
 // lexicon and the morphology; a line whose author already wrote ZWNJs gets
 // only the repairs that are safe whatever the author's style (می / نمی
 // before a verb, bound suffixes such as ‌ها and ‌ترین typed after a space).
+//
+// Normalize reuses the scratch state of earlier calls (a pool of
+// normalizers), so that calling it once per line or per block costs about
+// what one call over the whole text does. A caller that normalizes many
+// strings in one goroutine can hold a Normalizer instead.
 func Normalize(s string, opts Options) (string, int) {
+	n := normalizerPool.Get().(*normalizer)
+	n.opts = opts
+	out, edits := n.normalize(s)
+	normalizerPool.Put(n)
+	return out, edits
+}
+
+// normalizerPool holds normalizers between Normalize calls: their buffers
+// and word memo (see restoreDeleted) then serve the next call instead of
+// being set up again. The memo depends on the lexicon only, not on the
+// options, so a pooled normalizer serves any options.
+var normalizerPool = sync.Pool{New: func() any { return new(normalizer) }}
+
+// Normalizer normalizes Persian text with fixed options, as Normalize
+// does, and keeps its buffers and its memo of restored words from one call
+// to the next: the form for a caller that normalizes text line by line or
+// block by block (the CLI, extraction). A Normalizer is not safe for
+// concurrent use; its zero value is not ready, use NewNormalizer.
+type Normalizer struct {
+	n normalizer
+}
+
+// NewNormalizer returns a Normalizer with the given options.
+func NewNormalizer(opts Options) *Normalizer {
+	return &Normalizer{n: normalizer{opts: opts}}
+}
+
+// Normalize is Normalize with z's options, reusing z's state.
+func (z *Normalizer) Normalize(s string) (string, int) {
+	return z.n.normalize(s)
+}
+
+// normalize is Normalize with n's options.
+func (n *normalizer) normalize(s string) (string, int) {
 	var b strings.Builder
 	edits := 0
-	n := &normalizer{opts: opts}
 	// Lines end at \n; a \r (of \r\n, or alone) also ends a segment, so
 	// that line breaks of every style are kept as they are.
 	start := 0
@@ -88,7 +127,8 @@ func Normalize(s string, opts Options) (string, int) {
 	return b.String(), edits
 }
 
-// normalizer holds the options and scratch buffers of one Normalize call.
+// normalizer holds the options and the scratch buffers of Normalize, which
+// outlive a call (see Normalizer).
 type normalizer struct {
 	opts  Options
 	runes []rune
@@ -103,8 +143,9 @@ type normalizer struct {
 	enc       []byte    // a finished line, UTF-8 encoded
 	word      []rune    // a chunk with restored ZWNJs (restoreChunk)
 	rejoined  bool      // chunks joined words with no ZWNJ in a line not read as deleted-style
-	words     int       // words restored before the memo was made
+	words     int       // words restored before the memo was made, over all calls
 	memo      *wordMemo // see restoreDeleted
+	memoLex   *lexicon  // the lexicon whose results memo holds
 }
 
 // appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the

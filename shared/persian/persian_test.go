@@ -166,8 +166,9 @@ func FuzzNormalize(f *testing.F) {
 }
 
 // TestMemoSameResult checks that the memo a long text gets (see
-// normalizer.restoreDeleted) changes nothing: each line alone, too short
-// for a memo, reads the same.
+// normalizer.restoreDeleted) changes nothing: each line alone, by a fresh
+// normalizer that never makes a memo, reads the same; and so does each
+// line by one Normalizer reused, whose memo carries over from line to line.
 func TestMemoSameResult(t *testing.T) {
 	data, err := os.ReadFile("testdata/sample-fa.txt")
 	if err != nil {
@@ -179,11 +180,25 @@ func TestMemoSameResult(t *testing.T) {
 	}
 	whole, _ := Normalize(in, Options{})
 	var lines []string
+	var reused []string
+	nz := NewNormalizer(Options{})
 	for _, l := range strings.Split(in, "\n") {
-		out, _ := Normalize(l, Options{})
+		fresh := &normalizer{}
+		out, _ := fresh.normalize(l)
+		if fresh.memo != nil {
+			t.Fatalf("a line of %d words made a memo", len(strings.Fields(l)))
+		}
 		lines = append(lines, out)
+		out, _ = nz.Normalize(l)
+		reused = append(reused, out)
+	}
+	if nz.n.memo == nil {
+		t.Fatal("the reused Normalizer made no memo")
 	}
 	if byLine := strings.Join(lines, "\n"); whole != byLine {
 		t.Errorf("with the memo:\n%s\nline by line:\n%s", whole, byLine)
+	}
+	if byLine := strings.Join(reused, "\n"); whole != byLine {
+		t.Errorf("with the memo:\n%s\nby one Normalizer:\n%s", whole, byLine)
 	}
 }

@@ -445,8 +445,14 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, oneWord bool, ctx func(
 // restoreDeleted is lexicon.restoreDeleted through the normalizer's memo
 // of recent words: running text repeats its words, and a repeated word is
 // then found at the cost of one hash instead of the morphology's dozens of
-// lookups. The memo is made once a call has seen enough words to pay for it.
+// lookups. The memo is made once the normalizer has seen enough words to
+// pay for it, and lives as long as the normalizer (across Normalize calls),
+// for as long as the lexicon stays the same one (in WebAssembly it is set
+// once, after start).
 func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef hayContext) []int {
+	if n.memoLex != lx {
+		n.memo, n.words, n.memoLex = nil, 0, lx
+	}
 	if n.memo == nil {
 		if n.words++; n.words < memoAfter {
 			return lx.restoreDeleted(key, indef, n.cuts[:0])
@@ -456,8 +462,8 @@ func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef hayContext) [
 	return n.memo.restore(lx, key, indef, n.cuts[:0])
 }
 
-// memoAfter is how many words a Normalize call restores before it makes
-// its memo (short fields never need one).
+// memoAfter is how many words a normalizer restores before it makes its
+// memo (short fields never need one).
 const memoAfter = 512
 
 // wordMemo is a two-way set-associative cache of restoreDeleted's results

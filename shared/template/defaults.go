@@ -1,8 +1,10 @@
 package template
 
 // DefaultMarkdown is the Markdown export's template when the user has none:
-// YAML front matter with the article's metadata (empty fields left out),
-// the title as the only level-1 heading, then the body. It writes exactly
+// YAML front matter with the article's metadata (empty fields left out)
+// and the user's own words on a library entry ("user": title, tags, note,
+// which the extension adds beside the article's fields), the title (the
+// user's, else the article's) as the only level-1 heading, then the body. It writes exactly
 // what the extension's Markdown export wrote before templates existed.
 const DefaultMarkdown = `---
 {{title|yaml:title}}
@@ -23,13 +25,14 @@ const DefaultMarkdown = `---
 {{reading_minutes|yaml:reading_minutes}}
 {{captured_at|yaml:captured_at}}
 {{schema|yaml:schema}}
+{{user|yaml:user}}
 ---
 
-# {{title|md|oneline}}
+# {{[user.title,title]|first|md|oneline}}
 
 {{blocks|markdown}}
 `
 
 // DefaultFileName is the export file name's template (before the
 // extension makes it safe for file systems and adds the extension).
-const DefaultFileName = `{{title}}`
+const DefaultFileName = `{{[user.title,title]|first}}`

@@ -81,7 +81,7 @@ type filter struct {
 var filterNames = map[string]argKind{
 	"date": argRequired, "json": argNone, "slug": argNone, "join": argOptional,
 	"default": argRequired, "yaml": argOptional, "md": argNone, "oneline": argNone,
-	"markdown": argNone, "upper": argNone, "lower": argNone, "trim": argNone,
+	"markdown": argNone, "upper": argNone, "lower": argNone, "trim": argNone, "first": argNone,
 }
 
 type argKind int
@@ -137,6 +137,8 @@ func (f filter) apply(v value) value {
 			sep = f.arg
 		}
 		return textValue(join(v, sep))
+	case "first":
+		return first(v)
 	case "default":
 		if v.empty() {
 			return textValue(f.arg)
@@ -176,6 +178,21 @@ func join(v value, sep string) string {
 		}
 	}
 	return strings.Join(parts, sep)
+}
+
+// first is an array's first item that is not empty (as default sees it),
+// for the first of several paths: {{[user.title,title]|first}}. Any other
+// value is itself.
+func first(v value) value {
+	if v.isText || !v.res.IsArray() {
+		return v
+	}
+	for _, x := range v.res.Array() {
+		if x := (value{res: x}); !x.empty() {
+			return x
+		}
+	}
+	return value{}
 }
 
 // jsonOf is the value as JSON: the JSON read as is (compact, as the

@@ -494,10 +494,9 @@ func yamlValue(r gjson.Result, indent string) string {
 	case r.IsObject():
 		var b strings.Builder
 		r.ForEach(func(k, v gjson.Result) bool {
-			if v.Type == gjson.Null || v.Type == gjson.String && v.Str == "" {
-				return true
+			if !(value{res: v}).empty() {
+				b.WriteString("\n" + indent + "  " + k.String() + ":" + yamlValue(v, indent+"  "))
 			}
-			b.WriteString("\n" + indent + "  " + k.String() + ":" + yamlValue(v, indent+"  "))
 			return true
 		})
 		if b.Len() == 0 {
@@ -509,7 +508,9 @@ func yamlValue(r gjson.Result, indent string) string {
 }
 
 // yamlEntry is "key: value" for the front matter, or "" when the value is
-// empty (missing, null, "", []), so that the line is left out.
+// empty (missing, null, "", [], an object without a non-empty member), so
+// that the line is left out. Members of a mapping that are empty are left
+// out too.
 func yamlEntry(key string, v value) string {
 	if v.isText {
 		if v.text == "" {
@@ -518,7 +519,7 @@ func yamlEntry(key string, v value) string {
 		return key + ": " + yamlString(v.text)
 	}
 	r := v.res
-	if !r.Exists() || r.Type == gjson.Null || r.Type == gjson.String && r.Str == "" || r.IsArray() && len(r.Array()) == 0 {
+	if v.empty() || r.IsObject() && yamlValue(r, "") == " {}" {
 		return ""
 	}
 	return key + ":" + yamlValue(r, "")

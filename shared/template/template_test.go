@@ -151,7 +151,7 @@ func TestDefaultMarkdownMatchesTheExtension(t *testing.T) {
 	for _, s := range []string{
 		`{"title":"","blocks":[{"type":"paragraph","text":"no title"}]}`,
 		`{"title":"only a title","blocks":[]}`,
-		`{"title":"t\nwo # lines","word_count":0,"image":{},"tags":["a"],"blocks":[
+		`{"title":"t\nwo # lines","word_count":0,"tags":["a"],"blocks":[
 {"type":"heading","level":1,"text":"x"},{"type":"heading","text":"y\n\nz"},{"type":"heading","level":9,"text":"w"},
 {"type":"paragraph","text":"see here","links":[{"text":"here","href":"https://X.example/a b(c)"}]},
 {"type":"paragraph","text":"write","links":[{"text":"write","href":"mailto:a@b.example"}]},
@@ -164,9 +164,17 @@ func TestDefaultMarkdownMatchesTheExtension(t *testing.T) {
 	} {
 		articles = append(articles, []byte(s))
 	}
+	// Library captures: the extension gives the template the article with
+	// the user's words beside its fields ("user"); markdown.js the envelope.
+	goInput := append([][]byte(nil), articles...)
+	for _, user := range []string{`{"title":"عنوان من","tags":["یک","two"],"note":"یادداشت\nدو خط"}`, `{"title":"","tags":[],"note":""}`, `{"title":"","tags":["t"],"note":""}`} {
+		articles = append(articles, []byte(`{"schema":"barg.capture/1","id":"x","user":`+user+`,"article":`+string(fixture)+`}`))
+		merged := strings.TrimSuffix(strings.TrimSpace(string(fixture)), "}") + `,"user":` + user + "}"
+		goInput = append(goInput, []byte(merged))
+	}
 	script := `import { articleMarkdown } from ` + jsString("file://"+filepath.Join(root, "extension/export/markdown.js")) + `;
 let input = ''; for await (const c of process.stdin) input += c;
-process.stdout.write(JSON.stringify(JSON.parse(input).map(articleMarkdown)));`
+process.stdout.write(JSON.stringify(JSON.parse(input).map((a) => articleMarkdown(a))));`
 	cmd := exec.Command(node, "--input-type=module", "-e", script)
 	cmd.Stdin = strings.NewReader("[" + string(joinBytes(articles)) + "]")
 	out, err := cmd.Output()
@@ -181,7 +189,7 @@ process.stdout.write(JSON.stringify(JSON.parse(input).map(articleMarkdown)));`
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, a := range articles {
+	for i, a := range goInput {
 		if got := string(tmpl.Execute(a)); got != want[i] {
 			t.Errorf("article %d differs from the extension's Markdown:\n got %q\nwant %q", i, got, want[i])
 		}

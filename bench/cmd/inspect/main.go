@@ -2,7 +2,7 @@
 // that the truth lacks (+) and the lines of the truth that Barg lacks (-),
 // judged by 4-token shingles.
 //
-//	cd bench && go run ./cmd/inspect -shared ../../shared scrapinghub|readability ID
+//	cd bench && go run ./cmd/inspect -shared ../../shared scrapinghub|dragnet|readability ID
 package main
 
 import (
@@ -22,23 +22,25 @@ func main() {
 	shared := flag.String("shared", "../../shared", "the team kit")
 	flag.Parse()
 	set, id := flag.Arg(0), flag.Arg(1)
-	read, dir := articleeval.ReadabilityPages, "eval/readability-test-pages"
-	if set == "scrapinghub" {
-		read, dir = articleeval.Scrapinghub, "eval/scrapinghub-dev"
+	i := slices.IndexFunc(articleeval.Sets, func(s articleeval.Set) bool { return strings.HasPrefix(s.Name, set) })
+	if set == "" || i < 0 {
+		fmt.Fprintln(os.Stderr, "usage: inspect [-shared DIR] scrapinghub|dragnet|readability ID")
+		os.Exit(2)
 	}
-	pages, err := read(filepath.Join(*shared, dir))
+	dir := articleeval.Sets[i].Dir
+	pages, err := articleeval.Sets[i].Read(filepath.Join(*shared, dir))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "inspect:", err)
 		os.Exit(1)
 	}
-	i := slices.IndexFunc(pages, func(p articleeval.Page) bool { return p.ID == id })
+	i = slices.IndexFunc(pages, func(p articleeval.Page) bool { return p.ID == id })
 	if i < 0 {
 		fmt.Fprintf(os.Stderr, "inspect: no page %q in %s\n", id, dir)
 		os.Exit(2)
 	}
 	p := pages[i]
 	truth := p.Truth
-	a, err := extract.FromHTML(strings.NewReader(p.HTML), p.URL, extract.Options{CapturedAt: time.Unix(0, 0)})
+	a, err := extract.FromBytes(p.Raw, p.ContentType, p.URL, extract.Options{CapturedAt: time.Unix(0, 0)})
 	pred := ""
 	if err != nil {
 		fmt.Println("error:", err)

@@ -1,0 +1,328 @@
+// Command clieval scores `barg extract` on the team kit's evaluation sets
+// through the path users run: each page's raw bytes, in its own charset,
+// go to the CLI binary as a file, and the "text" of the article it prints
+// is scored against the set's truth with the metric of
+// ../shared/tools/article_score.py (internal/articleeval).
+//
+// Every set is split in two parts by a stable rule (the parity of an FNV
+// hash of the page ID): "tune" and "confirm". A rule is written looking at
+// the tune part and kept only if the confirm part agrees.
+//
+// Given a folder of peer predictions (SET-NAME.json, as article_score.py
+// reads them), it also counts the pages where Barg trails or leads the set's
+// best peer by more than 0.05 F1.
+//
+//	go build -o bin/barg ./cmd/barg
+//	go run ./shared/extract/internal/clieval -shared ../shared -peers /tmp/peers/out
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/barg-app/barg/internal/articleeval"
+)
+
+type page struct {
+	id    string
+	raw   []byte
+	truth string
+	part  int // 0 tune, 1 confirm
+}
+
+func main() {
+	barg := flag.String("barg", "bin/barg", "the CLI binary")
+	shared := flag.String("shared", "../shared", "the team kit")
+	peers := flag.String("peers", "", "folder of peer predictions, SET-PEER.json")
+	only := flag.String("set", "", "one set: scrapinghub-dev, dragnet-dev or readability-test-pages")
+	dump := flag.String("dump", "", "folder to write Barg's predictions into (SET-barg.json)")
+	worst := flag.Int("worst", 0, "list this many pages where Barg trails the best peer most (or scores lowest)")
+	part := flag.String("part", "", "list worst pages of this part only: tune or confirm")
+	flag.Parse()
+	sets := []string{"scrapinghub-dev", "dragnet-dev", "readability-test-pages"}
+	for _, set := range sets {
+		if *only != "" && *only != set {
+			continue
+		}
+		pages, err := load(filepath.Join(*shared, "eval", set))
+		if err != nil {
+			fail(err)
+		}
+		preds, errs, err := run(*barg, pages)
+		if err != nil {
+			fail(err)
+		}
+		if *dump != "" {
+			writeDump(*dump, set, pages, preds)
+		}
+		report(set, pages, preds, errs, *peers, *worst, *part)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "clieval:", err)
+	os.Exit(1)
+}
+
+// partOf is the page's part, 0 tune or 1 confirm, by articleeval.Part
+// (the parity of the FNV-1a hash of its ID), as bench/cmd/compare splits.
+func partOf(id string) int {
+	if articleeval.Part(id) == articleeval.Tune {
+		return 0
+	}
+	return 1
+}
+
+// load reads a set: ground-truth.json with html/ID.html.gz, or folders of
+// source.html and expected.html (Readability's test pages).
+func load(dir string) ([]page, error) {
+	var pages []page
+	if raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json")); err == nil {
+		var truth map[string]struct {
+			Body string `json:"articleBody"`
+		}
+		if err := json.Unmarshal(raw, &truth); err != nil {
+			return nil, err
+		}
+		for id, t := range truth {
+			b, err := gunzip(filepath.Join(dir, "html", id+".html.gz"))
+			if err != nil {
+				return nil, err
+			}
+			pages = append(pages, page{id: id, raw: b, truth: t.Body, part: partOf(id)})
+		}
+	} else {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if !e.IsDir() {
+				continue
+			}
+			src, err := os.ReadFile(filepath.Join(dir, e.Name(), "source.html"))
+			if err != nil {
+				return nil, err
+			}
+			exp, err := os.ReadFile(filepath.Join(dir, e.Name(), "expected.html"))
+			if err != nil {
+				return nil, err
+			}
+			truth, err := articleeval.HTMLText(string(exp))
+			if err != nil {
+				return nil, err
+			}
+			pages = append(pages, page{id: e.Name(), raw: src, truth: truth, part: partOf(e.Name())})
+		}
+	}
+	sort.Slice(pages, func(a, b int) bool { return pages[a].id < pages[b].id })
+	return pages, nil
+}
+
+func gunzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(z)
+}
+
+// run writes the pages' raw bytes to a temporary folder and runs the CLI
+// over all of them in one process. It returns each page's text and the
+// error the CLI gave for it, if any.
+func run(barg string, pages []page) ([]string, []string, error) {
+	dir, err := os.MkdirTemp("", "clieval")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(dir)
+	args := []string{"extract", "-captured-at", "2000-01-01T00:00:00Z"}
+	for _, p := range pages {
+		f := filepath.Join(dir, p.id+".html")
+		if err := os.WriteFile(f, p.raw, 0o644); err != nil {
+			return nil, nil, err
+		}
+		args = append(args, f)
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(barg, args...)
+	cmd.Stdout = &out
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			return nil, nil, err
+		}
+	}
+	preds := make([]string, len(pages))
+	errs := make([]string, len(pages))
+	sc := bufio.NewScanner(&out)
+	sc.Buffer(nil, 1<<28)
+	i := 0
+	for sc.Scan() {
+		if i >= len(pages) {
+			return nil, nil, fmt.Errorf("more outputs than pages")
+		}
+		var a struct {
+			Text  string `json:"text"`
+			Error string `json:"error"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, nil, err
+		}
+		preds[i], errs[i] = a.Text, a.Error
+		i++
+	}
+	if i != len(pages) {
+		return nil, nil, fmt.Errorf("%d outputs for %d pages", i, len(pages))
+	}
+	return preds, errs, sc.Err()
+}
+
+func writeDump(dir, set string, pages []page, preds []string) {
+	os.MkdirAll(dir, 0o755)
+	m := map[string]map[string]string{}
+	for i, p := range pages {
+		m[p.id] = map[string]string{"articleBody": preds[i]}
+	}
+	b, _ := json.Marshal(m)
+	if err := os.WriteFile(filepath.Join(dir, set+"-barg.json"), b, 0o644); err != nil {
+		fail(err)
+	}
+}
+
+func f1Of(c articleeval.Counts) float64 {
+	p, r := c.Precision(), c.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// report prints, per part and whole, Barg's and the peers' corpus F1, P
+// and R, and the trail and lead counts against the best peer.
+func report(set string, pages []page, preds, errs []string, peerDir string, worst int, onlyPart string) {
+	names := []string{"barg"}
+	all := map[string][]string{"barg": preds}
+	if peerDir != "" {
+		files, _ := filepath.Glob(filepath.Join(peerDir, set+"-*.json"))
+		for _, f := range files {
+			name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), set+"-"), ".json")
+			if name == "barg" || name == "truth" {
+				continue
+			}
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				fail(err)
+			}
+			var m map[string]struct {
+				Body string `json:"articleBody"`
+			}
+			if err := json.Unmarshal(raw, &m); err != nil {
+				fail(err)
+			}
+			ps := make([]string, len(pages))
+			for i, p := range pages {
+				ps[i] = m[p.id].Body
+			}
+			names = append(names, name)
+			all[name] = ps
+		}
+	}
+	counts := map[string][]articleeval.Counts{}
+	for _, n := range names {
+		for i, p := range pages {
+			counts[n] = append(counts[n], articleeval.Score(p.truth, all[n][i]))
+		}
+	}
+	nerr := 0
+	for i, e := range errs {
+		if e != "" && strings.TrimSpace(pages[i].truth) != "" {
+			nerr++
+			fmt.Printf("  error %s: %s\n", pages[i].id, e)
+		}
+	}
+	fmt.Printf("\n%s: %d pages, %d errors on pages with a truth\n", set, len(pages), nerr)
+	fmt.Printf("%-8s %-12s %6s %6s %6s %5s\n", "part", "extractor", "F1", "P", "R", "pages")
+	for _, pt := range []struct {
+		name string
+		in   func(p page) bool
+	}{{"tune", func(p page) bool { return p.part == 0 }}, {"confirm", func(p page) bool { return p.part == 1 }}, {"whole", func(page) bool { return true }}} {
+		var idx []int
+		for i, p := range pages {
+			if pt.in(p) {
+				idx = append(idx, i)
+			}
+		}
+		best, bestF1 := "", -1.0
+		for _, n := range names {
+			var cs []articleeval.Counts
+			for _, i := range idx {
+				cs = append(cs, counts[n][i])
+			}
+			f1, pr, rc := articleeval.Corpus(cs)
+			if n != "barg" && f1 > bestF1 {
+				best, bestF1 = n, f1
+			}
+			fmt.Printf("%-8s %-12s %6.3f %6.3f %6.3f %5d\n", pt.name, n, f1, pr, rc, len(idx))
+		}
+		if best != "" {
+			trail, lead := 0, 0
+			for _, i := range idx {
+				d := f1Of(counts["barg"][i]) - f1Of(counts[best][i])
+				if d < -0.05 {
+					trail++
+				} else if d > 0.05 {
+					lead++
+				}
+			}
+			fmt.Printf("%-8s barg vs best peer %s: trails on %d (%.1f%%), leads on %d\n", pt.name, best, trail, 100*float64(trail)/float64(len(idx)), lead)
+		}
+	}
+	if worst > 0 {
+		type w struct {
+			id   string
+			b, p float64
+			d    float64
+			part int
+		}
+		var ws []w
+		best := ""
+		bestF1 := -1.0
+		for _, n := range names[1:] {
+			f1, _, _ := articleeval.Corpus(counts[n])
+			if f1 > bestF1 {
+				best, bestF1 = n, f1
+			}
+		}
+		for i, p := range pages {
+			if onlyPart == "tune" && p.part != 0 || onlyPart == "confirm" && p.part != 1 {
+				continue
+			}
+			b := f1Of(counts["barg"][i])
+			pf := 1.0
+			if best != "" {
+				pf = f1Of(counts[best][i])
+			}
+			ws = append(ws, w{p.id, b, pf, b - pf, p.part})
+		}
+		sort.Slice(ws, func(a, b int) bool { return ws[a].d < ws[b].d })
+		for _, x := range ws[:min(worst, len(ws))] {
+			fmt.Printf("    %-40s barg %.3f peer %.3f  d %+.3f part %d\n", x.id, x.b, x.p, x.d, x.part)
+		}
+	}
+}
