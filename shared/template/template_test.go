@@ -59,6 +59,8 @@ func TestPlaceholdersAndFilters(t *testing.T) {
 		{"no double blank line after a left-out line", "a\n\n{{nope}}\n\nb\n", "a\n\nb\n"},
 		{"no blank line before the end", "a\n\n{{nope}}\n", "a\n"},
 		{"template without a final newline", "{{lang}}", "fa"},
+		{"first non-empty of several paths", "{{[nope,lead,authors.1]|first}} {{[lang,title]|first}}", `Sam "Q" Lee fa`},
+		{"first of nothing is empty", "{{[nope,lead]|first|default:—}}", "—"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
