@@ -7,7 +7,8 @@
 #   ./build.sh lint       package, then run web-ext lint on both packages' content
 #                         (every build runs binaryen's wasm-opt -Oz when it is installed, which
 #                         the size budget needs; WASM_OPT=0 skips it for a quicker build)
-#   ./build.sh test       build, then run every test: Go unit tests, browser end-to-end tests
+#   ./build.sh test       build, then run every test: Go unit tests, short fuzzing (FUZZTIME=5s each),
+#                         browser end-to-end tests
 #                         (installs Debian's chromium when missing), extension unit tests
 #   ./build.sh deps       install the build and test tools only (binaryen, chromium, npm packages)
 set -euo pipefail
@@ -148,11 +149,35 @@ deps() {
 	deps_npm
 }
 
+# deps_npm installs the npm packages when node_modules is missing or older
+# than package-lock.json (a pull that adds a package needs a new npm ci).
 deps_npm() {
-	if [ -f package.json ] && [ ! -d node_modules ]; then
+	[ -f package.json ] || return 0
+	if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 		log "npm ci"
 		npm ci --no-audit --no-fund --loglevel=error
 	fi
+}
+
+# fuzz_short runs the fuzz targets that guard untrusted input for a short
+# time each (FUZZTIME, default 5s; FUZZTIME=0 skips them): pages and upload
+# bodies. Their seed corpora already ran as tests; this looks a little
+# further on every CI run. Two packages only: building a package for
+# fuzzing costs more than the fuzzing (6 targets in 4 packages took 5 min on
+# a loaded machine). A failing input is written under the package's
+# testdata/fuzz/ and fails the build.
+fuzz_short() {
+	local t=${FUZZTIME:-5s}
+	[ "$t" = 0 ] && return
+	log "go test -fuzz ($t each)"
+	local target
+	for target in \
+		shared/extract:FuzzFromHTML \
+		shared/extract:FuzzMarkupPasses \
+		shared/receive:FuzzValidate \
+		shared/receive:FuzzSplitItems; do
+		go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$t" "./${target%%:*}"
+	done
 }
 
 test_all() {
@@ -168,6 +193,7 @@ test_all() {
 	if [ -n "$unformatted" ]; then echo "gofmt needed: $unformatted" >&2; exit 1; fi
 	log "go test (product)"
 	go test -count=1 $pkgs
+	fuzz_short
 	log "go vet (benchmark tools, their own module with the peer extractors)"
 	(cd bench && go vet ./...)
 	log "go test (end to end, headless Chromium)"

@@ -3,7 +3,9 @@
 # process against readeck's go-readability doing the same (bench/cmd/peercli:
 # read each file, extract, print one JSON line), both with GOMAXPROCS=1,
 # alternating, ROUNDS times; prints wall, user and system seconds per run
-# (issue 11's speed target, BENCHMARKS.md).
+# (issue 11's speed target, BENCHMARKS.md). readeck-html is readeck without
+# its charset detection (x/net/html.Parse, then FromDocument): its cheapest
+# call, though it then reads legacy pages wrongly.
 #
 #	bench/cli-speed.sh [ROUNDS]      (from the repository root; needs ../shared)
 set -eu
@@ -24,5 +26,6 @@ i=0
 while [ "$i" -lt "$rounds" ]; do
 	GOMAXPROCS=1 /usr/bin/time -f "barg     wall %e s  user %U s  sys %S s  maxrss %M KB" "$tmp/barg" extract "$tmp"/pages/*.html > /dev/null
 	GOMAXPROCS=1 /usr/bin/time -f "readeck  wall %e s  user %U s  sys %S s  maxrss %M KB" "$tmp/peercli" -peer readability "$tmp"/pages/*.html > /dev/null
+	GOMAXPROCS=1 /usr/bin/time -f "readeck-html wall %e s  user %U s  sys %S s  maxrss %M KB" "$tmp/peercli" -peer readability-html "$tmp"/pages/*.html > /dev/null
 	i=$((i + 1))
 done

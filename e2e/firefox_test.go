@@ -353,10 +353,13 @@ user_pref("extensions.autoDisableScopes", 0);
 		// Text with its ZWNJs deleted: restoring them needs the lexicon image
 		// that the background inflates with DecompressionStream and hands to Go.
 		const fused = JSON.parse(await bargExtract(` + jsString(strings.ReplaceAll(string(page), "\u200c", "")) + `, "http://127.0.0.1/fused.html", "{}"));
+		const listed = (await barg.store.listArticles()).length;
+		// Gone again, so that the toolbar capture below of the same text is
+		// a new capture, not "unchanged".
+		await barg.store.removeCapture(saved.record.id);
 		return { title: back.article.title, published: back.article.published, lang: back.article.lang,
 			restored: fused.text.includes("می‌شوند") && fused.text.includes("برنامه‌ای"), lexicon: barg.engine.lexicon,
-			paragraphs: back.article.blocks.filter(b => b.type === "paragraph").length, noArticle,
-			listed: (await barg.store.listArticles()).length };
+			paragraphs: back.article.blocks.filter(b => b.type === "paragraph").length, noArticle, listed };
 	})()))()`
 	out, err := c.await(ctx, console, expr)
 	if err != nil {

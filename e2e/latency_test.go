@@ -36,11 +36,14 @@ import (
 //   - primed: after the priming that the install ran (prime.js) wrote V8's
 //     code cache;
 //   - restart: the first cold capture after the browser restarted on the
-//     same profile;
+//     same profile (200 KB pages only: a restart takes long);
 //   - empty: the code cache emptied first (Network.clearBrowserCache), as on
 //     a first capture after install when priming has not run;
 //   - warm: the background running, after a first capture of the page.
 //
+// BARG_PAGES=fa-200k,en-200k keeps only the pages named.
+// BARG_EXT_DIR loads another build of the extension (a folder laid out as
+// the repository: manifest.json, extension/, _locales/) to compare.
 // BARG_LATENCY_N sets the cold rounds per page and state (default 5; warm
 // runs are twice that). The peer, in the same run, is native extraction.
 //
@@ -50,17 +53,16 @@ func BenchmarkCaptureLatency(b *testing.B) {
 	rounds := envInt("BARG_LATENCY_N", 5)
 	idleRuns := envInt("BARG_IDLE_RUNS", 0)
 	pages := benchPages(b)
+	if only := os.Getenv("BARG_PAGES"); only != "" {
+		pages = slices.DeleteFunc(pages, func(p benchPage) bool { return !slices.Contains(strings.Split(only, ","), p.name) })
+	}
 	srvPages := map[string]string{}
 	for _, p := range pages {
 		srvPages["/"+p.name+".html"] = p.html
 	}
 	srv := servePages(b, srvPages)
-	load := func() string {
-		out, _ := os.ReadFile("/proc/loadavg")
-		return strings.Join(strings.Fields(string(out))[:3], " ")
-	}
-	report := &latencyReport{}
-	report.loads = append(report.loads, "start "+load())
+	report := &latencyReport{pages: pages}
+	report.mark("start")
 
 	// Peer: native extraction, same pages, same options.
 	for _, p := range pages {
@@ -75,7 +77,12 @@ func BenchmarkCaptureLatency(b *testing.B) {
 		}
 	}
 
-	br := launch(b, "")
+	var opts []launchOption
+	if dir := os.Getenv("BARG_EXT_DIR"); dir != "" {
+		opts = append(opts, withExtensionDir(dir))
+		report.ext = dir
+	}
+	br := launch(b, "", opts...)
 	cpu0 := browserCPU(b, br)
 	st := waitPrimed(b, br)
 	primedAt := time.Now()
@@ -87,17 +94,17 @@ func BenchmarkCaptureLatency(b *testing.B) {
 	}
 	tabs := map[string]*tab{}
 	for _, p := range pages {
-		tabs[p.name] = br.OpenTab(b, srv.URL+"/"+p.name+".html")
+		tabs[p.name] = openPage(b, br, srv.URL+"/"+p.name+".html")
 	}
 	// Primed, then warm (same lifetime as the last cold capture of the page).
-	report.loads = append(report.loads, "primed "+load())
+	report.mark("primed")
 	for r := 0; r < rounds; r++ {
 		for _, p := range pages {
 			br.StopWorker(b)
 			report.add("primed", p.name, coldCapture(b, br, tabs[p.name]))
 		}
 	}
-	report.loads = append(report.loads, "warm "+load())
+	report.mark("warm")
 	for _, p := range pages {
 		n := 2 * rounds
 		if p.size >= 5<<20 {
@@ -109,30 +116,38 @@ func BenchmarkCaptureLatency(b *testing.B) {
 		}
 	}
 	if idleRuns > 0 {
-		report.loads = append(report.loads, "idle "+load())
-		p := pages[1] // 200 KB Persian
+		report.mark("idle")
+		p := pages[0]
+		for _, q := range pages {
+			if q.name == "fa-200k" {
+				p = q
+			}
+		}
 		for i := 0; i < idleRuns; i++ {
 			waitIdleStop(b, br)
 			report.add("idle-stop", p.name, coldCapture(b, br, tabs[p.name]))
 		}
 	}
 	// Restart: the first cold capture after the browser restarted.
-	report.loads = append(report.loads, "restart "+load())
+	report.mark("restart")
 	profile := br.Profile
 	for r := 0; r < rounds; r++ {
 		for _, p := range pages {
+			if p.size != 200<<10 { // a restart costs a minute on a busy machine
+				continue
+			}
 			br.Close(b)
-			br = launch(b, profile)
+			br = launch(b, profile, opts...)
 			br.StopWorker(b)
-			tb := br.OpenTab(b, srv.URL+"/"+p.name+".html")
+			tb := openPage(b, br, srv.URL+"/"+p.name+".html")
 			report.add("restart", p.name, coldCapture(b, br, tb))
 			tb.Cancel()
 		}
 	}
 	// Empty: the code cache cleared before each cold capture.
-	report.loads = append(report.loads, "empty "+load())
+	report.mark("empty")
 	for _, p := range pages {
-		tabs[p.name] = br.OpenTab(b, srv.URL+"/"+p.name+".html")
+		tabs[p.name] = openPage(b, br, srv.URL+"/"+p.name+".html")
 	}
 	left := int64(-1)
 	for r := 0; r < rounds; r++ {
@@ -143,7 +158,7 @@ func BenchmarkCaptureLatency(b *testing.B) {
 			report.add("empty", p.name, coldCapture(b, br, tabs[p.name]))
 		}
 	}
-	report.loads = append(report.loads, "end "+load())
+	report.mark("end")
 	report.cleared = fmt.Sprintf("the wasm code cache held at most %d B after each clearing of the empty state", left)
 	b.StopTimer()
 
@@ -156,6 +171,19 @@ func BenchmarkCaptureLatency(b *testing.B) {
 	}
 	b.Log(out)
 	fmt.Fprint(os.Stdout, out)
+}
+
+// openPage opens url in a new tab, allowing a large page minutes to load
+// on a busy machine.
+func openPage(t testing.TB, br *browser, url string) *tab {
+	t.Helper()
+	tb := br.OpenTab(t, "about:blank")
+	ctx, cancel := context.WithTimeout(tb.Ctx, 5*time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	return tb
 }
 
 // benchPage is one page of the latency benchmark.
@@ -233,15 +261,20 @@ func noticeAt(t testing.TB, br *browser, tb *tab) float64 {
 func captureOnce(t testing.TB, br *browser, tb *tab, n int) (captureResult, sample) {
 	t.Helper()
 	br.EvalPage(t, tb, noticeWatch, nil)
-	br.ClickAction(t, tb)
+	clicked := float64(br.ClickAction(t, tb).UnixNano()) / 1e6
 	res := br.WaitCapture(t, n)
 	if !res.OK {
 		t.Fatalf("capture failed: %s", res.Error)
 	}
+	// The result's clicked_at is when the background got the click: on a
+	// cold start, after the browser started it. Latency counts from the
+	// harness's click.
 	tm := res.Timings
-	s := sample{"saved": tm.SavedAt - tm.ClickedAt, "grab": tm.GrabMS, "wait": tm.GoWaitMS, "extract": tm.ExtractMS, "save": tm.SaveMS}
+	tm.ClickedAt = clicked
+	res.Timings.ClickedAt = clicked
+	s := sample{"saved": tm.SavedAt - clicked, "grab": tm.GrabMS, "wait": tm.GoWaitMS, "extract": tm.ExtractMS, "save": tm.SaveMS}
 	if at := noticeAt(t, br, tb); at > 0 {
-		s["notice"] = at - tm.ClickedAt
+		s["notice"] = at - clicked
 		s["tonotice"] = at - tm.SavedAt
 	}
 	return res, s
@@ -331,9 +364,22 @@ func browserCPU(t testing.TB, br *browser) float64 {
 
 // latencyReport collects samples by state and page.
 type latencyReport struct {
-	samples        map[string][]sample // "state/page"
-	loads          []string
-	prime, cleared string
+	samples             map[string][]sample // "state/page"
+	loads               []string
+	prime, cleared, ext string
+	pages               []benchPage // for the tables printed as phases end
+}
+
+// mark notes the machine's load as a phase begins (and says so on stderr,
+// to follow a long run).
+func (r *latencyReport) mark(phase string) {
+	out, _ := os.ReadFile("/proc/loadavg")
+	load := strings.Join(strings.Fields(string(out))[:3], " ")
+	r.loads = append(r.loads, phase+" "+load)
+	fmt.Fprintf(os.Stderr, "%s %s: load %s\n", time.Now().Format("15:04:05"), phase, load)
+	if len(r.samples) > 0 && r.pages != nil {
+		fmt.Fprint(os.Stderr, r.String(r.pages))
+	}
 }
 
 func (r *latencyReport) add(state, page string, s sample) {
@@ -357,7 +403,10 @@ func (r *latencyReport) values(state, page, key string) []float64 {
 func (r *latencyReport) String(pages []benchPage) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "\ncapture latency in headless Chromium, ms, median / p90 (nearest rank)\nload average: %s\n%s\n%s\n", strings.Join(r.loads, "; "), r.prime, r.cleared)
-	for _, state := range []string{"primed", "restart", "empty", "idle-stop", "warm", "native"} {
+	if r.ext != "" {
+		fmt.Fprintf(&sb, "extension loaded from %s\n", r.ext)
+	}
+	for _, state := range []string{"primed", "restart", "empty", "idle-stop", "cold", "warm", "native"} {
 		var cols []benchPage
 		for _, p := range pages {
 			if len(r.samples[state+"/"+p.name]) > 0 {

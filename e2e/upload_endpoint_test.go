@@ -129,7 +129,9 @@ func bargCLI(t testing.TB) string {
 func (e *endpoint) startReceiver() {
 	t := e.t
 	bin := bargCLI(t)
-	cmd := exec.Command(bin, "receive", "-addr", "127.0.0.1:0", "-dir", e.recvDir, "-token", e.token, "-q")
+	// The token goes in the environment: barg receive takes none on its command line.
+	cmd := exec.Command(bin, "receive", "-addr", "127.0.0.1:0", "-dir", e.recvDir, "-q")
+	cmd.Env = append(os.Environ(), "BARG_RECEIVE_TOKEN="+e.token)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

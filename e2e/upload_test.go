@@ -532,26 +532,43 @@ func TestUploadSendAllAsJSONLines(t *testing.T) {
 		t.Fatalf("%d requests, want one batch", len(ups))
 	}
 	r := ups[0]
-	if ct := r.Header.Get("Content-Type"); ct != "application/x-ndjson" || !strings.HasPrefix(r.Key(), "batch-") || r.Status != 201 {
-		t.Errorf("batch request: Content-Type %q, key %q, answered %d", ct, r.Key(), r.Status)
+	if ct := r.Header.Get("Content-Type"); ct != "application/x-ndjson" || r.Key() != "" || r.Status != 201 {
+		t.Errorf("batch request: Content-Type %q, key %q, answered %d; want no key for the batch (its items carry theirs)", ct, r.Key(), r.Status)
 	}
 	lines := strings.Split(strings.TrimSpace(string(r.Body)), "\n")
 	if len(lines) != 2 {
 		t.Fatalf("%d lines, want 2", len(lines))
 	}
-	want := map[string]bool{}
+	want := map[string]string{} // capture id → the saved article
 	for _, c := range caps {
 		raw, _ := json.Marshal(savedArticleJSON(t, b, c.ID))
-		want[string(raw)] = true
+		want[c.CaptureID] = string(raw)
 	}
 	for i, l := range lines {
-		raw, _ := json.Marshal(decode(t, []byte(l)))
-		if !want[string(raw)] {
-			t.Errorf("line %d is not one of the saved articles", i)
+		var item struct {
+			CaptureID string          `json:"capture_id"`
+			Article   json.RawMessage `json:"article"`
+		}
+		if err := json.Unmarshal([]byte(l), &item); err != nil {
+			t.Fatalf("line %d: %v", i, err)
+		}
+		raw, _ := json.Marshal(decode(t, item.Article))
+		if want[item.CaptureID] != string(raw) {
+			t.Errorf("line %d is not the saved article of its capture id %q", i, item.CaptureID)
 		}
 	}
+	// One file per article, under its capture id; sending one of them
+	// alone afterwards stores nothing new.
 	stored := e.Stored()
-	if len(stored) != 2 || !strings.HasPrefix(stored[0].Key, r.Key()+".") {
-		t.Errorf("receiver holds %+v, want two items under %s.N", stored, r.Key())
+	if len(stored) != 2 || want[stored[0].Key] == "" || want[stored[1].Key] == "" {
+		t.Errorf("receiver holds %+v, want the two articles under their capture ids", stored)
+	}
+	b.EvalPage(t, page, `chrome.runtime.sendMessage({type: 'upload.send', ids: [`+jsString(caps[0].ID)+`]}).then(r => r.queued)`, nil)
+	waitFor(t, 10*time.Second, "the single upload", func() bool { ups := e.Uploads(); return len(ups) == 2 && ups[1].Status != 0 })
+	if ups := e.Uploads(); ups[1].Status != 200 || ups[1].Key() != caps[0].CaptureID {
+		t.Errorf("the article sent alone: key %q answered %d, want its capture id and 200 (already held)", ups[1].Key(), ups[1].Status)
+	}
+	if n := len(e.Stored()); n != 2 {
+		t.Errorf("receiver holds %d files after the single upload, want 2", n)
 	}
 }

@@ -3,13 +3,16 @@ package main
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/barg-app/barg/shared/article"
 	"github.com/barg-app/barg/shared/extract"
 )
 
-// run decodes the options and extracts the article as JSON.
-func run(page, pageURL, optsJSON string) ([]byte, error) {
+// run decodes the options and extracts the article as JSON, within the
+// options' timeout. pause (may be nil) is called now and then during the
+// work (see extract.Options.Pause).
+func run(page, pageURL, optsJSON string, pause func()) ([]byte, error) {
 	req, err := parseOptions(optsJSON)
 	if err != nil {
 		return nil, err
@@ -17,6 +20,8 @@ func run(page, pageURL, optsJSON string) ([]byte, error) {
 	var opts extract.Options
 	rules, ruleNote := rulesFor(req.Rules)
 	opts.Rules = rules
+	opts.Deadline = time.Now().Add(req.timeout())
+	opts.Pause = pause
 	opts.Raw = req.Raw
 	opts.Persian = req.persian()
 	if req.CapturedAt != "" {
@@ -52,6 +57,8 @@ func errorCode(err error) string {
 		return "no_article"
 	case errors.Is(err, extract.ErrTooLarge):
 		return "too_large"
+	case errors.Is(err, extract.ErrTimeout):
+		return "timeout"
 	case errors.Is(err, errBadOptions):
 		return "bad_options"
 	case err == errInternal:

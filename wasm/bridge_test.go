@@ -52,7 +52,7 @@ func TestRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := run(string(page), "http://127.0.0.1/fa-article.html", tt.opts)
+			out, err := run(string(page), "http://127.0.0.1/fa-article.html", tt.opts, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,9 +72,14 @@ func TestRunErrorCodes(t *testing.T) {
 		{"<p>x</p>", "http://x/", `{"raw":1}`, "bad_options"},
 		{"<p>x</p>", "http://x/", `{"captured_at":"yesterday"}`, "bad_options"},
 		{"<p>x</p>", "not a url", "", "extract"},
+		{"<p>x</p>", "http://x/", `{"timeout_ms":"soon"}`, "bad_options"},
+		{"<p>x</p>", "http://x/", `{"timeout_ms":-1}`, "bad_options"},
+		// 400 open spans and a million end tags that match nothing: slow
+		// to parse (about 10 s natively), stopped by the bound.
+		{"<body>" + strings.Repeat("<span>", 400) + strings.Repeat("</x>", 1<<20) + "<p>x</p>", "http://x/", `{"timeout_ms":200}`, "timeout"},
 	}
 	for _, tt := range tests {
-		_, err := run(tt.page, tt.url, tt.opts)
+		_, err := run(tt.page, tt.url, tt.opts, nil)
 		if err == nil {
 			t.Errorf("run(%q, %q, %q) succeeded", tt.page, tt.url, tt.opts)
 			continue

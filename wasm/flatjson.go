@@ -49,6 +49,21 @@ func (v value) string(dst *string) error {
 	return nil
 }
 
+func (v value) millis(dst *int64) error {
+	switch v.kind {
+	case kindNumber:
+		f, err := strconv.ParseFloat(v.str, 64)
+		if err != nil || f < 0 || f > 1e9 {
+			return errors.Join(errBadOptions, errors.New("want milliseconds between 0 and 1e9"))
+		}
+		*dst = int64(f)
+	case kindNull:
+	default:
+		return errors.Join(errBadOptions, errors.New("want a number"))
+	}
+	return nil
+}
+
 // parseObject calls member for each key of the JSON object s, in order.
 // Nested objects and arrays are refused.
 func parseObject(s string, member func(key string, v value) error) error {

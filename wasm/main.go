@@ -20,6 +20,7 @@ import (
 	"errors"
 	"runtime/debug"
 	"syscall/js"
+	"time"
 
 	"github.com/barg-app/barg/shared/extract"
 	"github.com/barg-app/barg/shared/persian"
@@ -90,13 +91,33 @@ func bargExtract(this js.Value, args []js.Value) any {
 		optsJSON = args[2].String()
 	}
 	return newPromise(func(resolve, reject js.Value) {
-		out, err := run(page, pageURL, optsJSON)
+		out, err := run(page, pageURL, optsJSON, yielder())
 		if err != nil {
 			reject.Invoke(jsError(err))
 			return
 		}
 		resolve.Invoke(string(out))
 	})
+}
+
+// yieldEvery is the longest an extraction keeps the JavaScript event loop
+// waiting: Go in js/wasm runs on the page's (here the background's) only
+// thread, and gives it back only when every goroutine is blocked.
+const yieldEvery = 25 * time.Millisecond
+
+// yielder returns the Pause function of one extraction: once yieldEvery has
+// passed since the last time, it sleeps for a millisecond, which blocks the
+// only busy goroutine, so the Go runtime returns to the event loop (with a
+// timer set to resume): other messages, captures and uploads are answered
+// meanwhile, and the extraction goes on after them.
+func yielder() func() {
+	last := time.Now()
+	return func() {
+		if time.Since(last) >= yieldEvery {
+			time.Sleep(time.Millisecond)
+			last = time.Now()
+		}
+	}
 }
 
 // newPromise returns a JavaScript Promise settled by work, which runs in a
@@ -124,7 +145,7 @@ func newPromise(work func(resolve, reject js.Value)) js.Value {
 // err.code names the failure.
 func jsError(err error) js.Value {
 	msg := err.Error()
-	for _, s := range []error{extract.ErrNoArticle, extract.ErrTooLarge} {
+	for _, s := range []error{extract.ErrNoArticle, extract.ErrTooLarge, extract.ErrTimeout} {
 		if errors.Is(err, s) {
 			msg = s.Error()
 		}

@@ -20,6 +20,18 @@ type request struct {
 	Selection    string // "selection": HTML of the selected part of the page
 	HasSelection bool   // the options named a selection
 	Rules        string // "rules": the user's site rules, as JSON text (shared/siterules)
+	TimeoutMS    int64  // "timeout_ms": the bound on the extraction; 0 means defaultTimeout
+}
+
+// defaultTimeout bounds an extraction when the options do not: past it,
+// the bridge rejects with "the page took too long" (code "timeout").
+const defaultTimeout = 10 * time.Second
+
+func (r *request) timeout() time.Duration {
+	if r.TimeoutMS > 0 {
+		return time.Duration(r.TimeoutMS) * time.Millisecond
+	}
+	return defaultTimeout
 }
 
 func (r *request) persian() persian.Options {
@@ -42,6 +54,8 @@ func parseOptions(s string) (request, error) {
 			return v.bool(&req.Raw)
 		case "latin_digits":
 			return v.bool(&req.LatinDigits)
+		case "timeout_ms":
+			return v.millis(&req.TimeoutMS)
 		case "captured_at":
 			return v.string(&req.CapturedAt)
 		case "rules":

@@ -14,7 +14,7 @@ func TestRunWithRules(t *testing.T) {
 	}
 	const url = "https://fa.example/story"
 	opts, _ := json.Marshal(map[string]string{"rules": `[{"host":"fa.example","title":"p","author":".nope"}]`})
-	out, err := run(string(page), url, string(opts))
+	out, err := run(string(page), url, string(opts), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func TestRunWithRules(t *testing.T) {
 
 	// Rules that do not read: the capture still works, and says why.
 	opts, _ = json.Marshal(map[string]string{"rules": `[{"host":"fa.example","title":"p["}]`})
-	out, err = run(string(page), url, string(opts))
+	out, err = run(string(page), url, string(opts), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,10 +14,11 @@ import (
 
 	"github.com/barg-app/barg/shared/article"
 	"github.com/barg-app/barg/shared/extract"
+	"github.com/barg-app/barg/shared/rawpage"
 )
 
 // extractInput reads one input (a file, "-" for standard input, or an
-// http(s) URL) and extracts its article with extract.FromBytes, which
+// http(s) URL) and extracts its article with rawpage.Extract, which
 // decodes it as a browser would (with the HTTP Content-Type of a fetched
 // page) and refuses input that is not an HTML page.
 func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, timeout time.Duration) (*article.Article, error) {
@@ -48,7 +49,7 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 	if err != nil {
 		return nil, err
 	}
-	return extract.FromBytes(body, contentType, pageURL, opts)
+	return rawpage.Extract(body, contentType, pageURL, opts)
 }
 
 // readFile reads a file whole, failing with extract.ErrTooLarge past

@@ -24,11 +24,39 @@ func TestReceiveFlags(t *testing.T) {
 		t.Errorf("unknown flag: exit %d, want 2", code)
 	}
 	errb.Reset()
-	if code := run([]string{"receive", "-h"}, nil, &out, &errb); code != 0 || !strings.Contains(errb.String(), "-token") {
+	if code := run([]string{"receive", "-h"}, nil, &out, &errb); code != 0 || !strings.Contains(errb.String(), "-token-file") || !strings.Contains(errb.String(), "BARG_RECEIVE_TOKEN") {
 		t.Errorf("-h: exit %d, usage %q", code, errb.String())
 	}
+	t.Setenv("BARG_RECEIVE_TOKEN", "")
 	if code := run([]string{"receive", "-addr", "256.0.0.1:1", "-dir", t.TempDir()}, nil, &out, &errb); code != 1 {
 		t.Errorf("bad address: exit %d, want 1", code)
+	}
+	// The token is never a flag: ps would show it.
+	errb.Reset()
+	if code := run([]string{"receive", "-token", "x"}, nil, &out, &errb); code != 2 {
+		t.Errorf("-token: exit %d, want 2 (no such flag)", code)
+	}
+	// No token on a non-loopback address: refused unless -insecure.
+	errb.Reset()
+	if code := run([]string{"receive", "-addr", "0.0.0.0:0", "-dir", t.TempDir()}, nil, &out, &errb); code != 1 || !strings.Contains(errb.String(), "without a token") {
+		t.Errorf("0.0.0.0 without a token: exit %d, %q; want 1 and a reason", code, errb.String())
+	}
+	errb.Reset()
+	empty := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(empty, []byte("\n"), 0o600)
+	if code := run([]string{"receive", "-token-file", empty, "-dir", t.TempDir()}, nil, &out, &errb); code != 1 || !strings.Contains(errb.String(), "empty") {
+		t.Errorf("empty token file: exit %d, %q", code, errb.String())
+	}
+}
+
+func TestLoopback(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:8080": true, "localhost:1": true, "[::1]:80": true, "127.1.2.3:9": true,
+		":8080": false, "0.0.0.0:80": false, "192.168.1.2:80": false, "[::]:80": false, "example.org:80": false, "junk": false,
+	} {
+		if got := loopback(addr); got != want {
+			t.Errorf("loopback(%q) = %v, want %v", addr, got, want)
+		}
 	}
 }
 

@@ -95,7 +95,9 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   }
 });
 
-api.runtime.onInstalled.addListener(() => {
+api.runtime.onInstalled.addListener((details) => {
+  // Once, on install: what Barg does and where the library is.
+  if (details && details.reason === 'install') api.tabs.create({ url: api.runtime.getURL('extension/welcome/welcome.html') }).catch(() => {});
   // Menus persist across background restarts; (re)create them on install and update.
   api.contextMenus.removeAll(() => {
     api.contextMenus.create({ id: MENU_PAGE, title: t('menuCapturePage'), contexts: ['page'] });

@@ -9,8 +9,12 @@ import { refusal, isReadableType, isAccessError, isTransientAccessError } from '
 import { extractOptions } from '../lib/settings.js';
 import { grabPage } from '../content/grab.js';
 import { showNotice } from '../content/notice.js';
-import { t, uiLocale } from './messages.js';
+import { t, uiLocale, loadLanguage } from './messages.js';
 import { factSeparator, formatDate } from '../ui/format.js';
+import { readUiPrefs } from '../ui/language.js';
+
+/** Where a capture waiting in the preview is kept (storage.session), by its id. */
+export const PENDING_PREFIX = 'preview.';
 
 const RETRY_MS = 200;
 const BADGE_MS = 4000;
@@ -87,6 +91,7 @@ export function createCapturer(deps) {
       res = await inject();
     }
     const page = res && res[0] && res[0].result;
+    if (page && page.tooLarge) throw codedError('too_large', t('captureErrTooLarge'));
     if (!page || typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
     return page;
   }
@@ -109,9 +114,12 @@ export function createCapturer(deps) {
     const withSelection = Boolean(opts.selection);
     const tm = { clicked_at: opts.clickedAt || epochMs() };
     let result;
-    // Read the settings while the page is read.
+    let lastError = null;
+    // Read the settings (and the interface language) while the page is read.
     const settingsRead = readSettings();
     settingsRead.catch(() => {});
+    const languageRead = loadLanguage().catch(() => {});
+    const prefsRead = opts.noPreview ? Promise.resolve(null) : readUiPrefs(api.storage && api.storage.local).catch(() => null);
     try {
       let tab = opts.tab;
       if (!tab) tab = await api.tabs.get(tabId).catch(() => null);
@@ -143,6 +151,18 @@ export function createCapturer(deps) {
       // The library's capture time, to the millisecond: versions captured
       // within one second keep their order.
       const capturedAt = new Date().toISOString();
+      const prefs = await prefsRead;
+      if (prefs && prefs.capture_mode === 'preview' && api.storage && api.storage.session) {
+        // Preview first: the article waits in session storage until the
+        // preview saves it (libraryAction 'library.savePreview') or drops it.
+        const pending = crypto.randomUUID();
+        await api.storage.session.set({ [PENDING_PREFIX + pending]: { article, selection: withSelection, captured_at: capturedAt, tab_id: tabId } });
+        await openPreview(pending);
+        tm.done_at = epochMs();
+        result = { ok: true, preview: pending, tab_id: tabId, selection: withSelection, title: article.title || '', timings: timingsOf(tm) };
+        if (deps.onResult) deps.onResult(result);
+        return result;
+      }
       const { record, entry, updated, unchanged, since } = await store.saveArticle(article, { selection: withSelection, capturedAt });
       tm.saved_at = epochMs();
       result = {
@@ -167,6 +187,7 @@ export function createCapturer(deps) {
       // An unchanged capture added nothing: there is nothing new to send.
       if (!unchanged) result.upload = await afterCapture(record);
     } catch (err) {
+      lastError = err;
       result = {
         ok: false,
         tab_id: tabId,
@@ -175,6 +196,8 @@ export function createCapturer(deps) {
         error: failureMessage(err),
       };
     }
+    await languageRead;
+    if (!result.ok) result.error = failureMessage(lastError);
     tm.done_at = epochMs();
     result.timings = timingsOf(tm);
     if (deps.onResult) deps.onResult(result);
@@ -252,12 +275,49 @@ export function createCapturer(deps) {
     setTimeout(() => { a.setBadgeText({ ...opts, text: '' }).catch(() => {}); }, BADGE_MS);
   }
 
+  function openPreview(pending) {
+    const url = api.runtime.getURL('extension/preview/preview.html') + '?id=' + encodeURIComponent(pending);
+    if (api.windows && api.windows.create) {
+      return api.windows.create({ url, type: 'popup', width: 560, height: 720 }).catch(() => api.tabs.create({ url }));
+    }
+    return api.tabs.create({ url });
+  }
+
+  /** Saves a capture waiting in the preview, with the tags and note typed there. */
+  async function savePreview(msg) {
+    const key = PENDING_PREFIX + String(msg.id || '');
+    const got = await api.storage.session.get(key);
+    const p = got && got[key];
+    if (!p) return { ok: false, error: 'this preview was already saved or closed' };
+    const saved = await store.saveArticle(p.article, { selection: p.selection, capturedAt: p.captured_at });
+    const entryId = (saved.entry && saved.entry.id) || saved.record.entry_id;
+    const tags = Array.isArray(msg.tags) ? msg.tags.map(String) : [];
+    if (tags.length && store.addTags) await store.addTags([entryId], tags);
+    const note = typeof msg.note === 'string' ? msg.note.trim() : '';
+    if (note && store.updateEntry) {
+      const old = (saved.entry && saved.entry.note) || '';
+      if (!old.includes(note)) await store.updateEntry(entryId, { note: old ? old + '\n\n' + note : note });
+    }
+    await api.storage.session.remove(key);
+    // "Save" hands it to the outbox as a capture would (sent when automatic
+    // sending is on); "Save and send" sends it now, whatever that setting.
+    if (!saved.unchanged) {
+      if (msg.send && typeof outbox.sendNow === 'function') await outbox.sendNow([saved.record.id]).catch(() => {});
+      else await afterCapture(saved.record);
+    }
+    badge(p.tab_id, true);
+    return { ok: true, id: saved.record.id, entry_id: entryId, unchanged: Boolean(saved.unchanged), since: saved.since || '', updated: Boolean(saved.updated) };
+  }
+
   /**
    * What the notice's buttons ask for, as runtime messages from the page
    * (the notice runs in the extension's isolated world there):
    *   {type: 'library.open', id}            open the entry in the reader
    *   {type: 'library.addTags', id, tags}   add tags to an entry
    *   {type: 'library.undoCapture', id}     remove a capture just made
+   * and the preview's:
+   *   {type: 'library.savePreview', id, tags, note, send}  save a previewed capture
+   *   {type: 'library.cancelPreview', id}   drop it
    * Returns a Promise of the answer, or null for another message.
    */
   function libraryAction(msg) {
@@ -274,6 +334,10 @@ export function createCapturer(deps) {
       case 'library.undoCapture':
         if (!id) return Promise.resolve({ ok: false, error: 'bad message' });
         return store.removeCapture(id).then((ok) => ({ ok }));
+      case 'library.savePreview':
+        return savePreview(msg);
+      case 'library.cancelPreview':
+        return api.storage.session.remove(PENDING_PREFIX + id).then(() => ({ ok: true }));
       default:
         return null;
     }

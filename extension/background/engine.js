@@ -7,6 +7,7 @@
 // lasting lives in the extension's storage.
 
 import '../wasm/wasm_exec.js'; // defines globalThis.Go (copied from the Go toolchain by build.sh)
+import { EXTRACT_TIMEOUT_MS, MAX_PAGE_BYTES, utf8Length, withTimeout } from './limits.js';
 
 // The module is compiled by streaming from a fetch() of this package file,
 // and only so: that is the one way Chromium's code cache keeps V8's compiled
@@ -19,7 +20,9 @@ const WASM_PATH = 'extension/wasm/barg.wasm';
 // not embed it: inflating it natively here and handing it over whole spares
 // the module 120 KB and each start the decoding in freshly compiled wasm.
 const LEXICON_PATH = 'extension/wasm/lexicon.img';
-const EXTRACT_TIMEOUT_MS = 60_000;
+// Go bounds each extraction itself (limits.js); this timer is a backstop
+// for a Go that stopped answering.
+const BACKSTOP_MS = EXTRACT_TIMEOUT_MS + 5_000;
 
 /** @type {Promise<void>|null} */
 let starting = null;
@@ -156,19 +159,25 @@ function engineError(err) {
  * @returns {Promise<object>} the article
  */
 export async function extract(html, url, optionsJSON) {
+  if (utf8Length(html) > MAX_PAGE_BYTES || utf8Length(optionsJSON) > 2 * MAX_PAGE_BYTES) {
+    const e = new Error('page is too large');
+    e.code = 'too_large';
+    throw e;
+  }
   await startEngine();
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => {
-      const e = new Error('the extractor took too long on this page');
+      const e = new Error('the page took too long');
       e.code = 'timeout';
       reject(e);
-    }, EXTRACT_TIMEOUT_MS);
+    }, BACKSTOP_MS);
   });
   try {
-    const json = await Promise.race([globalThis.bargExtract(html, url, optionsJSON), timeout]);
+    const json = await Promise.race([globalThis.bargExtract(html, url, withTimeout(optionsJSON)), timeout]);
     return JSON.parse(json);
   } finally {
     clearTimeout(timer);
   }
 }
+

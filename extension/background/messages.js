@@ -1,6 +1,21 @@
 // The background's user-facing words. Each comes from _locales through
 // chrome.i18n; the English text here is the fallback when a key is missing,
-// so a message never shows up as its key.
+// so a message never shows up as its key. An interface language chosen in
+// the settings (ui/language.js) wins over the browser's: the capture loads
+// it (loadLanguage) before it speaks.
+
+import { chosenMessages, formatMessage } from '../ui/language.js';
+
+let chosen = null;
+
+/** Loads the interface language chosen in the settings, if any. */
+export async function loadLanguage() {
+  try {
+    chosen = await chosenMessages();
+  } catch {
+    chosen = null;
+  }
+}
 
 export const FALLBACK = {
   captureSaved: 'Saved to Barg',
@@ -39,8 +54,8 @@ export const FALLBACK = {
  */
 export function t(key, ...subs) {
   const s = subs.map(String);
-  let m = '';
-  try {
+  let m = chosen ? formatMessage(chosen.messages[key], s) : '';
+  if (!m) try {
     m = globalThis.chrome?.i18n?.getMessage(key, s) || '';
   } catch {
     m = '';
@@ -55,8 +70,8 @@ export function t(key, ...subs) {
  * and numbers are written in the language of the words around them.
  */
 export function uiLocale() {
-  let lang = '';
-  try {
+  let lang = chosen ? chosen.lang : '';
+  if (!lang) try {
     lang = globalThis.chrome?.i18n?.getMessage?.('uiLang') || '';
   } catch {
     lang = '';

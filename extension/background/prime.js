@@ -13,7 +13,9 @@
 // until that much work is done or its time budget is spent. It shows nothing
 // and saves nothing; it pauses between pages so a capture never waits for
 // more than one of them; it is skipped on a low battery that is not charging
-// (where the browser says so: Chromium's energy saver turns itself on there).
+// (where the browser says so: Chromium's energy saver turns itself on there),
+// and in Firefox, which keeps compiled wasm only in its HTTP cache, where
+// moz-extension:// files never go: priming there would cost CPU for nothing.
 
 const PAGES_PATH = 'extension/wasm/prime.json';
 const STORAGE_KEY = 'barg.prime';
@@ -49,11 +51,14 @@ export function shouldPrime(details) {
 }
 
 /**
- * Why not to prime now ("battery"), or '' to go ahead.
+ * Why not to prime now ("firefox", "battery"), or '' to go ahead.
  * @param {{getBattery?: () => Promise<{charging: boolean, level: number}>}} nav
+ * @param {{runtime?: {getBrowserInfo?: Function}}} [api]
  */
-export async function skipReason(nav) {
-  if (!nav || typeof nav.getBattery !== 'function') return ''; // not exposed (Chromium's workers, Firefox)
+export async function skipReason(nav, api) {
+  // runtime.getBrowserInfo exists in Firefox only.
+  if (api && api.runtime && typeof api.runtime.getBrowserInfo === 'function') return 'firefox';
+  if (!nav || typeof nav.getBattery !== 'function') return ''; // not exposed (Chromium's workers)
   try {
     const b = await nav.getBattery();
     if (!b.charging && b.level <= LOW_BATTERY) return 'battery';
@@ -130,7 +135,7 @@ export function primeOnInstall(details, deps) {
   primeState.done = (async () => {
     try {
       if (globalThis.caches) await globalThis.caches.delete(OLD_MODULE_CACHE).catch(() => false);
-      const why = await skipReason(globalThis.navigator);
+      const why = await skipReason(globalThis.navigator, api);
       if (why) {
         primeState.state = 'skipped';
         primeState.reason = why;

@@ -10,7 +10,7 @@ test('shouldPrime: install and updates of the extension or the browser', () => {
   assert.equal(shouldPrime(null), false);
 });
 
-test('skipReason: a low battery that is not charging, where the browser tells', async () => {
+test('skipReason: Firefox; a low battery that is not charging, where the browser tells', async () => {
   const nav = (b) => ({ getBattery: async () => b });
   assert.equal(await skipReason({}), '');
   assert.equal(await skipReason(undefined), '');
@@ -19,6 +19,8 @@ test('skipReason: a low battery that is not charging, where the browser tells', 
   assert.equal(await skipReason(nav({ charging: true, level: 0.05 })), '');
   assert.equal(await skipReason(nav({ charging: false, level: 0.8 })), '');
   assert.equal(await skipReason({ getBattery: async () => { throw new Error('no'); } }), '');
+  assert.equal(await skipReason({}, { runtime: { getBrowserInfo: async () => ({ name: 'Firefox' }) } }), 'firefox');
+  assert.equal(await skipReason({}, { runtime: {} }), '');
 });
 
 test('primeWith: runs the pages in turn, counts failures, pauses between runs', async () => {

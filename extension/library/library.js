@@ -17,7 +17,7 @@ import {
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
 import { addTags } from '../lib/store.js';
 import { status as uploadStatus } from '../upload/outbox.js';
-import { t, localize, uiLanguage } from '../ui/i18n.js';
+import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
 import { buildExport, buildTemplatedExport, FORMATS } from '../export/formats.js';
@@ -30,13 +30,16 @@ const CHUNK = 200;
 /** How long a delete can be undone; the entries are removed for good after it. */
 export const UNDO_MS = 15000;
 const $ = (id) => document.getElementById(id);
-const locale = uiLanguage();
+let locale = uiLanguage();
 const fmtDate = (iso) => formatDate(iso, locale);
 const fmtTime = (iso) => formatDate(iso, locale, { time: true });
 const langName = (() => {
-  let names = null;
-  try { names = new Intl.DisplayNames([locale], { type: 'language' }); } catch { /* old browser */ }
+  let names = null, namesLocale = '';
   return (code) => {
+    if (namesLocale !== locale) {
+      namesLocale = locale;
+      try { names = new Intl.DisplayNames([locale], { type: 'language' }); } catch { names = null; /* old browser */ }
+    }
     try { return (names && names.of(code)) || code; } catch { return code; }
   };
 })();
@@ -544,6 +547,8 @@ function onRowKey(e) {
 }
 
 async function main() {
+  await loadLanguage();
+  locale = uiLanguage();
   localize();
   wire();
   try {

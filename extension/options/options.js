@@ -2,7 +2,8 @@
 // upload module's endpoint section, site rules (rules.js) and templates
 // (templates.js).
 
-import { t, localize } from '../ui/i18n.js';
+import { t, localize, loadLanguage } from '../ui/i18n.js';
+import { renderInterfaceSettings } from './interface.js';
 import { renderUploadSettings } from '../upload/settings.js';
 import { KEY, sanitize } from './settings.js';
 import { renderRules } from './rules.js';
@@ -36,7 +37,9 @@ function status(text, kind) {
 }
 
 async function main() {
+  await loadLanguage();
   localize();
+  renderInterfaceSettings($('interface-settings'), t);
   const stored = await chrome.storage.local.get(KEY);
   let saved = sanitize(stored[KEY]);
   show(saved);

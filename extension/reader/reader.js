@@ -9,7 +9,7 @@
 // offers Undo).
 
 import { findEntry, getArticle, updateEntry, deleteEntries } from '../lib/store.js';
-import { t, localize, uiLanguage, directionOf } from '../ui/i18n.js';
+import { t, localize, uiLanguage, directionOf, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
 import { renderArticle } from './render.js';
@@ -19,7 +19,7 @@ import { captureEnvelope } from '../export/json.js';
 import { downloadText } from '../export/download.js';
 
 const $ = (id) => document.getElementById(id);
-const locale = uiLanguage();
+let locale = uiLanguage();
 const fmtTime = (iso) => formatDate(iso, locale, { time: true });
 
 function el(tag, attrs, ...kids) {
@@ -141,6 +141,8 @@ function wire() {
 }
 
 async function main() {
+  await loadLanguage();
+  locale = uiLanguage();
   localize();
   const params = new URLSearchParams(location.search);
   const id = params.get('id') || '';

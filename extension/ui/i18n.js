@@ -1,13 +1,32 @@
 // Translation and page direction for Barg's own pages.
 //
 // Every visible string comes from _locales/<lang>/messages.json through
-// chrome.i18n.getMessage. Static text in the HTML is marked with data-i18n
-// attributes and filled in by localize(); scripts call t() directly.
+// chrome.i18n.getMessage, or, when the user chose an interface language in
+// the settings (ui/language.js), from that language's messages.json: pages
+// await loadLanguage() before localize(). Static text in the HTML is marked
+// with data-i18n attributes and filled in by localize(); scripts call t()
+// directly.
+
+import { chosenMessages, formatMessage } from './language.js';
 
 const RTL_LANGS = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);
 
+/** The chosen language's messages, once loadLanguage() found one. */
+let chosen = null;
+
+/** Loads the interface language chosen in the settings, if any (before localize()). */
+export async function loadLanguage() {
+  try {
+    chosen = await chosenMessages();
+  } catch {
+    chosen = null;
+  }
+  return chosen ? chosen.lang : uiLanguage();
+}
+
 /** The message for key, with $1… substitutions; the key itself when missing (so a gap shows). */
 export function t(key, ...subs) {
+  if (chosen) return formatMessage(chosen.messages[key], subs.map(String)) || key;
   const msg = globalThis.chrome?.i18n?.getMessage(key, subs.map(String));
   return msg || key;
 }
@@ -20,6 +39,7 @@ export function t(key, ...subs) {
  * chrome.i18n.getUILanguage() reports (as headless Chromium does).
  */
 export function uiLanguage() {
+  if (chosen) return chosen.lang;
   return (
     globalThis.chrome?.i18n?.getMessage?.('uiLang') ||
     globalThis.chrome?.i18n?.getUILanguage?.() ||

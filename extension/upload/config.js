@@ -85,6 +85,12 @@ export function checkHeaders(rows) {
       return { ok: false, row: i, reason: `Header ${i + 1}: ${name} is set by the browser or by Barg and cannot be changed.` };
     }
     if (/[\r\n\0]/.test(value)) return { ok: false, row: i, reason: `Header ${i + 1}: the value of ${name} cannot contain line breaks.` };
+    // fetch sends header values as bytes: visible ASCII and Latin-1 only
+    // (a "…" pasted from the placeholder made every upload throw).
+    const bad = value.match(/[^\t\x20-\x7e\xa0-\xff]/u);
+    if (bad) {
+      return { ok: false, row: i, reason: `Header ${i + 1}: the value of ${name} contains "${bad[0]}" (U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}), which cannot be sent in a header: use plain ASCII letters, digits and signs.` };
+    }
     if (seen.has(lower)) return { ok: false, row: i, reason: `Header ${i + 1}: ${name} is given twice.` };
     seen.add(lower);
     out.push({ name, value });
@@ -116,11 +122,11 @@ export async function saveSettings(storage, s) {
   await storage.set({ [SETTINGS_KEY]: normalizeSettings(s) });
 }
 
-/** The request headers for an upload: the user's, then Barg's own. */
+/** The request headers for an upload: the user's, then Barg's own (no Idempotency-Key when key is empty). */
 export function requestHeaders(settings, contentType, key) {
   const h = new Headers();
   for (const { name, value } of settings.headers) h.set(name, value);
   h.set('Content-Type', contentType);
-  h.set('Idempotency-Key', key);
+  if (key) h.set('Idempotency-Key', key);
   return h;
 }

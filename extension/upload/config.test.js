@@ -67,3 +67,16 @@ test('Barg\'s own headers win over custom ones', () => {
   assert.equal(h.get('Content-Type'), 'application/x-ndjson');
   assert.equal(h.get('Idempotency-Key'), 'key-1');
 });
+
+test('header values: visible ASCII and Latin-1 only, with a clear reason', () => {
+  const bad = checkHeaders([{ name: 'Authorization', value: 'Bearer abc…' }]);
+  assert.equal(bad.ok, false);
+  assert.equal(bad.row, 0);
+  assert.match(bad.reason, /"…" \(U\+2026\)/);
+  assert.equal(checkHeaders([{ name: 'X-Key', value: 'کلید' }]).ok, false);
+  assert.equal(checkHeaders([{ name: 'X-Key', value: 'a\u0085b' }]).ok, false);
+  assert.equal(checkHeaders([{ name: 'X-Key', value: 'café naïve\tx' }]).ok, true);
+  assert.equal(checkHeaders([{ name: 'Authorization', value: 'Bearer a-b_c.d~e+f/g=' }]).ok, true);
+  // Whatever passes can be set on a Headers object.
+  for (const v of ['café', 'x y', '\u00ff']) new Headers().set('X-A', v);
+});

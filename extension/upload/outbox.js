@@ -9,9 +9,17 @@
 // Other answers mark the item failed with the server's reason, and it is not
 // retried until the user asks.
 //
-// Every request carries Idempotency-Key: the capture's capture_id (for a
-// batch, a hash of its members' capture_ids), the same on every retry, so a
-// receiver can drop duplicates. The body is the article exactly as saved.
+// Delivery is once per article. A single request carries Idempotency-Key:
+// the capture's capture_id, the same on every retry, and the body is the
+// article exactly as saved. In a batch ("send all" as JSON Lines or a JSON
+// array) every item carries its own key, {"capture_id": "…", "article":
+// {…}}, so that a receiver stores and de-duplicates each article, whether it
+// came alone or in any batch (README, "Sending to your server").
+//
+// No exception leaves an item "sending": a request that cannot even be made
+// (a header value fetch refuses) fails the item with the reason, and an
+// item found "sending" that no request of this background is carrying (the
+// background was stopped mid-request) goes back to the queue with a note.
 // Redirects are never followed: a redirect could carry the user's headers to
 // another origin.
 
@@ -52,6 +60,8 @@ export class Outbox {
     this.running = null;
     this.again = false;
     this.timer = null;
+    /** Library ids whose request this outbox is making now. */
+    this.inFlight = new Set();
   }
 
   /** Runs fn(items) under the outbox's write lock; fn returns the items to write. */
@@ -216,11 +226,19 @@ export class Outbox {
     return this.running;
   }
 
-  /** Puts items left "sending" by a background that was stopped mid-request back in the queue. */
+  /**
+   * Puts items left "sending" with no request of this outbox carrying them
+   * (a background stopped mid-request, an error between the two writes)
+   * back in the queue, due now, with a note of what happened.
+   */
   recover() {
     return this.update(async () => {
-      const items = Object.values(await this.readItems(null)).filter((it) => it.state === 'sending');
-      await this.writeItems(items.map((it) => ({ ...it, state: 'queued' })));
+      const now = this.d.now();
+      const items = Object.values(await this.readItems(null)).filter((it) => it.state === 'sending' && !this.inFlight.has(it.id));
+      await this.writeItems(items.map((it) => ({
+        ...it, state: 'queued', next_at: now, error: it.error || 'The last attempt was interrupted before an answer came; sending again.',
+      })));
+      return items.length;
     });
   }
 
@@ -233,6 +251,7 @@ export class Outbox {
     const settings = await loadSettings(this.d.storage);
     const ep = checkEndpoint(settings.endpoint);
     if (!ep.ok) return; // nothing to send to: items wait for the settings
+    await this.recover(); // none is in flight between passes: "sending" means stuck
     const now = this.d.now();
     const due = Object.values(await this.readItems(null)).filter((it) => it.state === 'queued' && (it.next_at || 0) <= now);
     due.sort((a, b) => (a.queued_at || 0) - (b.queued_at || 0) || (a.id < b.id ? -1 : 1));
@@ -266,7 +285,16 @@ export class Outbox {
     await this.update(async () => this.writeItems(sending));
 
     const batch = records.length > 1 || Boolean(unit[0].batch);
-    const result = await this.request(records.map((x) => x.record), batch, settings, ep);
+    let result;
+    for (const it of sending) this.inFlight.add(it.id);
+    try {
+      result = await this.request(records.map((x) => x.record), batch, settings, ep);
+    } catch (err) {
+      // Not the server's answer: the request could not be made at all.
+      result = { outcome: 'failed', reason: `The request could not be made: ${errText(err)}. Check the upload settings.` };
+    } finally {
+      for (const it of sending) this.inFlight.delete(it.id);
+    }
 
     await this.update(async () => {
       const now = this.d.now();
@@ -302,26 +330,27 @@ export class Outbox {
     }
     let body;
     let ctype = 'application/json';
-    let key;
-    // The user's payload template (background/tools.js), or the article as saved.
-    let parts;
+    let key; // a batch has none: each item carries its own
+    // The user's payload template (background/tools.js) fills each article's
+    // place, or the article goes as saved.
+    const bodies = [];
     try {
-      parts = [];
-      for (const r of records) parts.push((this.d.payload && (await this.d.payload(r.article))) ?? JSON.stringify(r.article));
+      for (const r of records) bodies.push((this.d.payload && (await this.d.payload(r.article))) ?? null);
     } catch (err) {
       return { outcome: 'failed', reason: 'the payload template failed: ' + ((err && err.message) || err) };
     }
     if (!batch) {
-      body = parts[0];
+      body = bodies[0] ?? JSON.stringify(records[0].article);
       key = records[0].capture_id;
     } else {
+      const parts = records.map((r, i) => (bodies[i] === null ? batchItem(r)
+        : '{"capture_id":' + JSON.stringify(r.capture_id) + ',"article":' + bodies[i] + '}'));
       if (settings.format === 'array') {
         body = '[' + parts.join(',') + ']';
       } else {
         body = parts.join('\n') + '\n';
         ctype = 'application/x-ndjson';
       }
-      key = await batchKey(records.map((r) => r.capture_id));
     }
     // Keep a stopped background from stranding the request: wake up after the timeout.
     await this.d.alarms?.create(ALARM, { when: this.d.now() + settings.timeout_ms + 1000 });
@@ -441,7 +470,15 @@ export class Outbox {
   }
 }
 
-/** The Idempotency-Key of a batch: a hash of its members' capture ids, in order. */
+/**
+ * One item of a batch: the article as saved, with its capture id as its own
+ * idempotency key.
+ */
+export function batchItem(record) {
+  return '{"capture_id":' + JSON.stringify(record.capture_id) + ',"article":' + JSON.stringify(record.article) + '}';
+}
+
+/** The name that groups a batch's items in the outbox: a hash of its members' capture ids, in order. */
 export async function batchKey(captureIds) {
   const data = new TextEncoder().encode(captureIds.join('\n'));
   const sum = new Uint8Array(await crypto.subtle.digest('SHA-256', data));

@@ -246,7 +246,7 @@ test('a new capture while the old one is in flight is sent afterwards with its o
   assert.equal((await ob.status([fresh.id]))[fresh.id].state, 'sent');
 });
 
-test('send all as JSON Lines: one request, one key kept across retries', async () => {
+test('send all as JSON Lines: one request, every item with its own capture id, kept across retries', async () => {
   const records = [1, 2, 3].map((n) => record(n));
   const { ob, fetch, clock } = await setup({ records, settings: { format: 'ndjson' }, replies: [ok(502), ok(201)] });
   assert.equal(await ob.send(), 3);
@@ -257,9 +257,12 @@ test('send all as JSON Lines: one request, one key kept across retries', async (
   const key = await batchKey(['cap-1', 'cap-2', 'cap-3']);
   assert.match(key, /^batch-[0-9a-f]{32}$/);
   for (const c of fetch.calls) {
-    assert.equal(c.headers['idempotency-key'], key);
+    // A key for the whole batch would make an article sent alone, or in
+    // another batch, a new upload: the keys are per item.
+    assert.equal(c.headers['idempotency-key'], undefined);
     assert.equal(c.headers['content-type'], 'application/x-ndjson');
-    assert.deepEqual(c.body.trimEnd().split('\n').map((l) => JSON.parse(l)), records.map((r) => r.article));
+    assert.deepEqual(c.body.trimEnd().split('\n').map((l) => JSON.parse(l)),
+      records.map((r) => ({ capture_id: r.capture_id, article: r.article })));
   }
   const st = await ob.status(records.map((r) => r.id));
   assert.deepEqual(Object.values(st).map((s) => s.state), ['sent', 'sent', 'sent']);
@@ -273,7 +276,7 @@ test('send selected as a JSON array', async () => {
   assert.equal(fetch.calls.length, 1);
   assert.equal(fetch.calls[0].method, 'PUT');
   assert.equal(fetch.calls[0].headers['content-type'], 'application/json');
-  assert.deepEqual(JSON.parse(fetch.calls[0].body), [records[0].article, records[2].article]);
+  assert.deepEqual(JSON.parse(fetch.calls[0].body), [records[0], records[2]].map((r) => ({ capture_id: r.capture_id, article: r.article })));
   assert.equal((await ob.status([records[1].id]))[records[1].id].state, 'none');
 });
 
@@ -397,4 +400,43 @@ test('something queued while the loop schedules is still sent', async () => {
   };
   await ob.run();
   assert.deepEqual(fetch.calls.map((c) => c.headers['idempotency-key']), ['cap-1', 'cap-2']);
+});
+
+test('a header value fetch refuses fails the item with the reason, never leaves it "sending"', async () => {
+  // Saved before the settings checked values (the placeholder's "…").
+  const { ob, storage, fetch } = await setup({ settings: { headers: [{ name: 'Authorization', value: 'Bearer abc…' }] } });
+  await ob.enqueue(record(1));
+  await ob.run();
+  assert.equal(fetch.calls.length, 0);
+  const st = (await ob.status(['https://news.example/a/1']))['https://news.example/a/1'];
+  assert.equal(st.state, 'failed');
+  assert.match(st.error, /could not be made/);
+  assert.match(st.error, /upload settings/);
+  // Retry is possible (and fails the same way until the settings change).
+  await ob.retryNow();
+  await ob.run();
+  const k = ITEM_PREFIX + 'https://news.example/a/1';
+  assert.equal((await storage.get(k))[k].state, 'failed');
+});
+
+test('an item stuck "sending" with no request carrying it goes back to the queue with a note, then is sent', async () => {
+  const { ob, storage, fetch } = await setup({ replies: [ok(201)] });
+  const k = ITEM_PREFIX + 'https://news.example/a/1';
+  await storage.set({ [k]: { id: 'https://news.example/a/1', capture_id: 'cap-1', state: 'sending', attempts: 1, queued_at: 0, next_at: 0, error: '', batch: '' } });
+  assert.equal(await ob.recover(), 1);
+  const it = (await storage.get(k))[k];
+  assert.equal(it.state, 'queued');
+  assert.match(it.error, /interrupted/);
+  await ob.run();
+  assert.equal(fetch.calls.length, 1);
+  assert.equal((await storage.get(k))[k].state, 'sent');
+});
+
+test('a pass finds stuck items itself, not only a restart', async () => {
+  const { ob, storage, fetch } = await setup({ replies: [ok(201)] });
+  const k = ITEM_PREFIX + 'https://news.example/a/1';
+  await storage.set({ [k]: { id: 'https://news.example/a/1', capture_id: 'cap-1', state: 'sending', attempts: 0, queued_at: 0, next_at: 0, error: '', batch: '' } });
+  await ob.run();
+  assert.equal(fetch.calls.length, 1);
+  assert.equal((await storage.get(k))[k].state, 'sent');
 });

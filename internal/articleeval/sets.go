@@ -20,7 +20,7 @@ import (
 type Page struct {
 	ID, URL string
 	// Raw is the page's bytes as the set stores them, in the page's own
-	// charset: measurements decode them with extract.FromBytes, the
+	// charset: measurements decode them with rawpage.Extract, the
 	// function the CLI runs, never with a decoder of their own.
 	Raw []byte
 	// ContentType is the HTTP Content-Type the page was served with, ""

@@ -22,6 +22,14 @@ import (
 // page grows by its surroundings only, as real pages of megabytes do.
 const MaxArticle = 48 << 10
 
+// MaxTeasers and MaxStyle bound the sidebars' markup and the style rules;
+// what a page has beyond them is inline script (application state), as on
+// the large pages of today's sites.
+const (
+	MaxTeasers = 400 << 10
+	MaxStyle   = 100 << 10
+)
+
 var (
 	blockRE = regexp.MustCompile(`(?s)<(p|h2|ol|ul|blockquote|pre|table)(\s[^>]*)?>.*?</(p|h2|ol|ul|blockquote|pre|table)>`)
 	linkRE  = regexp.MustCompile(`<a [^>]*>([^<]{3,})</a>`)
@@ -90,9 +98,12 @@ func Grow(seed string, size int) (string, error) {
 	}
 	articleBytes := min(extra/5, MaxArticle)
 	rest := extra - articleBytes
-	// Of the rest: a third inline state, a tenth style rules, the remainder
-	// menu and teasers in the body.
-	stateBytes, styleBytes := rest/3, rest/10
+	// Of the rest: half menu and teasers in the body, a tenth style rules,
+	// each bounded (a page of megabytes is not one of tens of thousands of
+	// elements: what grows is its scripts), and inline application state in
+	// a script for the remainder.
+	teaserBytes, styleBytes := min(rest/2, MaxTeasers), min(rest/10, MaxStyle)
+	stateBytes := rest - teaserBytes - styleBytes
 
 	var head strings.Builder
 	head.WriteString("<style>")
@@ -136,7 +147,7 @@ func Grow(seed string, size int) (string, error) {
 	out.WriteString(tail[:bodyEnd])
 	out.WriteString("<aside class=\"more\"><ul>\n")
 	for i := 0; out.Len()+len(tail)-bodyEnd+len("</ul></aside>\n") < size; i++ {
-		fmt.Fprintf(&out, `<li class="teaser c%d"><a href="/n/%d"><img src="/img/%d.jpg" alt=""><span>%s %s</span></a></li>`+"\n",
+		fmt.Fprintf(&out, `<li class="teaser c%d"><a href="/n/%d"><img loading="lazy" src="/img/%d.jpg" alt=""><span>%s %s</span></a></li>`+"\n",
 			i%400, i, i, links[i%len(links)], num(i+1))
 	}
 	out.WriteString("</ul></aside>\n")

@@ -79,7 +79,9 @@ var lists = map[string]phrases{
 			"have a tip", "news tip", "contact us", "email us", "©", "copyright", "all rights reserved",
 			"download the app", "get the app", "click here"},
 		Furniture: {"tags:", "filed under:", "posted in", "published:", "updated:", "last updated", "leave a comment",
-			"leave a reply", "post a comment", "add a comment", "short link:", "share this:", "share on", "first published"},
+			"leave a reply", "post a comment", "add a comment", "short link:", "share this:", "share on", "first published",
+			"you can follow any responses to this entry", "your email address will not be published",
+			"required fields are marked", "you must be logged in to post a comment"},
 		End: {},
 	},
 	"de": {

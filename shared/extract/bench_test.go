@@ -52,7 +52,7 @@ func BenchmarkDeep100k(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		flat := limitDepth(data, maxDepth)
+		flat, _ := limitDepth(data, maxDepth, nil)
 		if _, err := FromHTML(bytes.NewReader(flat), "https://example.org/", Options{CapturedAt: time.Unix(0, 0)}); err != nil {
 			b.Fatal(err)
 		}

@@ -91,6 +91,11 @@ func (c *converter) enter(n *html.Node) bool {
 		}
 		return true
 	case atom.Br:
+		// <br><br> ends a paragraph, as Readability reads it.
+		if n := len(c.para.b); n > 0 && c.para.b[n-1] == '\n' {
+			c.flush()
+			return false
+		}
 		c.para.newline()
 		return false
 	case atom.Hr:

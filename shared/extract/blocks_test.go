@@ -42,9 +42,9 @@ func TestBlocks(t *testing.T) {
 			want: []article.Block{{Type: article.Paragraph, Text: "one two three four"}},
 		},
 		{
-			name: "br is a newline inside the paragraph",
+			name: "br is a newline inside the paragraph, br br a new paragraph",
 			html: "<p>first line <br>  second line<br><br>after a blank</p>",
-			want: []article.Block{{Type: article.Paragraph, Text: "first line\nsecond line\n\nafter a blank"}},
+			want: []article.Block{{Type: article.Paragraph, Text: "first line\nsecond line"}, {Type: article.Paragraph, Text: "after a blank"}},
 		},
 		{
 			name: "ZWNJ, ZWJ, bidi marks and no-break spaces are kept",

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -49,9 +51,11 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 		s.noClean = attempt == 3
 		blocks := s.extract(body, base)
 		restore(taken)
-		// A looser attempt wins by a clear margin: it finds more
-		// because it keeps more, furniture included.
-		if q := quality(blocks); bestQ < 0 || q > bestQ+bestQ/4 {
+		// A looser attempt wins by a clear margin, since it finds more
+		// because it keeps more, furniture included; and when the first
+		// found some prose, only by holding it: a short article does not
+		// give way to a longer box elsewhere (an author's bio, comments).
+		if q := quality(blocks); bestQ < 0 || q > bestQ+bestQ/4 && (!prose(best) || holds(blocks, best)) {
 			best, bestQ = blocks, q
 		}
 		if bestQ >= minArticle {
@@ -66,6 +70,41 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 		return nil, wrap(ErrNoArticle, "the page is a login or sign-up form")
 	}
 	return best, nil
+}
+
+// prose reports whether blocks hold prose: two paragraphs of a sentence
+// or more, and minProse bytes of text in all.
+func prose(blocks []article.Block) bool {
+	paras := 0
+	for i := range blocks {
+		if blocks[i].Type == article.Paragraph && len(blocks[i].Text) >= 60 && linkShare(&blocks[i]) < 0.5 {
+			paras++
+		}
+	}
+	return paras >= 2 && quality(blocks) >= minProse
+}
+
+// minProse is the prose, in bytes, under which a first attempt is taken
+// to have found nothing.
+const minProse = 200
+
+// holds reports whether blocks hold the longest paragraph of prev.
+func holds(blocks, prev []article.Block) bool {
+	longest := ""
+	for i := range prev {
+		if prev[i].Type == article.Paragraph && len(prev[i].Text) > len(longest) {
+			longest = prev[i].Text
+		}
+	}
+	if longest == "" {
+		return true
+	}
+	for i := range blocks {
+		if strings.Contains(blocks[i].PlainText(), longest) {
+			return true
+		}
+	}
+	return false
 }
 
 // loginProse is the prose, in characters, that a page with a password

@@ -192,11 +192,15 @@ func restore(d []detached) {
 // it is named as comments.
 func pruneBoilerplate(root *html.Node, s *scorer) []detached {
 	var out []detached
+	var pageText int32
+	if st := s.stat(root); st != nil {
+		pageText = st.ptext
+	}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return n.Type == html.DocumentNode
 		}
-		if n != root && isBoilerplate(n) && !s.holdsArticle(n) {
+		if n != root && isBoilerplate(n) && !s.holdsArticle(n) && !s.holdsMost(n, pageText) {
 			out = append(out, detached{n, n.Parent, n.NextSibling})
 			return false
 		}
@@ -227,6 +231,18 @@ func (s *scorer) holdsArticle(n *html.Node) bool {
 	return !hasAny(h, []string{"comment", "disqus", "replies", "respond"}) && !hasAny(h, popups)
 }
 
+// holdsMost reports whether n holds most of the page's paragraph text
+// (pageText, 60% or more), is mostly paragraphs, with few links: whatever its tag or name (a <header> or
+// <aside> around the story, a wrapper named "has-sidebar"), it holds the
+// article. A comment section is still one.
+func (s *scorer) holdsMost(n *html.Node, pageText int32) bool {
+	st := s.stat(n)
+	if st == nil || pageText == 0 || st.ptext*5 <= pageText*3 || st.ptext*2 < st.chars || st.linkDensity() >= 0.25 {
+		return false
+	}
+	return !hasAny(classHints(n), []string{"comment", "disqus", "replies", "respond"})
+}
+
 // isBoilerplate reports whether the element n is page furniture.
 func isBoilerplate(n *html.Node) bool {
 	switch n.DataAtom {
@@ -253,7 +269,7 @@ func isBoilerplate(n *html.Node) bool {
 	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}
-	return hasAny(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
+	return hasWord(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
 }
 
 // classHints is n's class and id, lowercased, separated by a space.
@@ -309,6 +325,46 @@ func hasAny(s string, subs []string) bool {
 	return false
 }
 
+// hasWord reports whether one of the words of s (split at anything but
+// letters and digits) begins or ends with one of hints, or, for a hint
+// that holds a separator ("-ad-", "cover-wrap"), whether s holds it: a
+// hint matches "sidebar", "leftsidebar" or "sidebar2" but not
+// a hint in the middle of a word: "handbrake" is no "and".
+func hasWord(s string, hints []string) bool {
+	for _, h := range hints {
+		if !isWordString(h) {
+			if strings.Contains(s, h) {
+				return true
+			}
+			continue
+		}
+		for rest := s; len(rest) > 0; {
+			i := 0
+			for i < len(rest) && !isWordByte(rest[i]) {
+				i++
+			}
+			j := i
+			for j < len(rest) && isWordByte(rest[j]) {
+				j++
+			}
+			if w := rest[i:j]; len(w) >= len(h) && (strings.HasPrefix(w, h) || strings.HasSuffix(w, h)) {
+				return true
+			}
+			rest = rest[j:]
+		}
+	}
+	return false
+}
+
+func isWordString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // hasToken reports whether one of the words of s (split at anything but
 // letters and digits) is in tokens.
 func hasToken(s string, tokens []string) bool {
@@ -358,10 +414,10 @@ func classWeight(n *html.Node) int {
 			continue
 		}
 		v = lowerASCII(v)
-		if hasAny(v, negative) || hasToken(v, strongTokens) {
+		if hasWord(v, negative) || hasToken(v, strongTokens) {
 			w -= 25
 		}
-		if hasAny(v, positive) {
+		if hasWord(v, positive) {
 			w += 25
 		}
 	}

@@ -22,6 +22,9 @@ func (s *scorer) content(body *html.Node) []*html.Node {
 	}
 	top = s.widen(top, body)
 	top = s.semantic(top, body)
+	if p := s.post(top); p != nil {
+		return []*html.Node{p}
+	}
 	if top == body {
 		return []*html.Node{body}
 	}
@@ -39,6 +42,62 @@ func (s *scorer) content(body *html.Node) []*html.Node {
 		}
 	}
 	return roots
+}
+
+// post returns, when top is a list of posts that the page's <h1> heads
+// one of, that post; else nil. A list of posts: three or more children of
+// top with one tag and one class, that each hold less than half of its
+// paragraph text, and whose others open with a heading linking to their
+// own page.
+func (s *scorer) post(top *html.Node) *html.Node {
+	h1 := firstElement(top, atom.H1)
+	if h1 == nil {
+		return nil
+	}
+	var mine *html.Node
+	for p := h1.Parent; p != nil && p != top; p = p.Parent {
+		if p.Parent == top {
+			mine = p
+		}
+	}
+	if mine == nil || attr(mine, "class") == "" {
+		return nil
+	}
+	total := s.stat(top)
+	if total == nil {
+		return nil
+	}
+	class := attr(mine, "class")
+	others := 0
+	for sib := top.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib.Type != html.ElementNode || sib.DataAtom != mine.DataAtom || attr(sib, "class") != class {
+			continue
+		}
+		st := s.stat(sib)
+		if st == nil || st.ptext*2 >= total.ptext {
+			return nil
+		}
+		if sib != mine {
+			if !linkedHeading(sib) {
+				return nil
+			}
+			others++
+		}
+	}
+	if others < 2 {
+		return nil
+	}
+	return mine
+}
+
+// linkedHeading reports whether n's first heading holds a link.
+func linkedHeading(n *html.Node) bool {
+	for _, a := range [...]atom.Atom{atom.H1, atom.H2, atom.H3} {
+		if h := firstElement(n, a); h != nil {
+			return firstElement(h, atom.A) != nil
+		}
+	}
+	return false
 }
 
 // alternative moves the candidate up to an ancestor that it shares with at
@@ -310,7 +369,7 @@ func (s *scorer) byline(n *html.Node) bool {
 		return true
 	}
 	h := classHints(n)
-	return h != "" && (hasAny(h, bylineHints) || hasToken(h, bylineTokens))
+	return h != "" && (hasWord(h, bylineHints) || hasToken(h, bylineTokens))
 }
 
 var (

@@ -1,13 +1,19 @@
-package extract
+package extract_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/barg-app/barg/internal/articleeval"
+	"github.com/barg-app/barg/shared/extract"
+	"github.com/barg-app/barg/shared/rawpage"
 )
 
-// The evaluation sets of the team kit, scored with the metric of
+// The evaluation sets of the team kit, read as raw bytes through
+// rawpage.Extract (the CLI's path; an external test package, since
+// rawpage imports extract), scored with the metric of
 // ../shared/tools/article_score.py (internal/articleeval, which
 // bench/cmd/compare uses too). These tests hold the targets of issue 2;
 // the peers' figures come from bench/cmd/compare.
@@ -59,11 +65,22 @@ func evaluate(t *testing.T, pages []articleeval.Page) (f1, precision, recall flo
 	cs := make([]articleeval.Counts, 0, len(pages))
 	for _, pg := range pages {
 		pred := ""
-		// Raw bytes through FromBytes, as the CLI reads a page.
-		if a, err := FromBytes(pg.Raw, pg.ContentType, pg.URL, Options{CapturedAt: time.Unix(0, 0)}); err == nil {
+		// Raw bytes through rawpage.Extract, as the CLI reads a page.
+		if a, err := rawpage.Extract(pg.Raw, pg.ContentType, pg.URL, extract.Options{CapturedAt: time.Unix(0, 0)}); err == nil {
 			pred = a.Text
 		}
 		cs = append(cs, articleeval.Score(pg.Truth, pred))
 	}
 	return articleeval.Corpus(cs)
+}
+
+// needShared returns the team kit's path rel, or skips the test when the
+// kit is absent (a user's clone has none).
+func needShared(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipped: ../shared is missing (%s not found)", p)
+	}
+	return p
 }

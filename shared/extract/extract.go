@@ -8,7 +8,6 @@
 package extract
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"strconv"
@@ -51,6 +50,14 @@ type Options struct {
 	Raw bool
 	// Persian configures Persian normalization.
 	Persian persian.Options
+	// Deadline, when set, bounds the extraction: once it has passed, the
+	// work stops with ErrTimeout. It is checked as the page is read and
+	// parsed (every 2 KB) and between phases.
+	Deadline time.Time
+	// Pause, when set, is called at each of those checks, so that a caller
+	// sharing its thread with other work (Go in a browser's event loop)
+	// can let that work run.
+	Pause func()
 	// Rules are the user's site rules (site.go), or nil.
 	Rules SiteRules
 }
@@ -65,7 +72,8 @@ func (o *Options) maxBytes() int64 {
 // FromHTML extracts the article of the UTF-8 page read from r, which was
 // fetched from pageURL (used to resolve relative links).
 func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, error) {
-	doc, u, err := parse(r, pageURL, opts.maxBytes())
+	clk := newClock(&opts)
+	doc, u, err := parse(r, pageURL, opts.maxBytes(), clk)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +87,9 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 	if site != nil {
 		notes = append(notes, site.Amend(doc, &meta)...)
 	}
+	if err := clk.check(); err != nil {
+		return nil, err
+	}
 	base := linkBase(doc, u, &meta)
 	blocks, more := siteBlocks(content, base)
 	notes = append(notes, more...)
@@ -86,6 +97,9 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 		if blocks, err = Body(doc, base); err != nil {
 			return nil, err
 		}
+	}
+	if err := clk.check(); err != nil {
+		return nil, err
 	}
 	a := finish(meta, blocks, opts)
 	a.Extractor.Notes = notes
@@ -96,7 +110,8 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 // selection (what the user selected) and whose metadata is read from the
 // whole page, read from r.
 func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*article.Article, error) {
-	doc, u, err := parse(r, pageURL, opts.maxBytes())
+	clk := newClock(&opts)
+	doc, u, err := parse(r, pageURL, opts.maxBytes(), clk)
 	if err != nil {
 		return nil, err
 	}
@@ -110,12 +125,19 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 		notes = site.Amend(doc, &meta)
 	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(selection), ctx)
+	sel, err := flattenFormatting([]byte(selection), maxFormatting, clk)
+	if err != nil {
+		return nil, err
+	}
+	nodes, err := html.ParseFragment(clk.reader(sel), ctx)
 	if err != nil {
 		return nil, within("reading the selection", err)
 	}
 	for _, n := range nodes {
 		ctx.AppendChild(n)
+	}
+	if err := clk.check(); err != nil {
+		return nil, err
 	}
 	blocks := Blocks(ctx, linkBase(doc, u, &meta))
 	if len(blocks) == 0 {
@@ -126,7 +148,7 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	return a, nil
 }
 
-func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, error) {
+func parse(r io.Reader, pageURL string, max int64, clk *clock) (*html.Node, *weburl.URL, error) {
 	u, err := weburl.Parse(pageURL)
 	if err != nil || !u.IsAbs() {
 		return nil, nil, errors.New("page URL " + strconv.Quote(pageURL) + " is not an absolute URL")
@@ -138,11 +160,9 @@ func parse(r io.Reader, pageURL string, max int64) (*html.Node, *weburl.URL, err
 	if int64(len(data)) > max {
 		return nil, nil, wrap(ErrTooLarge, "over "+strconv.FormatInt(max, 10)+" bytes")
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		// x/net/html refuses elements nested over 512 deep; such pages are
-		// read again with the excess nesting flattened.
-		doc, err = html.Parse(bytes.NewReader(limitDepth(data, maxDepth)))
+	doc, err := parsePage(data, clk)
+	if errors.Is(err, ErrTimeout) {
+		return nil, nil, err
 	}
 	if err != nil {
 		return nil, nil, within("parsing the page", err)

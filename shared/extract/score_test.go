@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // commaForms are the commas Readability counts, and the ideographic one.
@@ -64,4 +66,74 @@ func hasCommaPrefix(s string) bool {
 		}
 	}
 	return false
+}
+
+// The article of an old blog, text between <br>s in one <div>, beats a
+// sidebar of short <p>s; and an article inside an <aside> that holds all
+// of the page's prose is not pruned for its tag.
+func TestParagraphModel(t *testing.T) {
+	run := "Para of the post, long enough to be read as one, with a comma, and another one here"
+	var post, side strings.Builder
+	for i := 0; i < 6; i++ {
+		post.WriteString(run + " " + strconv.Itoa(i) + ".<br><br>\n")
+		side.WriteString("<p>About the author of this blog, who writes, reads, and cooks " + strconv.Itoa(i) + ".</p>")
+	}
+	for _, tt := range []struct{ name, page, want, not string }{
+		{"br paragraphs", `<body><div class="post">` + post.String() + `</div><div class="about">` + side.String() + `</div></body>`, run + " 5", "\x00"},
+		{"aside holding the article", `<body><nav><a href="/">Home</a></nav><aside>` + strings.ReplaceAll(post.String(), "<br><br>", "</p><p>") + `</aside></body>`, run + " 3", "Home"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromHTML(strings.NewReader(tt.page), "https://blog.example/post", Options{CapturedAt: time.Unix(0, 0)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+				t.Errorf("text:\n%s", a.Text)
+			}
+			if tt.name == "br paragraphs" && len(a.Blocks) < 6 {
+				t.Errorf("%d blocks, want one per paragraph", len(a.Blocks))
+			}
+		})
+	}
+}
+
+// A page that lists several posts of the same shape, with its title in
+// one of them, gives that post, not the list.
+func TestPostsNearestTitle(t *testing.T) {
+	post := func(h, title, word string) string {
+		p := "<p>This post is about " + word + ", and it goes on about " + word + ", at length, with commas, clauses and more words.</p>"
+		return "<div class=\"entry\"><" + h + "><a href=\"/" + word + "\">" + title + "</a></" + h + ">" + p + p + p + "</div>"
+	}
+	page := `<html><head><title>Second post</title></head><body><div id="posts">` +
+		post("h2", "First post", "apples") + post("h1", "Second post", "pears") +
+		post("h2", "Third post", "plums") + post("h2", "Fourth post", "figs") + `</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/second", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "pears") || strings.Contains(a.Text, "apples") || strings.Contains(a.Text, "plums") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+func TestHasWord(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		hint string
+		want bool
+	}{
+		{"left-sidebar", "sidebar", true},
+		{"leftsidebar widget", "sidebar", true},
+		{"sidebar2", "sidebar", true},
+		{"handbrake", "and", false},
+		{"standard", "and", false},
+		{"post-ad-slot", "-ad-", true},
+		{"shadow", "ad", false},
+		{"masthead", "head", true},
+		{"subheaderline", "header", false},
+	} {
+		if got := hasWord(tt.s, []string{tt.hint}); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v", tt.s, tt.hint, got)
+		}
+	}
 }

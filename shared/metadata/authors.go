@@ -131,11 +131,12 @@ func cleanName(s string) string {
 		words = words[:k]
 	}
 	// "Jane Doe on" (a date was cut after it), "Jane Doe posted", "Jane →".
-	for len(words) > 0 && trailingWords[strings.ToLower(words[len(words)-1])] {
+	for len(words) > 0 && inList(trailingWords, strings.ToLower(words[len(words)-1])) {
 		words = words[:len(words)-1]
 	}
 	s = trimBalanced(strings.Join(words, " "))
 	if s == "" || utf8.RuneCountInString(s) > 80 || !hasLetter(s) || len(words) > 10 || notNames[strings.ToLower(s)] ||
+		strings.Contains(linkLabels, "|"+strings.ToLower(s)+"|") ||
 		isRole(s) || strings.HasPrefix(s, "in ") {
 		return ""
 	}
@@ -172,8 +173,9 @@ func capitalized(words []string) bool {
 }
 
 // trailingWords end a byline after the name: "Jane on", "Jane posted".
-var trailingWords = map[string]bool{"on": true, "at": true, "posted": true, "wrote": true, "says": true,
-	"said": true, "→": true, "»": true, "●": true, "•": true, "|": true, "-": true}
+// (Word lists are strings, not map literals: each map literal adds its
+// initialization code to the WebAssembly.)
+const trailingWords = " on at posted wrote says said → » ● • | - "
 
 // domainLike reports whether the lower-case word is or holds a web domain
 // ("cbsnews.com", "nhl.com", "o'brien/nj.com"): a site, not a person.
@@ -190,19 +192,20 @@ func domainLike(w string) bool {
 // roleWords name jobs, desks and groups, never a person: a byline that
 // holds one ("Editor-at-large", "Product Marketing Manager", "Staff
 // Reports", "NFL.com Staff", "گروه فرهنگی") is a role, not an author.
-var roleWords = map[string]bool{"editor": true, "editors": true, "editorial": true, "writer": true,
-	"writers": true, "reporter": true, "reporters": true, "correspondent": true, "correspondents": true,
-	"columnist": true, "contributor": true, "contributors": true, "staff": true, "team": true,
-	"manager": true, "director": true, "engineer": true, "developer": true, "designer": true,
-	"producer": true, "intern": true, "desk": true, "newsroom": true, "bureau": true, "reports": true,
-	"redaktion": true, "rédaction": true, "redacción": true, "redazione": true,
-	"سردبیر": true, "دبیر": true, "گروه": true, "تحریریه": true, "سرویس": true, "خبرنگاران": true,
-	"هیئت": true, "المحرر": true, "فريق": true, "التحرير": true}
+const roleWords = " editor editors editorial writer writers reporter reporters correspondent correspondents" +
+	" columnist contributor contributors staff team manager director engineer developer designer" +
+	" producer intern desk newsroom bureau reports redaktion rédaction redacción redazione" +
+	" سردبیر دبیر گروه تحریریه سرویس خبرنگاران هیئت المحرر فريق التحرير "
+
+// inList reports whether the word w is one of the space-separated list's.
+func inList(list, w string) bool {
+	return w != "" && !strings.Contains(w, " ") && strings.Contains(list, " "+w+" ")
+}
 
 // isRole reports whether a byline names a role rather than a person.
 func isRole(s string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '‌' }) {
-		if roleWords[w] {
+		if inList(roleWords, w) {
 			return true
 		}
 	}
@@ -213,12 +216,12 @@ func isRole(s string) bool {
 var notNames = map[string]bool{"last updated": true, "updated": true, "published": true, "posted": true,
 	"view my complete profile": true, "follow": true, "follow author": true, "more": true, "contact": true,
 	"ma": true, "md": true, "ms": true, "rdn": true, "rd": true, "m.d.": true, "ph.d.": true, "phd": true, "mph": true, "rn": true, "jr": true, "jr.": true, "sr.": true, "mba": true,
-	"staff": true, "admin": true, "administrator": true, "by": true, "نویسنده": true,
-	"view profile": true, "view comments": true, "view blog authority": true, "rss": true, "rss feed": true,
-	"email": true, "e-mail": true, "twitter": true, "facebook": true, "instagram": true, "linkedin": true,
-	"share": true, "print": true, "comments": true, "comment": true, "www": true, "no primary author": true,
-	"anonymous": true, "guest": true, "unknown": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+	"staff": true, "admin": true, "administrator": true, "by": true, "نویسنده": true}
+
+// linkLabels are what a byline's links and buttons say, never a name.
+const linkLabels = "|view profile|view comments|view blog authority|rss|rss feed|email|e-mail|twitter|facebook|instagram|" +
+	"linkedin|share|print|comments|comment|www|no primary author|anonymous|guest|unknown|" +
+	"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
 
 // trimBalanced trims punctuation from both ends of s, but keeps a closing
 // bracket whose opening one s holds.

@@ -11,10 +11,11 @@ import (
 // as its canonical, so one on another site than the page's own (another
 // registrable domain) is kept only as a hint, never as the key a hostile
 // page could use to replace another site's article in the library. A page
-// without a web origin (a file, standard input) has nothing to check the
-// claim against and keeps it: the user chose that page.
+// from the user's own machine (a file, standard input, a server on
+// localhost or a loopback address: a saved copy being read) has no site
+// to check the claim against and keeps it: the user chose that page.
 func canonical(page *weburl.URL, claimed string) (url, hint string) {
-	if claimed == "" || page.Scheme != "http" && page.Scheme != "https" {
+	if claimed == "" || page.Scheme != "http" && page.Scheme != "https" || loopback(page.Hostname()) {
 		return claimed, ""
 	}
 	c, err := weburl.Parse(claimed)
@@ -22,6 +23,13 @@ func canonical(page *weburl.URL, claimed string) (url, hint string) {
 		return claimed, ""
 	}
 	return "", claimed
+}
+
+// loopback reports whether host names the user's own machine.
+func loopback(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	return host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "::1" ||
+		strings.HasPrefix(host, "127.") && strings.Trim(host, "0123456789.") == ""
 }
 
 // sameSite reports whether two host names belong to one registrable
@@ -49,21 +57,18 @@ func registrable(host string) string {
 	}
 	last2 := labels[n-2] + "." + labels[n-1]
 	keep := 2
-	if len(labels[n-1]) == 2 && secondLevels[labels[n-2]] || sharedHosts[last2] {
+	if len(labels[n-1]) == 2 && strings.Contains(secondLevels, " "+labels[n-2]+" ") || strings.Contains(sharedHosts, " "+last2+" ") {
 		keep = 3
 	}
 	return strings.Join(labels[max(0, n-keep):], ".")
 }
 
 // secondLevels are the second-level labels under which country domains
-// register names (bbc.co.uk, isna.ac.ir, abc.net.au).
-var secondLevels = map[string]bool{"co": true, "com": true, "net": true, "org": true, "ac": true,
-	"gov": true, "edu": true, "gob": true, "go": true, "or": true, "ne": true, "nic": true, "sch": true,
-	"ltd": true, "plc": true, "id": true, "mil": true, "info": true, "biz": true, "nom": true}
+// register names (bbc.co.uk, isna.ac.ir, abc.net.au). (Lists are strings,
+// not map literals, whose initialization code would grow the WebAssembly.)
+const secondLevels = " co com net org ac gov edu gob go or ne nic sch ltd plc id mil info biz nom "
 
 // sharedHosts give each user a subdomain that is a site of its own.
-var sharedHosts = map[string]bool{"blogspot.com": true, "wordpress.com": true, "tumblr.com": true,
-	"github.io": true, "gitlab.io": true, "substack.com": true, "medium.com": true, "blogfa.com": true,
-	"blogsky.com": true, "mihanblog.com": true, "persianblog.ir": true, "wixsite.com": true,
-	"netlify.app": true, "vercel.app": true, "pages.dev": true, "herokuapp.com": true, "appspot.com": true,
-	"livejournal.com": true, "typepad.com": true, "weebly.com": true, "squarespace.com": true}
+const sharedHosts = " blogspot.com wordpress.com tumblr.com github.io gitlab.io substack.com medium.com" +
+	" blogfa.com blogsky.com mihanblog.com persianblog.ir wixsite.com netlify.app vercel.app pages.dev" +
+	" herokuapp.com appspot.com livejournal.com typepad.com weebly.com squarespace.com "

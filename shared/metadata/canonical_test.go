@@ -25,6 +25,10 @@ func TestCanonical(t *testing.T) {
 		{"https://alice.blogfa.com/p", "https://alice.blogfa.com/post/1", "https://alice.blogfa.com/post/1", ""},
 		{"http://10.0.0.1/a", "http://10.0.0.2/a", "", "http://10.0.0.2/a"},
 		{"file:///home/u/page.html", "https://news.example/a", "https://news.example/a", ""},
+		{"http://127.0.0.1:8080/saved.html", "https://news.example/a", "https://news.example/a", ""},
+		{"http://localhost/saved.html", "https://news.example/a", "https://news.example/a", ""},
+		{"http://[::1]:9000/saved.html", "https://news.example/a", "https://news.example/a", ""},
+		{"http://127.0.0.1.evil.example/a", "https://news.example/a", "", "https://news.example/a"},
 		{"https://a.example/x", "", "", ""},
 	}
 	for _, tt := range tests {

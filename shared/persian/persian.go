@@ -143,6 +143,7 @@ type normalizer struct {
 	enc       []byte    // a finished line, UTF-8 encoded
 	word      []rune    // a chunk with restored ZWNJs (restoreChunk)
 	rejoined  bool      // chunks joined words with no ZWNJ in a line not read as deleted-style
+	strict    bool      // restoreChunk restores only words whose joined form is no word (hayStrict)
 	words     int       // words restored before the memo was made, over all calls
 	memo      *wordMemo // see restoreDeleted
 	memoLex   *lexicon  // the lexicon whose results memo holds

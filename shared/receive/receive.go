@@ -3,6 +3,13 @@
 // checks an optional bearer token, validates every article against the
 // article JSON Schema, and stores each exactly once under its idempotency
 // key. It is native-only code (cmd/barg receive), never compiled to wasm.
+//
+// It is meant to face a browser full of other people's pages: a request
+// that carries a web page's Origin, or no JSON Content-Type (which a page
+// could send without the browser asking first), is refused before its body
+// is read, and the connection closed. Uploads run a few at a time
+// (Options.MaxUploads, 503 with Retry-After beyond), each validated as it
+// is read, so memory stays bounded.
 package receive
 
 import (
@@ -14,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -21,12 +29,27 @@ import (
 // DefaultMaxBody is the default limit on a request body: 32 MiB.
 const DefaultMaxBody = 32 << 20
 
+// DefaultMaxUploads is how many uploads are read and stored at once unless
+// Options.MaxUploads says otherwise. Each holds its body in memory (up to
+// MaxBody) while it is validated; validating is CPU work, so more at once
+// would not go faster on a small machine.
+const DefaultMaxUploads = 2
+
+// MemoryLimit is the soft memory limit that cmd/barg receive sets
+// (runtime/debug.SetMemoryLimit): near it, the collector runs as often as
+// it must, rather than letting the heap grow to twice what is live.
+const MemoryLimit = 192 << 20
+
+// retryAfter is what a 503 tells the client to wait, in seconds.
+const retryAfter = "2"
+
 // Options configure a Handler.
 type Options struct {
-	Dir     string    // where articles are stored (created if missing)
-	Token   string    // if set, requests must carry "Authorization: Bearer <Token>"
-	MaxBody int64     // request body limit in bytes; 0 means DefaultMaxBody
-	Log     io.Writer // one line per request (never header values); nil for none
+	Dir        string    // where articles are stored (created if missing)
+	Token      string    // if set, requests must carry "Authorization: Bearer <Token>"
+	MaxBody    int64     // request body limit in bytes; 0 means DefaultMaxBody
+	MaxUploads int       // uploads handled at once; 0 means DefaultMaxUploads
+	Log        io.Writer // one line per request (never header values); nil for none
 }
 
 // Handler serves the receiver:
@@ -38,6 +61,7 @@ type Handler struct {
 	validate *Validator
 	token    string
 	maxBody  int64
+	uploads  chan struct{} // a semaphore: one token per upload in progress
 	log      io.Writer
 }
 
@@ -55,7 +79,11 @@ func New(opts Options) (*Handler, error) {
 	if max <= 0 {
 		max = DefaultMaxBody
 	}
-	return &Handler{store: st, validate: v, token: opts.Token, maxBody: max, log: opts.Log}, nil
+	n := opts.MaxUploads
+	if n <= 0 {
+		n = DefaultMaxUploads
+	}
+	return &Handler{store: st, validate: v, token: opts.Token, maxBody: max, uploads: make(chan struct{}, n), log: opts.Log}, nil
 }
 
 // Stored reports what happened to one article of a request.
@@ -72,86 +100,137 @@ type Listing struct {
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	status, n := h.serve(w, r)
+	status, n, detail := h.serve(w, r)
 	if h.log != nil {
-		fmt.Fprintf(h.log, "%s %s %s -> %d (%d article(s))\n", r.RemoteAddr, r.Method, r.URL.Path, status, n)
+		// Quoted: a path is the client's text, and "%0a" in it must not
+		// start a line of its own in the log.
+		line := fmt.Sprintf("%s %s %q -> %d (%d article(s))", r.RemoteAddr, r.Method, r.URL.Path, status, n)
+		if detail != "" {
+			line += " " + strconv.Quote(detail)
+		}
+		fmt.Fprintln(h.log, line)
 	}
 }
 
-func (h *Handler) serve(w http.ResponseWriter, r *http.Request) (status, articles int) {
+// serve answers r; detail is what the log says about a server error that
+// the answer does not (it may name paths on the server).
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request) (status, articles int, detail string) {
+	if o := r.Header.Get("Origin"); o != "" && webOrigin(o) {
+		return refuse(w, http.StatusForbidden, "requests from web pages are refused"), 0, ""
+	}
 	if !h.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="barg"`)
-		return fail(w, http.StatusUnauthorized, "missing or wrong bearer token"), 0
+		return refuse(w, http.StatusUnauthorized, "missing or wrong bearer token"), 0, ""
 	}
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
 		if r.URL.Path != "/" {
-			return fail(w, http.StatusNotFound, "not found: GET / lists the stored articles"), 0
+			return fail(w, http.StatusNotFound, "not found: GET / lists the stored articles"), 0, ""
 		}
 		entries, err := h.store.List()
 		if err != nil {
-			return fail(w, http.StatusInternalServerError, "cannot list the directory: "+err.Error()), 0
+			return fail(w, http.StatusInternalServerError, "cannot list the stored articles (see the receiver's log)"), 0, err.Error()
 		}
-		return reply(w, http.StatusOK, Listing{Count: len(entries), Items: entries}), 0
+		return reply(w, http.StatusOK, Listing{Count: len(entries), Items: entries}), 0, ""
 	case http.MethodPost, http.MethodPut:
 		return h.receive(w, r)
 	}
 	w.Header().Set("Allow", "GET, HEAD, POST, PUT")
-	return fail(w, http.StatusMethodNotAllowed, "method not allowed: use POST or PUT to upload, GET to list"), 0
+	return refuse(w, http.StatusMethodNotAllowed, "method not allowed: use POST or PUT to upload, GET to list"), 0, ""
+}
+
+// webOrigin reports an Origin header that names a web page (http, https,
+// or the "null" of sandboxed and file pages), as opposed to a browser
+// extension's own (chrome-extension://, moz-extension://, …).
+func webOrigin(o string) bool {
+	if o == "null" {
+		return true
+	}
+	u, err := url.Parse(o)
+	if err != nil {
+		return true
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "chrome-extension", "moz-extension", "safari-web-extension", "ms-browser-extension":
+		return false
+	}
+	return true
 }
 
 func (h *Handler) authorized(r *http.Request) bool {
 	if h.token == "" {
 		return true
 	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(h.token)) == 1
+	// The scheme is case-insensitive (RFC 9110, section 11.1).
+	scheme, got, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	return ok && strings.EqualFold(scheme, "Bearer") &&
+		subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(h.token)) == 1
 }
 
-func (h *Handler) receive(w http.ResponseWriter, r *http.Request) (int, int) {
+func (h *Handler) receive(w http.ResponseWriter, r *http.Request) (int, int, string) {
 	format, err := formatOf(r.Header.Get("Content-Type"))
 	if err != nil {
-		return fail(w, http.StatusUnsupportedMediaType, err.Error()), 0
+		return refuse(w, http.StatusUnsupportedMediaType, err.Error()), 0, ""
 	}
 	key := r.Header.Get("Idempotency-Key")
 	if _, present := r.Header["Idempotency-Key"]; present {
 		if err := checkKey(key); err != nil {
-			return fail(w, http.StatusBadRequest, err.Error()), 0
+			return refuse(w, http.StatusBadRequest, "Idempotency-Key: "+err.Error()), 0, ""
 		}
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
+	if r.ContentLength > h.maxBody {
+		return refuse(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body larger than %d bytes", h.maxBody)), 0, ""
+	}
+	select {
+	case h.uploads <- struct{}{}:
+		defer func() { <-h.uploads }()
+	default:
+		w.Header().Set("Retry-After", retryAfter)
+		return refuse(w, http.StatusServiceUnavailable, "too many uploads at once: retry later"), 0, ""
+	}
+	body, err := readBody(w, r, h.maxBody)
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return fail(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body larger than %d bytes", h.maxBody)), 0
+			return refuse(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body larger than %d bytes", h.maxBody)), 0, ""
 		}
-		return fail(w, http.StatusBadRequest, "cannot read the body: "+err.Error()), 0
+		return refuse(w, http.StatusBadRequest, "cannot read the body: "+err.Error()), 0, ""
 	}
 	items, batch, err := splitItems(format, body)
 	if err != nil {
-		return fail(w, http.StatusBadRequest, err.Error()), 0
+		return fail(w, http.StatusBadRequest, err.Error()), 0, ""
 	}
 	// Validate everything before storing anything: a batch is all or nothing.
 	keys := make([]string, len(items))
-	for i, raw := range items {
-		if err := h.validate.Validate(raw); err != nil {
-			return fail(w, http.StatusBadRequest, itemName(batch, i)+err.Error()), len(items)
+	for i, item := range items {
+		art := item
+		var own string
+		if batch {
+			if art, own, err = envelope(item); err != nil {
+				return fail(w, http.StatusBadRequest, itemName(batch, i)+err.Error()), len(items), ""
+			}
+			items[i] = art
+		}
+		if err := h.validate.Validate(art); err != nil {
+			return fail(w, http.StatusBadRequest, itemName(batch, i)+"article "+err.Error()), len(items), ""
 		}
 		switch {
-		case key != "" && batch:
-			keys[i] = key + "." + strconv.Itoa(i)
-		case key != "":
+		case own != "":
+			keys[i] = own // the item's own capture id
+		case key != "" && !batch:
 			keys[i] = key
 		default:
-			keys[i] = articleKey(raw)
+			// No key of its own (a batch's Idempotency-Key names the
+			// request, not its items): the article's bytes are its identity.
+			keys[i] = bodyKey(art)
 		}
 	}
 	out := make([]Stored, len(items))
 	status := http.StatusOK
-	for i, raw := range items {
-		created, err := h.store.Put(keys[i], raw)
+	for i, art := range items {
+		created, err := h.store.Put(keys[i], art)
 		if err != nil {
-			return fail(w, http.StatusInternalServerError, itemName(batch, i)+"cannot store: "+err.Error()), len(items)
+			return fail(w, http.StatusInternalServerError, itemName(batch, i)+"cannot store the article (see the receiver's log)"), len(items), err.Error()
 		}
 		if created {
 			status = http.StatusCreated
@@ -160,32 +239,46 @@ func (h *Handler) receive(w http.ResponseWriter, r *http.Request) (int, int) {
 	}
 	return reply(w, status, struct {
 		Stored []Stored `json:"stored"`
-	}{out}), len(items)
+	}{out}), len(items), ""
+}
+
+// readBody reads the whole body, up to max bytes, into a buffer of the
+// announced size when there is one (growing a buffer doubles it).
+func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error) {
+	body := http.MaxBytesReader(w, r.Body, max)
+	if r.ContentLength > 0 && r.ContentLength <= max {
+		buf := make([]byte, r.ContentLength)
+		if _, err := io.ReadFull(body, buf); err != nil {
+			return nil, err
+		}
+		return buf, nil
+	}
+	return io.ReadAll(body)
 }
 
 func itemName(batch bool, i int) string {
 	if !batch {
-		return "article "
+		return ""
 	}
-	return "item " + strconv.Itoa(i) + ": article "
+	return "item " + strconv.Itoa(i) + ": "
 }
 
-// articleKey is the key of an article sent without an Idempotency-Key: a
-// hash of its canonical URL (else its URL) and its capture time, so that the
-// same capture sent twice is stored once and a new capture is stored anew.
-func articleKey(raw []byte) string {
-	var a struct {
-		URL          string `json:"url"`
-		CanonicalURL string `json:"canonical_url"`
-		CapturedAt   string `json:"captured_at"`
-	}
-	_ = json.Unmarshal(raw, &a) // already validated
-	u := a.CanonicalURL
-	if u == "" {
-		u = a.URL
-	}
-	sum := sha256.Sum256([]byte(u + "\n" + a.CapturedAt))
-	return "article-" + hex.EncodeToString(sum[:16])
+// bodyKey is the key of an article sent with no key of its own: a hash of
+// its bytes, so that the same capture sent twice is stored once and
+// anything else is stored anew. (It used to be the canonical URL and the
+// capture time, to the second: two pages captured in one run of the CLI
+// became one file.)
+func bodyKey(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return "sha256-" + hex.EncodeToString(sum[:16])
+}
+
+// refuse answers with an error and closes the connection afterwards, so
+// that a refused client cannot keep it (and a file descriptor) by sending
+// a body slowly.
+func refuse(w http.ResponseWriter, status int, reason string) int {
+	w.Header().Set("Connection", "close")
+	return fail(w, status, reason)
 }
 
 func fail(w http.ResponseWriter, status int, reason string) int {

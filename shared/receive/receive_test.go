@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // fixture returns the test article, compacted, with field set to value when
@@ -133,16 +134,23 @@ func TestSingleStoredOnceExactly(t *testing.T) {
 	}
 }
 
+// envelop wraps an article as a batch item with its own capture id.
+func envelop(id string, art []byte) string {
+	return `{"capture_id":"` + id + `","article":` + string(art) + `}`
+}
+
 func TestBatches(t *testing.T) {
 	a1 := fixture(t, nil)
 	a2 := fixture(t, map[string]any{"url": "https://news.example/2", "canonical_url": "https://news.example/2"})
+	e1, e2 := envelop("cap-1", a1), envelop("cap-2", a2)
 	tests := []struct {
 		name, ctype string
 		body        []byte
 	}{
-		{"array", "application/json", []byte("[" + string(a1) + ",\n  " + string(a2) + "]")},
-		{"ndjson", "application/x-ndjson", []byte(string(a1) + "\n\n" + string(a2) + "\n")},
-		{"jsonl no final newline", "application/jsonl", []byte(string(a1) + "\r\n" + string(a2))},
+		{"array", "application/json", []byte("[" + e1 + ",\n  " + e2 + "]")},
+		{"ndjson", "application/x-ndjson", []byte(e1 + "\n\n" + e2 + "\n")},
+		{"jsonl no final newline", "application/jsonl", []byte(e1 + "\r\n" + e2)},
+		{"envelope members the other way round", "application/x-ndjson", []byte(`{"article":` + string(a1) + `,"capture_id":"cap-1"}` + "\n" + e2)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,7 +163,7 @@ func TestBatches(t *testing.T) {
 				t.Fatalf("repeat: %d %s, want 200", a.status, a.body)
 			}
 			for i, want := range [][]byte{a1, a2} {
-				got, err := os.ReadFile(filepath.Join(s.dir, fmt.Sprintf("batch-1.%d.json", i)))
+				got, err := os.ReadFile(filepath.Join(s.dir, fmt.Sprintf("cap-%d.json", i+1)))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -167,6 +175,55 @@ func TestBatches(t *testing.T) {
 				t.Errorf("%d files, want 2", n)
 			}
 		})
+	}
+}
+
+// Delivery is once per article: a batch, then one of its articles alone
+// (Idempotency-Key: its capture id), then a batch with one more article
+// store one file per article. (With one key per batch, 4 articles sent
+// this way became 11 files.)
+func TestBatchSingleBatchOncePerArticle(t *testing.T) {
+	s := newServer(t, Options{})
+	arts := make([][]byte, 4)
+	for i := range arts {
+		arts[i] = fixture(t, map[string]any{"url": fmt.Sprintf("https://news.example/%d", i)})
+	}
+	batch := func(n int) []byte {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(envelop(fmt.Sprintf("cap-%d", i), arts[i]) + "\n")
+		}
+		return []byte(b.String())
+	}
+	if a := s.do(t, "POST", "application/x-ndjson", nil, batch(3)); a.status != 201 {
+		t.Fatalf("first batch: %d %s", a.status, a.body)
+	}
+	if a := s.do(t, "POST", "application/json", map[string]string{"Idempotency-Key": "cap-1"}, arts[1]); a.status != 200 {
+		t.Fatalf("single: %d %s, want 200 (already held)", a.status, a.body)
+	}
+	if a := s.do(t, "POST", "application/json", nil, []byte("["+strings.ReplaceAll(strings.TrimSpace(string(batch(4))), "\n", ",")+"]")); a.status != 201 {
+		t.Fatalf("second batch: %d %s", a.status, a.body)
+	}
+	names := files(t, s.dir)
+	if len(names) != 4 {
+		t.Errorf("files %v, want one per article (4)", names)
+	}
+}
+
+// Without a key, the article's bytes are its identity: two different
+// captures with the same canonical URL and capture time (the CLI stamps one
+// time for a whole run) are two files.
+func TestNoKeyDifferentPagesSameTime(t *testing.T) {
+	s := newServer(t, Options{})
+	a1 := fixture(t, nil)
+	a2 := fixture(t, map[string]any{"title": "Another page"})
+	for _, a := range [][]byte{a1, a2} {
+		if r := s.do(t, "POST", "application/json", nil, a); r.status != 201 {
+			t.Fatalf("%d %s", r.status, r.body)
+		}
+	}
+	if n := len(files(t, s.dir)); n != 2 {
+		t.Errorf("%d files, want 2", n)
 	}
 }
 
@@ -213,6 +270,12 @@ func TestRejectsWithReasonAndStoresNothing(t *testing.T) {
 		{"line not object", "application/x-ndjson", good + "\n[1]\n", 400, "line 2"},
 		{"invalid second line", "application/x-ndjson", good + "\n" + string(fixture(t, map[string]any{"dir": "up"})) + "\n", 400, "item 1"},
 		{"text/plain", "text/plain", good, 415, "unsupported Content-Type"},
+		{"no Content-Type", "", good, 415, "no Content-Type"},
+		{"envelope without capture_id", "application/x-ndjson", `{"article":` + good + `}`, 400, "no capture_id"},
+		{"envelope with a bad capture_id", "application/x-ndjson", `{"capture_id":"","article":` + good + `}`, 400, "capture_id"},
+		{"envelope with a bad article", "application/x-ndjson", envelop("c", fixture(t, map[string]any{"dir": "up"})), 400, "item 0"},
+		{"bad block deep in the article", "application/json", string(fixture(t, map[string]any{"blocks": []any{map[string]any{"type": "paragraph", "text": "a"}, map[string]any{"type": "figure", "text": "b"}}})), 400, "/blocks/1"},
+		{"blocks not an array", "application/json", string(fixture(t, map[string]any{"blocks": "x"})), 400, "/blocks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,6 +299,7 @@ func TestBadKeys(t *testing.T) {
 	s := newServer(t, Options{})
 	for _, key := range []string{"", strings.Repeat("k", MaxKeyLen+1)} {
 		req, _ := http.NewRequest("POST", s.URL, bytes.NewReader(fixture(t, nil)))
+		req.Header.Set("Content-Type", "application/json")
 		req.Header["Idempotency-Key"] = []string{key}
 		resp, err := s.Client().Do(req)
 		if err != nil {
@@ -264,7 +328,7 @@ func TestBadKeys(t *testing.T) {
 func TestToken(t *testing.T) {
 	s := newServer(t, Options{Token: "s3cret"})
 	art := fixture(t, nil)
-	for _, auth := range []string{"", "Bearer wrong", "s3cret", "Basic s3cret", "Bearer s3cret2"} {
+	for _, auth := range []string{"", "Bearer wrong", "s3cret", "Basic s3cret", "Bearer s3cret2", "Bearers3cret"} {
 		a := s.do(t, "POST", "application/json", map[string]string{"Authorization": auth}, art)
 		if a.status != http.StatusUnauthorized {
 			t.Errorf("Authorization %q: status %d, want 401", auth, a.status)
@@ -278,6 +342,12 @@ func TestToken(t *testing.T) {
 	}
 	if a := s.do(t, "POST", "application/json", map[string]string{"Authorization": "Bearer s3cret"}, art); a.status != 201 {
 		t.Errorf("with token: %d %s, want 201", a.status, a.body)
+	}
+	// The scheme is case-insensitive.
+	for _, auth := range []string{"bearer s3cret", "BEARER  s3cret"} {
+		if a := s.do(t, "POST", "application/json", map[string]string{"Authorization": auth}, art); a.status != 200 {
+			t.Errorf("Authorization %q: %d %s, want 200", auth, a.status, a.body)
+		}
 	}
 }
 
@@ -309,7 +379,7 @@ func TestMethodsAndEmptyBatch(t *testing.T) {
 // Many concurrent uploads of one capture store it exactly once: one 201,
 // the rest 200, one file, no temporary leftovers.
 func TestConcurrentDuplicates(t *testing.T) {
-	s := newServer(t, Options{})
+	s := newServer(t, Options{MaxUploads: 64})
 	art := fixture(t, nil)
 	const n = 32
 	var wg sync.WaitGroup
@@ -372,7 +442,7 @@ func TestListing(t *testing.T) {
 }
 
 func TestFileNameRoundTrip(t *testing.T) {
-	for _, key := range []string{"abc", "0f8e-1.2", ".hidden", "a/b", "با فاصله", "~x", "x.json"} {
+	for _, key := range []string{"abc", "0f8e-1.2", ".hidden", "a/b", "با فاصله", "~x", "x.json", "CON", "nul", "Nul.txt", "com1", "lpt9.x", "ABC", "Abc"} {
 		name := FileName(key)
 		if strings.ContainsAny(name, "/\\") || strings.HasPrefix(name, ".") {
 			t.Errorf("FileName(%q) = %q is not a safe name", key, name)
@@ -381,6 +451,169 @@ func TestFileNameRoundTrip(t *testing.T) {
 		if !ok || got != key {
 			t.Errorf("keyOf(FileName(%q)) = %q, %v", key, got, ok)
 		}
+	}
+}
+
+// Keys that differ only in case, and Windows device names, get names that
+// no file system takes for one another or for a device.
+func TestFileNamesPortable(t *testing.T) {
+	seen := map[string]string{}
+	for _, key := range []string{"abc", "ABC", "Abc", "aBc", "con", "CON", "nul", "NUL.json", "com1", "COM1", "lpt3.x", "prn", "aux", "a", "A"} {
+		name := strings.ToLower(FileName(key))
+		if k, ok := seen[name]; ok {
+			t.Errorf("%q and %q both map to %s on a case-insensitive file system", k, key, name)
+		}
+		seen[name] = key
+		dev, _, _ := strings.Cut(name, ".")
+		switch dev {
+		case "con", "prn", "aux", "nul", "com1", "lpt3":
+			t.Errorf("FileName(%q) = %q names a Windows device", key, FileName(key))
+		}
+	}
+	// A key stored by an earlier version under its old name is still held.
+	dir := t.TempDir()
+	st, err := NewStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Old-Key.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if created, err := st.Put("Old-Key", []byte("{}")); err != nil || created {
+		t.Errorf("Put of a key held under its old name: created %v, %v", created, err)
+	}
+}
+
+// Temporary files that a crash left behind are removed when the store opens;
+// recent ones (another receiver may be writing them) are kept.
+func TestIncomingLeftoversCleaned(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".incoming-123")
+	recent := filepath.Join(dir, ".incoming-456")
+	for _, f := range []string{old, recent} {
+		if err := os.WriteFile(f, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(old, past, past)
+	if _, err := NewStore(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("an hour-old .incoming file is still there")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Error("a fresh .incoming file was removed")
+	}
+}
+
+// A web page can POST to a receiver on localhost without a preflight
+// ("no-cors", a Blob with no type). Such requests carry its Origin, or no
+// JSON type: both are refused, the connection closed, nothing stored.
+func TestWebPagesRefused(t *testing.T) {
+	s := newServer(t, Options{})
+	art := fixture(t, nil)
+	for _, tc := range []struct {
+		origin, ctype string
+		status        int
+	}{
+		{"https://evil.example", "application/json", 403},
+		{"http://localhost:3000", "application/json", 403},
+		{"null", "application/json", 403},
+		{"https://evil.example", "", 403},
+		{"", "", 415},
+		{"", "text/plain;charset=UTF-8", 415},
+		{"", "application/x-www-form-urlencoded", 415},
+	} {
+		req, _ := http.NewRequest("POST", s.URL+"/", bytes.NewReader(art))
+		if tc.origin != "" {
+			req.Header.Set("Origin", tc.origin)
+		}
+		if tc.ctype != "" {
+			req.Header.Set("Content-Type", tc.ctype)
+		}
+		resp, err := s.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || !resp.Close {
+			t.Errorf("Origin %q, Content-Type %q: %d (close %v), want %d and the connection closed", tc.origin, tc.ctype, resp.StatusCode, resp.Close, tc.status)
+		}
+	}
+	// The extension's own origin is welcome.
+	for _, o := range []string{"chrome-extension://abcdefghijklmnop", "moz-extension://0f8e5a8e-3c1d-4a43"} {
+		if a := s.do(t, "POST", "application/json", map[string]string{"Origin": o}, art); a.status != 201 && a.status != 200 {
+			t.Errorf("Origin %s: %d %s", o, a.status, a.body)
+		}
+	}
+	if n := len(files(t, s.dir)); n != 1 {
+		t.Errorf("%d files, want 1", n)
+	}
+}
+
+// Beyond MaxUploads at once, an upload is answered 503 with Retry-After
+// (and its body is not read).
+func TestUploadCap(t *testing.T) {
+	dir := t.TempDir()
+	h, err := New(Options{Dir: dir, MaxUploads: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.uploads <- struct{}{} // one upload in progress
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("POST", "/", bytes.NewReader(fixture(t, nil)))
+	req.Header.Set("Content-Type", "application/json")
+	h.ServeHTTP(rec, req)
+	if rec.Code != 503 || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("%d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	<-h.uploads
+	rec = httptest.NewRecorder()
+	req = httptest.NewRequest("POST", "/", bytes.NewReader(fixture(t, nil)))
+	req.Header.Set("Content-Type", "application/json")
+	h.ServeHTTP(rec, req)
+	if rec.Code != 201 {
+		t.Errorf("after the upload ended: %d, want 201", rec.Code)
+	}
+}
+
+// Log lines cannot be forged through the path, and a 500 names no path on
+// the server.
+func TestLogAndServerErrors(t *testing.T) {
+	dir := t.TempDir()
+	var log bytes.Buffer
+	h, err := New(Options{Dir: dir, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := httptest.NewServer(h)
+	defer s.Close()
+	resp, err := http.Get(s.URL + "/x%0a127.0.0.1%20POST%20/%20-%3E%20201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if n := strings.Count(log.String(), "\n"); n != 1 {
+		t.Errorf("one request logged as %d lines:\n%s", n, log.String())
+	}
+	// Make storing fail: the directory becomes a file.
+	os.RemoveAll(dir)
+	os.WriteFile(dir, []byte("x"), 0o644)
+	req, _ := http.NewRequest("POST", s.URL+"/", bytes.NewReader(fixture(t, nil)))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 500 || strings.Contains(string(b), dir) || strings.Contains(string(b), "/") && strings.Contains(string(b), os.TempDir()) {
+		t.Errorf("%d %s: want a 500 that names no server path", resp.StatusCode, b)
+	}
+	if !strings.Contains(log.String(), "incoming") && !strings.Contains(log.String(), dir) {
+		t.Errorf("the log should keep the detail: %s", log.String())
 	}
 }
 
@@ -398,6 +631,32 @@ func FuzzSplitItems(f *testing.F) {
 			if !json.Valid(it) {
 				t.Fatalf("item %q is not valid JSON", it)
 			}
+		}
+	})
+}
+
+// FuzzValidate: validating as a stream agrees with validating the whole
+// document at once, for any body. (With "blocks" given twice the stream
+// checks both, the whole document only the last: it may be stricter.)
+func FuzzValidate(f *testing.F) {
+	good := fixture(f, nil)
+	f.Add(good)
+	f.Add(fixture(f, map[string]any{"blocks": []any{map[string]any{"type": "heading", "text": "x"}}}))
+	f.Add(fixture(f, map[string]any{"blocks": "x"}))
+	f.Add(fixture(f, map[string]any{"word_count": -1, "blocks": []any{}}))
+	f.Add([]byte(`{"blocks":[{"type":"list","text":"","items":["a"]}],"blocks":7}`))
+	f.Add([]byte(`[1,2]`))
+	f.Add([]byte(`{"a":1} {}`))
+	f.Add(good[:len(good)/2])
+	v, err := NewValidator()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		streamed := v.Validate(raw)
+		whole := v.validateWhole(raw)
+		if streamed == nil && whole != nil || whole == nil && streamed != nil && bytes.Count(raw, []byte(`"blocks"`)) < 2 {
+			t.Fatalf("streamed: %v; whole: %v; body %q", streamed, whole, raw)
 		}
 	})
 }

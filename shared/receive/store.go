@@ -1,6 +1,7 @@
 package receive
 
 import (
+	"encoding/base32"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -11,6 +12,11 @@ import (
 	"strings"
 	"time"
 )
+
+// staleIncoming is the age past which a temporary file is a leftover of a
+// crash: no write takes that long, and a younger one may belong to another
+// receiver sharing the directory.
+const staleIncoming = 10 * time.Minute
 
 // Store keeps received articles as files in one directory, one file per
 // idempotency key. A file appears complete or not at all, and a key is
@@ -30,7 +36,26 @@ func NewStore(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Store{dir: dir}, nil
+	s := &Store{dir: dir}
+	s.cleanIncoming(time.Now().Add(-staleIncoming))
+	return s, nil
+}
+
+// cleanIncoming removes the temporary files (".incoming-*") that a crash
+// left behind, those last written before cutoff.
+func (s *Store) cleanIncoming(cutoff time.Time) {
+	des, err := os.ReadDir(s.dir)
+	if err != nil {
+		return
+	}
+	for _, de := range des {
+		if !strings.HasPrefix(de.Name(), ".incoming-") || !de.Type().IsRegular() {
+			continue
+		}
+		if info, err := de.Info(); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(filepath.Join(s.dir, de.Name()))
+		}
+	}
 }
 
 // Dir is the directory the store writes to.
@@ -42,6 +67,11 @@ func (s *Store) Put(key string, data []byte) (created bool, err error) {
 	name := filepath.Join(s.dir, FileName(key))
 	if _, err := os.Lstat(name); err == nil {
 		return false, nil
+	}
+	if old := legacyFileName(key); old != FileName(key) {
+		if _, err := os.Lstat(filepath.Join(s.dir, old)); err == nil {
+			return false, nil // stored by an earlier version under its old name
+		}
 	}
 	tmp, err := os.CreateTemp(s.dir, ".incoming-*")
 	if err != nil {
@@ -115,12 +145,25 @@ func (s *Store) Read(key string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(s.dir, FileName(key)))
 }
 
-// FileName is the file a key is stored in: the key itself when it is made of
-// letters, digits, '-', '_' and '.' (and does not start with '.'), otherwise
-// '~' and the key in unpadded base64url, so that any key maps to one safe
-// name and back.
+// FileName is the file a key is stored in: the key itself when it is made
+// of lower-case letters, digits, '-', '_' and '.' (and does not start with
+// '.', nor name a Windows device such as CON or nul), otherwise '~' and the
+// key in lower-case unpadded base32, so that any key maps to one safe name
+// and back, and two keys never map to names that differ only in case
+// (which are one file on Windows' and macOS' file systems).
 func FileName(key string) string {
 	if safeName(key) {
+		return key + ".json"
+	}
+	return "~" + strings.ToLower(b32.EncodeToString([]byte(key))) + ".json"
+}
+
+var b32 = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// legacyFileName is the name earlier versions gave a key (any case kept,
+// base64url): a key stored under it is held.
+func legacyFileName(key string) string {
+	if legacySafeName(key) {
 		return key + ".json"
 	}
 	return "~" + base64.RawURLEncoding.EncodeToString([]byte(key)) + ".json"
@@ -132,16 +175,34 @@ func keyOf(file string) (string, bool) {
 		return "", false
 	}
 	if enc, ok := strings.CutPrefix(base, "~"); ok {
-		b, err := base64.RawURLEncoding.DecodeString(enc)
+		if b, err := b32.DecodeString(strings.ToUpper(enc)); err == nil && FileName(string(b)) == file {
+			return string(b), true
+		}
+		b, err := base64.RawURLEncoding.DecodeString(enc) // an earlier version's name
 		if err != nil {
 			return "", false
 		}
 		return string(b), true
 	}
-	return base, safeName(base)
+	return base, legacySafeName(base)
 }
 
 func safeName(s string) bool {
+	if !legacySafeName(s) || s != strings.ToLower(s) {
+		return false
+	}
+	dev, _, _ := strings.Cut(s, ".")
+	switch dev {
+	case "con", "prn", "aux", "nul", "conin$", "conout$":
+		return false
+	}
+	if len(dev) == 4 && (strings.HasPrefix(dev, "com") || strings.HasPrefix(dev, "lpt")) && '0' <= dev[3] && dev[3] <= '9' {
+		return false
+	}
+	return true
+}
+
+func legacySafeName(s string) bool {
 	if s == "" || s[0] == '.' {
 		return false
 	}
@@ -157,21 +218,21 @@ func safeName(s string) bool {
 // checkKey rejects keys that cannot be stored (empty, too long, control characters).
 func checkKey(key string) error {
 	if key == "" {
-		return errors.New("empty Idempotency-Key")
+		return errors.New("empty key")
 	}
 	if len(key) > MaxKeyLen {
-		return fmt.Errorf("Idempotency-Key longer than %d bytes", MaxKeyLen)
+		return fmt.Errorf("key longer than %d bytes", MaxKeyLen)
 	}
 	for _, r := range key {
 		if r < 0x20 || r == 0x7f {
-			return errors.New("Idempotency-Key holds a control character")
+			return errors.New("key holds a control character")
 		}
 	}
 	return nil
 }
 
 // MaxKeyLen bounds an idempotency key so that its file name stays within
-// the 255 bytes most file systems allow.
+// the 255 bytes most file systems allow (base32 takes 8 bytes per 5).
 const MaxKeyLen = 150
 
 // syncDir flushes a directory's entries to disk where the system allows it

@@ -6,7 +6,7 @@
 // 0.05 F1 and where it leads by that much.
 //
 // Every extractor gets the page's raw bytes as the set stores them: Barg
-// through extract.FromBytes, the function the CLI runs (its decoding
+// through rawpage.Extract, the function the CLI runs (its decoding
 // included), the peers through their own readers (go-shiori/dom's charset
 // detection), as their users call them.
 //
@@ -35,6 +35,7 @@ import (
 
 	"github.com/barg-app/barg/internal/articleeval"
 	"github.com/barg-app/barg/shared/extract"
+	"github.com/barg-app/barg/shared/rawpage"
 )
 
 // An extractor returns a page's article text, or an error.
@@ -269,7 +270,7 @@ func writeDump(dir, set, name string, pages []articleeval.Page, preds []string) 
 var bargOptions = extract.Options{CapturedAt: time.Unix(0, 0)}
 
 func runBarg(p *articleeval.Page) (string, error) {
-	a, err := extract.FromBytes(p.Raw, p.ContentType, p.URL, bargOptions)
+	a, err := rawpage.Extract(p.Raw, p.ContentType, p.URL, bargOptions)
 	if err != nil {
 		return "", err
 	}
@@ -279,7 +280,7 @@ func runBarg(p *articleeval.Page) (string, error) {
 // runBargNoCaptions is Barg with figure captions left out of the text:
 // what the benchmarks' ground truth, which leaves captions out, rewards.
 func runBargNoCaptions(p *articleeval.Page) (string, error) {
-	a, err := extract.FromBytes(p.Raw, p.ContentType, p.URL, bargOptions)
+	a, err := rawpage.Extract(p.Raw, p.ContentType, p.URL, bargOptions)
 	if err != nil {
 		return "", err
 	}

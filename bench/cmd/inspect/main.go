@@ -16,6 +16,7 @@ import (
 
 	"github.com/barg-app/barg/internal/articleeval"
 	"github.com/barg-app/barg/shared/extract"
+	"github.com/barg-app/barg/shared/rawpage"
 )
 
 func main() {
@@ -40,7 +41,7 @@ func main() {
 	}
 	p := pages[i]
 	truth := p.Truth
-	a, err := extract.FromBytes(p.Raw, p.ContentType, p.URL, extract.Options{CapturedAt: time.Unix(0, 0)})
+	a, err := rawpage.Extract(p.Raw, p.ContentType, p.URL, extract.Options{CapturedAt: time.Unix(0, 0)})
 	pred := ""
 	if err != nil {
 		fmt.Println("error:", err)

@@ -17,6 +17,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 )
 
 // result is what each peer prints per page: its article's main fields.
@@ -31,7 +32,7 @@ type result struct {
 }
 
 func main() {
-	peer := flag.String("peer", "readability", "readability or trafilatura")
+	peer := flag.String("peer", "readability", "readability, readability-html (x/net/html.Parse instead of its charset detection) or trafilatura")
 	flag.Parse()
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
@@ -61,6 +62,22 @@ func extract(peer string, page []byte, u *url.URL, r *result) error {
 	switch peer {
 	case "readability":
 		a, err := readability.FromReader(bytes.NewReader(page), u)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if a.Node != nil {
+			a.RenderText(&b)
+		}
+		r.Title, r.Byline, r.SiteName, r.Lang, r.Text = a.Title(), a.Byline(), a.SiteName(), a.Language(), b.String()
+	case "readability-html":
+		// The cheapest way to call it: no charset detection (go-shiori/dom
+		// runs chardet over the page), the bytes parsed as they are.
+		doc, err := html.Parse(bytes.NewReader(page))
+		if err != nil {
+			return err
+		}
+		a, err := readability.FromDocument(doc, u)
 		if err != nil {
 			return err
 		}
