@@ -189,7 +189,9 @@ func addLilak(classes map[byte][]string, l *lilak, stems map[string][]string) {
 		if has(fs, "sm") && strings.HasSuffix(w, "ه") {
 			add('H', w)
 		}
-		if has(fs, "sp") && strings.HasSuffix(w, "ه") {
+		// (Lilak gives ‌اند to every word in ه, سال‌ه too: a past
+		// participle is a past stem the verbs know + ه)
+		if has(fs, "sp") && (strings.HasSuffix(w, "ده") || strings.HasSuffix(w, "ته")) && cls['V'][strings.TrimSuffix(w, "ه")] {
 			add('P', w)
 		}
 	}
