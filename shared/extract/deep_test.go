@@ -142,18 +142,41 @@ func TestLimitDepthStrayEndTags(t *testing.T) {
 
 // BenchmarkLimitDepth reports limitDepth's cost per byte of page on the
 // stray-end-tag shape from 100 KB to 20 MB: linear work keeps ns/B flat.
+// Beside it, the bare tokenizer over the same bytes ("tokenize"), the floor
+// of any pass over the page, as a reference measured in the same run.
+//
+//	go test ./shared/extract -run XXX -bench 'LimitDepth' -benchtime 3x -count 2
 func BenchmarkLimitDepth(b *testing.B) {
 	for _, size := range []int{100 << 10, 1 << 20, 5 << 20, 20 << 20} {
 		n := size / 9 // "<div>" + "</i>" per level
 		data := strayPage(n)
 		b.Run(strconv.Itoa(size>>10)+"KB", func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, err := limitDepth(data, maxDepth, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(data)), "ns/B")
+			reportPerByte(b, cpuTime()-cpu, len(data))
 		})
+		b.Run(strconv.Itoa(size>>10)+"KB/tokenize", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			cpu := cpuTime()
+			for b.Loop() {
+				z := html.NewTokenizer(bytes.NewReader(data))
+				for z.Next() != html.ErrorToken {
+				}
+			}
+			reportPerByte(b, cpuTime()-cpu, len(data))
+		})
+	}
+}
+
+// reportPerByte reports wall and CPU nanoseconds per byte of page.
+func reportPerByte(b *testing.B, cpu time.Duration, size int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(size), "ns/B")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(size), "cpu-ns/B")
 	}
 }
