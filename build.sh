@@ -148,8 +148,11 @@ deps() {
 	deps_npm
 }
 
+# deps_npm installs the npm packages when node_modules is missing or older
+# than package-lock.json (a pull that adds a package needs a new npm ci).
 deps_npm() {
-	if [ -f package.json ] && [ ! -d node_modules ]; then
+	[ -f package.json ] || return 0
+	if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 		log "npm ci"
 		npm ci --no-audit --no-fund --loglevel=error
 	fi

@@ -505,6 +505,7 @@ type captureResult struct {
 	Unchanged bool   `json:"unchanged"` // identical to the entry's newest version: nothing added
 	Since     string `json:"since"`     // when unchanged, that version's capture time
 	Versions  int    `json:"versions"`
+	Preview   string `json:"preview"` // set when the capture waits in the preview (its pending id)
 	Selection bool   `json:"selection"`
 	Title     string `json:"title"`
 	Published string `json:"published"`

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/extensions"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -465,5 +466,94 @@ func TestLibraryMigratesSchema1Profile(t *testing.T) {
 	r := clickAndWait(t, b, tb)
 	if !r.OK || !r.Updated || r.EntryID != ids[0] || r.Versions != 2 {
 		t.Errorf("capture after the upgrade: ok %v updated %v entry %s versions %d; want a second version of %s", r.OK, r.Updated, r.EntryID, r.Versions, ids[0])
+	}
+}
+
+// TestLibraryPreviewFirst: with "show a preview first", a click opens the
+// preview instead of saving; Save there saves the article with the tags and
+// note typed in it, and Cancel saves nothing.
+func TestLibraryPreviewFirst(t *testing.T) {
+	b := launch(t, "")
+	b.EvalBackground(t, `chrome.storage.local.set({ui: {capture_mode: 'preview'}}).then(() => true)`, nil)
+	srv := newLibServer(t)
+	srv.set("/news/garden.html", libPage{Title: "باغ‌های شهر در پاییز", Paras: libGarden})
+	srv.set("/news/budget.html", libPage{Title: "بودجهٔ سال آینده در مجلس", Paras: libBudget})
+
+	preview := func(path string) (*tab, captureResult) {
+		t.Helper()
+		tb := b.OpenTab(t, srv.URL+path)
+		res := clickAndWait(t, b, tb)
+		if !res.OK || res.Preview == "" {
+			t.Fatalf("click with preview first: %+v", res)
+		}
+		if n := b.ArticleCount(t); n != 0 && path == "/news/garden.html" {
+			t.Errorf("%d articles saved before the preview's Save", n)
+		}
+		var pv *target.Info
+		for i := 0; i < 100 && pv == nil; i++ {
+			for _, ti := range b.targets(t, "page") {
+				if strings.Contains(ti.URL, "/extension/preview/preview.html?id="+res.Preview) {
+					pv = ti
+				}
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if pv == nil {
+			t.Fatal("no preview window opened")
+		}
+		ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(pv.TargetID))
+		t.Cleanup(cancel)
+		if err := chromedp.Do(ctx); err != nil {
+			t.Fatalf("attaching to the preview: %v", err)
+		}
+		p := &tab{PageID: pv.TargetID, Ctx: ctx, Cancel: cancel}
+		pagesWait(t, p, "ready")
+		return p, res
+	}
+
+	p, _ := preview("/news/garden.html")
+	var shown struct{ Title, Facts string }
+	b.EvalPage(t, p, `({Title: document.getElementById('title').textContent, Facts: document.getElementById('facts').textContent})`, &shown)
+	if shown.Title != "باغ‌های شهر در پاییز" || shown.Facts == "" {
+		t.Errorf("preview shows %+v", shown)
+	}
+	b.EvalPage(t, p, `(() => { document.getElementById('tags').value = 'باغ، پاییز'; document.getElementById('note').value = 'برای گزارش'; return true; })()`, nil)
+	pagesDo(t, p, chromedp.Click("#save"))
+	pagesWait(t, p, "saved")
+	entries := libEntries(t, b)
+	if len(entries) != 1 || !slices.Equal(entries[0].Tags, []string{"باغ", "پاییز"}) || entries[0].Note != "برای گزارش" {
+		t.Errorf("after the preview's Save: %+v", entries)
+	}
+
+	p, _ = preview("/news/budget.html")
+	b.EvalPage(t, p, `document.body.dataset.state = 'cancelling'`, nil)
+	b.EvalPage(t, p, `(document.getElementById('cancel').click(), true)`, nil)
+	time.Sleep(300 * time.Millisecond)
+	if n := b.ArticleCount(t); n != 1 {
+		t.Errorf("%d articles after the preview's Cancel, want 1", n)
+	}
+}
+
+// TestLibraryInterfaceLanguage: Persian chosen in the settings on an
+// English browser: the library is in Persian, right to left.
+func TestLibraryInterfaceLanguage(t *testing.T) {
+	b := launch(t, "", withFlag("lang", "en-US"))
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	var page struct{ Lang, Dir, Heading string }
+	read := `({Lang: document.documentElement.lang, Dir: document.documentElement.dir, Heading: document.querySelector('h1').textContent})`
+	b.EvalPage(t, lib, read, &page)
+	if page.Dir != "ltr" || page.Heading != "Library" {
+		t.Fatalf("English browser, no choice: %+v", page)
+	}
+	opts := b.OpenExtensionPage(t, "extension/options/options.html")
+	pagesWait(t, opts, "ready")
+	pagesSelect(t, b, opts, "ui-lang", "fa")
+	b.EvalBackground(t, `new Promise((r) => { const f = () => chrome.storage.local.get('ui').then((g) => (g.ui && g.ui.lang === 'fa' ? r(true) : setTimeout(f, 50))); f(); })`, nil)
+	pagesDo(t, lib, chromedp.Reload())
+	pagesWait(t, lib, "ready")
+	b.EvalPage(t, lib, read, &page)
+	if page.Lang != "fa" || page.Dir != "rtl" || page.Heading != "کتابخانه" {
+		t.Errorf("Persian chosen: %+v, want fa, rtl, کتابخانه", page)
 	}
 }

@@ -197,3 +197,19 @@ func TestQuality(t *testing.T) {
 		t.Errorf("furniture raised quality: %d → %d", q, qf)
 	}
 }
+
+// A body whose every box looks like furniture to conditional cleaning
+// (a third of its text is links) is still an article: the last attempt
+// reads it without that cleaning rather than giving up.
+func TestLastAttemptWithoutCleaning(t *testing.T) {
+	p := `<p>The council met on Monday and <a href="/a">approved the plan</a> for the harbour, which <a href="/b">the mayor</a> had proposed.</p>`
+	sec := `<section>` + p + p + p + `</section>`
+	page := `<html><body><div class="main">` + sec + sec + sec + `</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://site.example/x", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(a.Text, "The council met") < 9 {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}

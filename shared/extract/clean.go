@@ -269,7 +269,7 @@ func isBoilerplate(n *html.Node) bool {
 	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}
-	return hasAny(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
+	return hasWord(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
 }
 
 // classHints is n's class and id, lowercased, separated by a space.
@@ -325,6 +325,46 @@ func hasAny(s string, subs []string) bool {
 	return false
 }
 
+// hasWord reports whether one of the words of s (split at anything but
+// letters and digits) begins or ends with one of hints, or, for a hint
+// that holds a separator ("-ad-", "cover-wrap"), whether s holds it: a
+// hint matches "sidebar", "leftsidebar" or "sidebar2" but not
+// a hint in the middle of a word: "handbrake" is no "and".
+func hasWord(s string, hints []string) bool {
+	for _, h := range hints {
+		if !isWordString(h) {
+			if strings.Contains(s, h) {
+				return true
+			}
+			continue
+		}
+		for rest := s; len(rest) > 0; {
+			i := 0
+			for i < len(rest) && !isWordByte(rest[i]) {
+				i++
+			}
+			j := i
+			for j < len(rest) && isWordByte(rest[j]) {
+				j++
+			}
+			if w := rest[i:j]; len(w) >= len(h) && (strings.HasPrefix(w, h) || strings.HasSuffix(w, h)) {
+				return true
+			}
+			rest = rest[j:]
+		}
+	}
+	return false
+}
+
+func isWordString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // hasToken reports whether one of the words of s (split at anything but
 // letters and digits) is in tokens.
 func hasToken(s string, tokens []string) bool {
@@ -374,10 +414,10 @@ func classWeight(n *html.Node) int {
 			continue
 		}
 		v = lowerASCII(v)
-		if hasAny(v, negative) || hasToken(v, strongTokens) {
+		if hasWord(v, negative) || hasToken(v, strongTokens) {
 			w -= 25
 		}
-		if hasAny(v, positive) {
+		if hasWord(v, positive) {
 			w += 25
 		}
 	}

@@ -369,7 +369,7 @@ func (s *scorer) byline(n *html.Node) bool {
 		return true
 	}
 	h := classHints(n)
-	return h != "" && (hasAny(h, bylineHints) || hasToken(h, bylineTokens))
+	return h != "" && (hasWord(h, bylineHints) || hasToken(h, bylineTokens))
 }
 
 var (

@@ -15,11 +15,14 @@ func normalize(a *article.Article, opts persian.Options) {
 		return
 	}
 	changes := 0
+	// one Normalizer for the article: its word memo carries over from
+	// block to block
+	nz := persian.NewNormalizer(opts)
 	norm := func(s *string) {
 		if *s == "" {
 			return
 		}
-		out, n := persian.Normalize(*s, opts)
+		out, n := nz.Normalize(*s)
 		*s, changes = out, changes+n
 	}
 	m := &a.Meta

@@ -115,3 +115,25 @@ func TestPostsNearestTitle(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+func TestHasWord(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		hint string
+		want bool
+	}{
+		{"left-sidebar", "sidebar", true},
+		{"leftsidebar widget", "sidebar", true},
+		{"sidebar2", "sidebar", true},
+		{"handbrake", "and", false},
+		{"standard", "and", false},
+		{"post-ad-slot", "-ad-", true},
+		{"shadow", "ad", false},
+		{"masthead", "head", true},
+		{"subheaderline", "header", false},
+	} {
+		if got := hasWord(tt.s, []string{tt.hint}); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v", tt.s, tt.hint, got)
+		}
+	}
+}

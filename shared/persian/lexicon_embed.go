@@ -14,7 +14,7 @@ import (
 
 // lexiconData is the word list built by internal/genlexicon from Debian's
 // myspell-fa (GPL-2.0-or-later), filtered with npm's @cspell/dict-fa-ir
-// (Apache-2.0). It is DEFLATE-compressed; inside, after the magic
+// (Apache-2.0), and from Lilak (npm's dictionary-fa, Apache-2.0). It is DEFLATE-compressed; inside, after the magic
 // "BARGLEX1", it is front-coded: per class a tag byte, a little-endian
 // uint32 count, then entries of [shared prefix length][rest length][rest].
 //

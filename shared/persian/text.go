@@ -116,7 +116,12 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		word := r[c.start:c.end]
 		headOK := false
 		if !c.latin {
-			if deleted {
+			// A line read as spaced-style (its author types ZWNJs as
+			// spaces) still gets, word by word, the restorations of words
+			// whose joined form is wrong in any style (see hayStrict); a
+			// line whose author writes ZWNJs keeps its joined words.
+			if deleted || !hasZWNJ {
+				n.strict = !deleted
 				word, edits, headOK = n.restoreChunk(lx, word, c.word, func(first, last bool) hayContext { return n.hayContext(r, cs, ci, first, last) }, edits)
 			}
 		}
@@ -394,7 +399,9 @@ func (n *normalizer) restoreChunk(lx *lexicon, s []rune, oneWord bool, ctx func(
 		if !z && j-i >= 4 { // restoreDeleted needs four letters
 			n.key = n.keyOf(word, n.key[:0])
 			ind := hayNoCue
-			if hasSuffix(n.key, "های") { // only there does it matter
+			if n.strict {
+				ind = hayStrict
+			} else if hasSuffix(n.key, "های") { // only there does it matter
 				if j < len(s) && isCloser(s[j]) {
 					ind = hayIndef
 				} else {

@@ -291,6 +291,21 @@ func report(set string, pages []page, preds, errs []string, peerDir string, wors
 				}
 			}
 			fmt.Printf("%-8s barg vs best peer %s: trails on %d (%.1f%%), leads on %d\n", pt.name, best, trail, 100*float64(trail)/float64(len(idx)), lead)
+			// As bench/cmd/compare counts: against the better peer on each page.
+			trail, lead = 0, 0
+			for _, i := range idx {
+				top := 0.0
+				for _, n := range names[1:] {
+					top = max(top, f1Of(counts[n][i]))
+				}
+				d := f1Of(counts["barg"][i]) - top
+				if d < -0.05 {
+					trail++
+				} else if d > 0.05 {
+					lead++
+				}
+			}
+			fmt.Printf("%-8s barg vs the better peer of each page: trails on %d (%.1f%%), leads on %d\n", pt.name, trail, 100*float64(trail)/float64(len(idx)), lead)
 		}
 	}
 	if worst > 0 {

@@ -32,11 +32,18 @@
 // says nothing, package persian leaves such a word alone unless the
 // sentence decides it.
 //
+// A fourth list, Lilak (npm's dictionary-fa 2.0.0, Apache-2.0, a
+// devDependency of the repository: `npm ci` installs it in
+// node_modules/dictionary-fa, read with -lilak), adds its compounds written
+// with a ZWNJ, marks the words it writes joined as whole (F), keeps the
+// spellings it allows both ways as the writer wrote them (آنها، بزرگترین),
+// and adds stems and verb forms from its affix flags (see addLilak).
+//
 // The output is the classes front-coded, then DEFLATE-compressed.
 //
 // Usage (what `go generate ./shared/persian` runs):
 //
-//	go run ./internal/genlexicon [-dic fa_IR.dic] [-cspell words.txt] [-freq words.txt] -o lexicon.bin
+//	go run ./internal/genlexicon [-dic fa_IR.dic] [-cspell words.txt] [-freq words.txt] [-lilak DIR] -o lexicon.bin
 //
 // Without -dic it fetches the list the ordinary way, with
 // `apt-get download myspell-fa` and `dpkg-deb -x`, in a temporary directory.
@@ -70,15 +77,16 @@ func main() {
 	dic := flag.String("dic", "", "path to fa_IR.dic (default: fetch Debian's myspell-fa)")
 	cspell := flag.String("cspell", "", "path to the word list of @cspell/dict-fa-ir, one a line (default: fetch it with npm)")
 	freq := flag.String("freq", "", "path to the word list of Tesseract's Persian model, one a line (default: fetch tesseract-ocr-fas)")
+	lilakDir := flag.String("lilak", "../../node_modules/dictionary-fa", "directory of npm's dictionary-fa 2.0.0 (index.dic, index.aff; npm ci installs it)")
 	out := flag.String("o", "lexicon.bin", "output file")
 	flag.Parse()
-	if err := run(*dic, *cspell, *freq, *out); err != nil {
+	if err := run(*dic, *cspell, *freq, *lilakDir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genlexicon:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dic, cspell, freq, out string) error {
+func run(dic, cspell, freq, lilakDir, out string) error {
 	dir, err := os.MkdirTemp("", "genlexicon")
 	if err != nil {
 		return err
@@ -111,7 +119,16 @@ func run(dic, cspell, freq, out string) error {
 	if err != nil {
 		return err
 	}
+	lil, err := readLilak(lilakDir)
+	if err != nil {
+		return err
+	}
+	lilStems, err := readLilakStems(lilakDir)
+	if err != nil {
+		return err
+	}
 	classes := build(words, joined)
+	addLilak(classes, lil, lilStems)
 	classes['E'], classes['L'] = preferences(classes, joined, frequent)
 	var buf bytes.Buffer
 	buf.WriteString("BARGLEX1")
