@@ -18,6 +18,8 @@ func run(page, pageURL, optsJSON string, pause func()) ([]byte, error) {
 		return nil, err
 	}
 	var opts extract.Options
+	rules, ruleNote := rulesFor(req.Rules)
+	opts.Rules = rules
 	opts.Deadline = time.Now().Add(req.timeout())
 	opts.Pause = pause
 	opts.Raw = req.Raw
@@ -38,6 +40,9 @@ func run(page, pageURL, optsJSON string, pause func()) ([]byte, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if ruleNote != "" {
+		a.Extractor.Notes = append(a.Extractor.Notes, ruleNote)
 	}
 	return encode(a)
 }

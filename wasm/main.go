@@ -1,13 +1,14 @@
 //go:build js && wasm
 
 // Command wasm is the bridge between the extension's JavaScript and the Go
-// packages under shared/. It registers one function on the global object,
+// packages under shared/. It registers bargExtract on the global object,
 //
 //	bargExtract(html, url, optionsJSON) → Promise<string>
 //
 // which resolves with the article as JSON, or rejects with an Error whose
-// message a person can read and whose code names the failure (see errorCode).
-// Once the function is registered it calls globalThis.bargReady(), if the
+// message a person can read and whose code names the failure (see errorCode),
+// and the site rule and template functions of tools_js.go. Once they are
+// registered it calls globalThis.bargReady(), if the
 // page defined it, and then blocks forever: a Go program that returns stops
 // answering its exported functions.
 //
@@ -45,6 +46,7 @@ func main() {
 	lexErr := loadLexicon()
 	extractFn := js.FuncOf(bargExtract)
 	js.Global().Set("bargExtract", extractFn)
+	registerTools() // site rules and templates (tools_js.go)
 	if ready := js.Global().Get("bargReady"); ready.Type() == js.TypeFunction {
 		if lexErr != nil {
 			ready.Invoke(lexErr.Error())

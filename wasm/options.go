@@ -19,6 +19,7 @@ type request struct {
 	CapturedAt   string // "captured_at": RFC 3339 capture time; "" means now
 	Selection    string // "selection": HTML of the selected part of the page
 	HasSelection bool   // the options named a selection
+	Rules        string // "rules": the user's site rules, as JSON text (shared/siterules)
 	TimeoutMS    int64  // "timeout_ms": the bound on the extraction; 0 means defaultTimeout
 }
 
@@ -57,6 +58,8 @@ func parseOptions(s string) (request, error) {
 			return v.millis(&req.TimeoutMS)
 		case "captured_at":
 			return v.string(&req.CapturedAt)
+		case "rules":
+			return v.string(&req.Rules)
 		case "selection":
 			if v.kind == kindNull {
 				return nil

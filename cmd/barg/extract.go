@@ -6,10 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/barg-app/barg/shared/extract"
 	"github.com/barg-app/barg/shared/persian"
+	"github.com/barg-app/barg/shared/siterules"
+	"github.com/barg-app/barg/shared/template"
 )
 
 // runExtract implements 'barg extract': one JSON object per input, one per
@@ -29,6 +32,8 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	maxMB := fs.Int64("max-mb", extract.DefaultMaxBytes>>20, "largest page to accept, in MB")
 	capturedAt := fs.String("captured-at", "", "captured_at to write (RFC 3339; default now)")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for fetching a URL")
+	rulesFile := fs.String("rules", "", "site rules (JSON, as the extension exports them) to apply to matching pages")
+	tmplFile := fs.String("template", "", "print this template (file) filled from each article instead of the JSON")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return err
@@ -55,6 +60,28 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	if *pageURL != "" && fs.NArg() > 1 {
 		return fmt.Errorf("-url names one page; give one input with it")
+	}
+	if *rulesFile != "" {
+		data, err := os.ReadFile(*rulesFile)
+		if err != nil {
+			return fmt.Errorf("-rules: %v", err)
+		}
+		set, err := siterules.Parse(data)
+		if err != nil {
+			return fmt.Errorf("-rules %s: %v", *rulesFile, err)
+		}
+		opts.Rules = set
+	}
+	if *tmplFile != "" {
+		src, err := os.ReadFile(*tmplFile)
+		if err != nil {
+			return fmt.Errorf("-template: %v", err)
+		}
+		tmpl, err := template.Parse(string(src))
+		if err != nil {
+			return fmt.Errorf("-template %s: %v", *tmplFile, err)
+		}
+		return printTemplate(tmpl, fs.Args(), *pageURL, stdin, stdout, stderr, opts, *timeout)
 	}
 
 	enc := json.NewEncoder(stdout)
@@ -92,6 +119,35 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 			return err
 		}
 		buf = indented[:0]
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
+}
+
+// printTemplate writes the template filled from each input's article, the
+// articles separated by a line feed (as the extension's export of several
+// articles into one Markdown file). A failed input is reported on stderr
+// and makes the exit status non-zero; the others still come out.
+func printTemplate(tmpl *template.Template, inputs []string, pageURL string, stdin io.Reader, stdout, stderr io.Writer,
+	opts extract.Options, timeout time.Duration) error {
+	failed, first := false, true
+	for _, in := range inputs {
+		a, err := extractInput(in, pageURL, stdin, opts, timeout)
+		if err != nil {
+			failed = true
+			fmt.Fprintf(stderr, "barg: %s: %v\n", in, err)
+			continue
+		}
+		out := tmpl.Execute(a.AppendJSON(nil))
+		if !first {
+			out = append([]byte("\n"), out...)
+		}
+		first = false
+		if _, err := stdout.Write(out); err != nil {
+			return err
+		}
 	}
 	if failed {
 		return errSilent

@@ -2,6 +2,7 @@
 // as the browser extension, run natively.
 //
 //	barg extract [-url URL] [-pretty] FILE|URL|- ...   print article JSON
+//	barg extract -rules RULES.json -template T.tmpl …   with site rules, as a filled template
 //	barg normalize [flags] < text                      normalize Persian text
 //	barg receive -addr HOST:PORT -dir DIR              receive uploads from the extension
 package main

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -102,5 +103,38 @@ func TestServeReceive(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serveReceive did not stop")
+	}
+}
+
+// A refused upload does not keep its connection: a client that sends
+// headers and then a chunked body it never finishes gets its 401 and a
+// closed connection at once, not when the read timeout ends. (1,100 such
+// connections once exhausted the receiver's file limit.)
+func TestRefusedConnectionClosed(t *testing.T) {
+	h, err := receive.New(receive.Options{Dir: t.TempDir(), Token: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go serveReceive(ctx, ln, h)
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Write([]byte("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"partial\": "))
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	start := time.Now()
+	b, err := io.ReadAll(c) // until the server closes
+	if err != nil {
+		t.Fatalf("after %v: %v (the connection stayed open); read %q", time.Since(start), err, b)
+	}
+	if !strings.HasPrefix(string(b), "HTTP/1.1 401") {
+		t.Errorf("answer %q, want 401", b)
 	}
 }

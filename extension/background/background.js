@@ -21,6 +21,7 @@ import * as outbox from '../upload/outbox.js';
 import { readSettings } from '../lib/settings.js';
 import { startEngine, extract, startTimings } from './engine.js';
 import { createCapturer } from './capture.js';
+import { createTools } from './tools.js';
 import { primeOnInstall, primeState } from './prime.js';
 import { t } from './messages.js';
 
@@ -54,12 +55,16 @@ function onResult(result) {
   }
 }
 
+// Site rules and templates (tools.js): Go's, through messages and hooks.
+const tools = createTools({ api, ready: () => ready.catch(() => startEngine()) });
+if (typeof outbox.setPayloadRenderer === 'function') outbox.setPayloadRenderer(tools.payload);
+
 const capturer = createCapturer({
   api,
   extract,
   store,
   outbox,
-  readSettings: () => readSettings(api.storage.local),
+  readSettings: async () => ({ ...(await readSettings(api.storage.local)), rules: await tools.captureRules() }),
   goWait: () => ready.catch(() => startEngine()),
   onResult,
 });
@@ -116,6 +121,8 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     work = captureTab(msg.tabId, { selection: Boolean(msg.selection) });
   } else if (msg.type.startsWith('library.') && (work = capturer.libraryAction(msg))) {
     // answered below
+  } else if (msg.type.startsWith('tools.')) {
+    work = tools.handle(msg);
   } else if (msg.type.startsWith('upload.') && typeof outbox.handleMessage === 'function') {
     work = Promise.resolve().then(() => outbox.handleMessage(msg, sender));
   } else {

@@ -3,7 +3,7 @@
 
 import { toJSON, toJSONLines } from './json.js';
 import { toMarkdown } from './markdown.js';
-import { exportFileName, fallbackName } from './filename.js';
+import { exportFileName, fallbackName, safeBaseName } from './filename.js';
 
 /** Export formats by name: file extension, MIME type and serializer. */
 export const FORMATS = {
@@ -29,4 +29,26 @@ export function buildExport(format, articles, now = new Date()) {
   const name =
     articles.length === 1 ? exportFileName(titleOf(articles[0]), f.ext, now) : fallbackName(now) + '.' + f.ext;
   return { name, mime: f.mime + ';charset=utf-8', text: f.serialize(articles) };
+}
+
+/**
+ * The export of articles with the user's templates, filled by Go
+ * (background/tools.js): Markdown from the Markdown template, one article
+ * after the other separated by a line feed, and a single article's file
+ * named from the file-name template (made safe by safeBaseName). JSON and
+ * JSON Lines are the articles as saved.
+ * @param {string} format
+ * @param {object[]} articles
+ * @param {(kind: string, articles: object[]) => Promise<string[]>} render
+ */
+export async function buildTemplatedExport(format, articles, render, now = new Date()) {
+  const f = FORMATS[format];
+  if (!f) throw new Error('unknown export format: ' + format);
+  let name = fallbackName(now) + '.' + f.ext;
+  if (articles.length === 1) {
+    const [base] = await render('filename', articles);
+    name = (safeBaseName(base) || fallbackName(now)) + '.' + f.ext;
+  }
+  const text = format === 'markdown' ? (await render('markdown', articles)).join('\n') : f.serialize(articles);
+  return { name, mime: f.mime + ';charset=utf-8', text };
 }

@@ -30,6 +30,8 @@ export function extractOptions(settings, extra = {}) {
   const o = { raw: !settings.normalize, latin_digits: settings.digits === 'latin' };
   if (extra.capturedAt) o.captured_at = extra.capturedAt;
   if (typeof extra.selection === 'string') o.selection = extra.selection;
+  // The user's site rules as JSON text (lib/siterules.js), which Go matches to the page.
+  if (typeof settings.rules === 'string' && settings.rules) o.rules = settings.rules;
   return JSON.stringify(o);
 }
 

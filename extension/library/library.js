@@ -20,7 +20,7 @@ import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { buildExport, FORMATS } from '../export/formats.js';
+import { buildExport, buildTemplatedExport, FORMATS } from '../export/formats.js';
 import { fallbackName } from '../export/filename.js';
 import { downloadText } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
@@ -350,6 +350,13 @@ async function tagSelected() {
   await libraryChanged();
 }
 
+/** Fills the user's template of kind for each article or capture envelope, in the background's Go. */
+async function renderWithGo(kind, articles) {
+  const answer = await chrome.runtime.sendMessage({ type: 'tools.render', kind, articles });
+  if (!answer || !answer.ok) throw new Error((answer && answer.error) || 'no answer');
+  return answer.texts;
+}
+
 /**
  * Exports entries (all when ids is omitted). JSON and JSON Lines carry
  * every version with the user's words (importable); Markdown the newest
@@ -359,11 +366,17 @@ async function exportArticles(ids) {
   const format = $('export-format').value;
   try {
     let f;
-    const env = await exportEnvelopes(ids);
+    let env = await exportEnvelopes(ids);
     if (format === 'markdown') {
       const seen = new Set();
-      f = buildExport(format, env.filter((e) => (seen.has(e.entry_id) ? false : seen.add(e.entry_id))));
-    } else {
+      env = env.filter((e) => (seen.has(e.entry_id) ? false : seen.add(e.entry_id)));
+    }
+    try {
+      // The user's templates, filled by Go in the background (background/tools.js).
+      f = await buildTemplatedExport(format, env, renderWithGo);
+    } catch (err) {
+      // Go did not answer: the built-in export writes what the default templates write.
+      console.warn('barg: templated export failed, using the built-in one:', err && err.message);
       f = buildExport(format, env);
     }
     downloadText(f.text, f.name, f.mime);

@@ -1,10 +1,13 @@
-// The settings page: capture settings (normalization, digit style) and the
-// upload module's endpoint section.
+// The settings page: capture settings (normalization, digit style), the
+// upload module's endpoint section, site rules (rules.js) and templates
+// (templates.js).
 
 import { t, localize, loadLanguage } from '../ui/i18n.js';
 import { renderInterfaceSettings } from './interface.js';
 import { renderUploadSettings } from '../upload/settings.js';
 import { KEY, sanitize } from './settings.js';
+import { renderRules } from './rules.js';
+import { renderTemplates } from './templates.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -71,6 +74,13 @@ async function main() {
     await renderUploadSettings($('upload-container'), t);
   } catch (err) {
     $('upload-container').textContent = t('optionsUploadUnavailable', String((err && err.message) || err));
+  }
+  for (const [render, id] of [[renderRules, 'rules-container'], [renderTemplates, 'templates-container']]) {
+    try {
+      await render($(id), t);
+    } catch (err) {
+      $(id).textContent = String((err && err.message) || err);
+    }
   }
   document.body.dataset.state = 'ready';
 }

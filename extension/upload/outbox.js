@@ -331,11 +331,20 @@ export class Outbox {
     let body;
     let ctype = 'application/json';
     let key; // a batch has none: each item carries its own
+    // The user's payload template (background/tools.js) fills each article's
+    // place, or the article goes as saved.
+    const bodies = [];
+    try {
+      for (const r of records) bodies.push((this.d.payload && (await this.d.payload(r.article))) ?? null);
+    } catch (err) {
+      return { outcome: 'failed', reason: 'the payload template failed: ' + ((err && err.message) || err) };
+    }
     if (!batch) {
-      body = JSON.stringify(records[0].article);
+      body = bodies[0] ?? JSON.stringify(records[0].article);
       key = records[0].capture_id;
     } else {
-      const parts = records.map((r) => batchItem(r));
+      const parts = records.map((r, i) => (bodies[i] === null ? batchItem(r)
+        : '{"capture_id":' + JSON.stringify(r.capture_id) + ',"article":' + bodies[i] + '}'));
       if (settings.format === 'array') {
         body = '[' + parts.join(',') + ']';
       } else {
@@ -508,6 +517,7 @@ function outbox() {
       getRecords: getArticles,
       alarms: c.alarms ? { create: (n, i) => c.alarms.create(n, i), clear: (n) => c.alarms.clear(n) } : undefined,
       hasPermission: c.permissions ? (p) => c.permissions.contains({ origins: [p] }) : undefined,
+      payload: (article) => (payloadRenderer ? payloadRenderer(article) : null),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (t) => clearTimeout(t),
     });
@@ -568,6 +578,14 @@ export async function handleMessage(msg, sender) {
 }
 
 /** Registers alarms/listeners; called once at every background start. */
+/** The upload body's renderer (background/tools.js): article → JSON text, or null to send the article as is. */
+let payloadRenderer = null;
+
+/** Sets the payload renderer; the background does it at start. */
+export function setPayloadRenderer(fn) {
+  payloadRenderer = typeof fn === 'function' ? fn : null;
+}
+
 export function init() {
   const c = globalThis.chrome;
   const ob = outbox();

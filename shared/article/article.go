@@ -111,10 +111,13 @@ type Normalization struct {
 	Changes int    `json:"changes"`          // number of edits it made
 }
 
-// Extractor names the program that produced the article.
+// Extractor names the program that produced the article, with notes on
+// what it did that the reader should know: a site rule's selector that
+// matched nothing, and the heuristics decided instead.
 type Extractor struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	Name    string   `json:"name"`
+	Version string   `json:"version"`
+	Notes   []string `json:"notes,omitempty"`
 }
 
 // WordsPerMinute is the reading speed behind ReadingMinutes.

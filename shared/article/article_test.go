@@ -51,8 +51,9 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			a.Finalize()
 			return a
 		}(),
-		"invalid-utf8":   {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
-		"canonical-hint": {Meta: Meta{URL: "https://a.example/x", CanonicalHint: "https://b.example/y"}},
+		"invalid-utf8":    {Meta: Meta{Title: "bad \xff\xfe utf8 \xe2\x80"}},
+		"canonical-hint":  {Meta: Meta{URL: "https://a.example/x", CanonicalHint: "https://b.example/y"}},
+		"extractor-notes": {Extractor: Extractor{Name: "barg", Version: "1", Notes: []string{"site rule: \"a\" <b>", "دوم"}}},
 	} {
 		got, want := a.AppendJSON(nil), stdJSON(t, a)
 		if !bytes.Equal(got, want) {

@@ -44,6 +44,10 @@ func (a *Article) AppendJSON(dst []byte) []byte {
 	dst = appendString(dst, a.Extractor.Name)
 	dst = append(dst, `,"version":`...)
 	dst = appendString(dst, a.Extractor.Version)
+	if len(a.Extractor.Notes) > 0 {
+		dst = append(dst, `,"notes":`...)
+		dst = appendStrings(dst, a.Extractor.Notes)
+	}
 	dst = append(dst, `},"captured_at":`...)
 	dst = appendString(dst, a.CapturedAt)
 	return append(dst, '}')

@@ -58,6 +58,8 @@ type Options struct {
 	// sharing its thread with other work (Go in a browser's event loop)
 	// can let that work run.
 	Pause func()
+	// Rules are the user's site rules (site.go), or nil.
+	Rules SiteRules
 }
 
 func (o *Options) maxBytes() int64 {
@@ -75,18 +77,33 @@ func FromHTML(r io.Reader, pageURL string, opts Options) (*article.Article, erro
 	if err != nil {
 		return nil, err
 	}
+	var content []*html.Node
+	var notes []string
+	site := opts.site(pageURL)
+	if site != nil {
+		content, notes = site.Prepare(doc)
+	}
 	meta := metadata.Read(doc, u)
-	if err := clk.check(); err != nil {
-		return nil, err
-	}
-	blocks, err := Body(doc, linkBase(doc, u, &meta))
-	if err != nil {
-		return nil, err
+	if site != nil {
+		notes = append(notes, site.Amend(doc, &meta)...)
 	}
 	if err := clk.check(); err != nil {
 		return nil, err
 	}
-	return finish(meta, blocks, opts), nil
+	base := linkBase(doc, u, &meta)
+	blocks, more := siteBlocks(content, base)
+	notes = append(notes, more...)
+	if blocks == nil {
+		if blocks, err = Body(doc, base); err != nil {
+			return nil, err
+		}
+	}
+	if err := clk.check(); err != nil {
+		return nil, err
+	}
+	a := finish(meta, blocks, opts)
+	a.Extractor.Notes = notes
+	return a, nil
 }
 
 // FromSelection extracts an article whose body is the HTML fragment
@@ -102,6 +119,11 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 		return nil, wrap(ErrTooLarge, "selection over "+strconv.FormatInt(opts.maxBytes(), 10)+" bytes")
 	}
 	meta := metadata.Read(doc, u)
+	var notes []string
+	if site := opts.site(pageURL); site != nil {
+		// The user chose the body; the rule still reads the fields.
+		notes = site.Amend(doc, &meta)
+	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	sel, err := flattenFormatting([]byte(selection), maxFormatting, clk)
 	if err != nil {
@@ -121,7 +143,9 @@ func FromSelection(r io.Reader, selection, pageURL string, opts Options) (*artic
 	if len(blocks) == 0 {
 		return nil, wrap(ErrNoArticle, "the selection holds no text")
 	}
-	return finish(meta, blocks, opts), nil
+	a := finish(meta, blocks, opts)
+	a.Extractor.Notes = notes
+	return a, nil
 }
 
 func parse(r io.Reader, pageURL string, max int64, clk *clock) (*html.Node, *weburl.URL, error) {

@@ -43,9 +43,11 @@ type Options struct {
 //
 // ZWNJ restoration depends on the line: a line that holds no ZWNJ at all
 // (what careless extraction leaves) gets the full restoration, from the
-// lexicon and the morphology; a line whose author already wrote ZWNJs gets
-// only the repairs that are safe whatever the author's style (می / نمی
-// before a verb, bound suffixes such as ‌ها and ‌ترین typed after a space).
+// lexicon and the morphology, unless it reads as text whose ZWNJs were
+// typed as spaces (می شود), where its joined words get only the repairs
+// that are wrong in any style (می‌ joined to a verb); a line whose author
+// already wrote ZWNJs keeps its joined words. Spellings that are correct
+// both ways (آنها and آن‌ها, بزرگترین and بزرگ‌ترین) stay as written.
 //
 // Normalize reuses the scratch state of earlier calls (a pool of
 // normalizers), so that calling it once per line or per block costs about

@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // DefaultMaxBody is the default limit on a request body: 32 MiB.
@@ -275,10 +276,16 @@ func bodyKey(raw []byte) string {
 
 // refuse answers with an error and closes the connection afterwards, so
 // that a refused client cannot keep it (and a file descriptor) by sending
-// a body slowly.
+// a body slowly: "Connection: close" alone is not enough, as the server
+// still reads what is left of the body before closing; a read deadline
+// already past ends that read.
 func refuse(w http.ResponseWriter, status int, reason string) int {
 	w.Header().Set("Connection", "close")
-	return fail(w, status, reason)
+	status = fail(w, status, reason)
+	rc := http.NewResponseController(w)
+	rc.Flush()
+	rc.SetReadDeadline(time.Now()) // not supported by test recorders: no matter
+	return status
 }
 
 func fail(w http.ResponseWriter, status int, reason string) int {

@@ -168,12 +168,14 @@ func addLilak(classes map[byte][]string, l *lilak, stems map[string][]string) {
 	for _, s := range inflections {
 		isInfl[s] = true
 	}
+	// (V first: the other classes ask it, and map order must not matter)
 	for w, fs := range stems {
-		if has(fs, "!!") {
-			continue
-		}
-		if v, ok := strings.CutPrefix(w, "می"+zwnj); ok && v != "" && !strings.Contains(v, zwnj) {
+		if v, ok := strings.CutPrefix(w, "می"+zwnj); ok && v != "" && !strings.Contains(v, zwnj) && !has(fs, "!!") {
 			add('V', v)
+		}
+	}
+	for w, fs := range stems {
+		if has(fs, "!!") || strings.HasPrefix(w, "می"+zwnj) {
 			continue
 		}
 		if strings.Contains(w, zwnj) || !joins(w) || len([]rune(w)) < 2 {
@@ -189,7 +191,9 @@ func addLilak(classes map[byte][]string, l *lilak, stems map[string][]string) {
 		if has(fs, "sm") && strings.HasSuffix(w, "ه") {
 			add('H', w)
 		}
-		if has(fs, "sp") && strings.HasSuffix(w, "ه") {
+		// (Lilak gives ‌اند to every word in ه, سال‌ه too: a past
+		// participle is a past stem the verbs know + ه)
+		if has(fs, "sp") && (strings.HasSuffix(w, "ده") || strings.HasSuffix(w, "ته")) && cls['V'][strings.TrimSuffix(w, "ه")] {
 			add('P', w)
 		}
 	}
