@@ -32,6 +32,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	maxMB := fs.Int64("max-mb", extract.DefaultMaxBytes>>20, "largest page to accept, in MB")
 	capturedAt := fs.String("captured-at", "", "captured_at to write (RFC 3339; default now)")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for fetching a URL")
+	extractTimeout := fs.Duration("extract-timeout", 10*time.Second, "time limit for extracting one page (0: none), as in the extension")
 	rulesFile := fs.String("rules", "", "site rules (JSON, as the extension exports them) to apply to matching pages")
 	tmplFile := fs.String("template", "", "print this template (file) filled from each article instead of the JSON")
 	if err := fs.Parse(args); err != nil {
@@ -58,6 +59,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if opts.CapturedAt.IsZero() {
 		opts.CapturedAt = time.Now() // one instant for the whole run
 	}
+	lim := limits{fetch: *timeout, extract: *extractTimeout}
 	if *pageURL != "" && fs.NArg() > 1 {
 		return fmt.Errorf("-url names one page; give one input with it")
 	}
@@ -81,7 +83,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		if err != nil {
 			return fmt.Errorf("-template %s: %v", *tmplFile, err)
 		}
-		return printTemplate(tmpl, fs.Args(), *pageURL, stdin, stdout, stderr, opts, *timeout)
+		return printTemplate(tmpl, fs.Args(), *pageURL, stdin, stdout, stderr, opts, lim)
 	}
 
 	enc := json.NewEncoder(stdout)
@@ -92,7 +94,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	var buf, indented []byte
 	failed := false
 	for _, in := range fs.Args() {
-		a, err := extractInput(in, *pageURL, stdin, opts, *timeout)
+		a, err := extractInput(in, *pageURL, stdin, opts, lim)
 		if err != nil {
 			failed = true
 			if err := enc.Encode(struct {
@@ -131,10 +133,10 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 // articles into one Markdown file). A failed input is reported on stderr
 // and makes the exit status non-zero; the others still come out.
 func printTemplate(tmpl *template.Template, inputs []string, pageURL string, stdin io.Reader, stdout, stderr io.Writer,
-	opts extract.Options, timeout time.Duration) error {
+	opts extract.Options, lim limits) error {
 	failed, first := false, true
 	for _, in := range inputs {
-		a, err := extractInput(in, pageURL, stdin, opts, timeout)
+		a, err := extractInput(in, pageURL, stdin, opts, lim)
 		if err != nil {
 			failed = true
 			fmt.Fprintf(stderr, "barg: %s: %v\n", in, err)

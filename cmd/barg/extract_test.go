@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/encoding/charmap"
@@ -292,6 +293,26 @@ func TestExtractTooLarge(t *testing.T) {
 	code, lines, _ := extractCLI(t, big, "-max-mb", "1", "-")
 	if code == 0 || len(lines) != 1 || !strings.Contains(lines[0], "too large") {
 		t.Errorf("exit %d, output %.200q", code, lines)
+	}
+}
+
+// TestExtractTimeout: a page that keeps the HTML parser busy (every <p>
+// inside 500 open spans looks through all of them) ends with "the page took
+// too long" within its bound, and the inputs after it still come out.
+func TestExtractTimeout(t *testing.T) {
+	slow := "<html><head><title>Slow</title></head><body>" + strings.Repeat("<span>", 500) +
+		strings.Repeat("<p>", 400_000) + "<p>The article, at last, with commas, clauses, and words.</p></body></html>"
+	start := time.Now()
+	code, lines, _ := extractCLI(t, slow, "-extract-timeout", "100ms", "-", "../../testdata/pages/persian-news.html")
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %v with a 100 ms bound", took)
+	}
+	if code == 0 || len(lines) != 2 || !strings.Contains(lines[0], "took too long") {
+		t.Fatalf("exit %d, output %.300q", code, lines)
+	}
+	var a article.Article
+	if err := json.Unmarshal([]byte(lines[1]), &a); err != nil || a.Text == "" {
+		t.Errorf("the page after it: %.200s", lines[1])
 	}
 }
 

@@ -17,11 +17,15 @@ import (
 	"github.com/barg-app/barg/shared/rawpage"
 )
 
+// limits bounds the work on one input: fetching a URL, and extracting the
+// page (extract.Options.Deadline, so that no page keeps the CLI for ever).
+type limits struct{ fetch, extract time.Duration }
+
 // extractInput reads one input (a file, "-" for standard input, or an
 // http(s) URL) and extracts its article with rawpage.Extract, which
 // decodes it as a browser would (with the HTTP Content-Type of a fetched
 // page) and refuses input that is not an HTML page.
-func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, timeout time.Duration) (*article.Article, error) {
+func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, lim limits) (*article.Article, error) {
 	var (
 		body        []byte
 		contentType string
@@ -35,7 +39,7 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 			pageURL = "file:///dev/stdin"
 		}
 	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
-		body, contentType, err = fetch(in, limit, timeout)
+		body, contentType, err = fetch(in, limit, lim.fetch)
 		if pageURL == "" {
 			pageURL = in
 		}
@@ -48,6 +52,9 @@ func extractInput(in, pageURL string, stdin io.Reader, opts extract.Options, tim
 	}
 	if err != nil {
 		return nil, err
+	}
+	if lim.extract > 0 {
+		opts.Deadline = time.Now().Add(lim.extract)
 	}
 	return rawpage.Extract(body, contentType, pageURL, opts)
 }
