@@ -19,11 +19,9 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,7 +52,7 @@ func main() {
 		if *only != "" && *only != set {
 			continue
 		}
-		pages, err := load(filepath.Join(*shared, "eval", set))
+		pages, err := load(*shared, set)
 		if err != nil {
 			fail(err)
 		}
@@ -83,63 +81,25 @@ func partOf(id string) int {
 	return 1
 }
 
-// load reads a set: ground-truth.json with html/ID.html.gz, or folders of
-// source.html and expected.html (Readability's test pages).
-func load(dir string) ([]page, error) {
-	var pages []page
-	if raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json")); err == nil {
-		var truth map[string]struct {
-			Body string `json:"articleBody"`
+// load reads a set with articleeval's reader of it, the one the tests and
+// bench/cmd/compare use.
+func load(shared, name string) ([]page, error) {
+	for _, set := range articleeval.Sets {
+		if set.Name != name {
+			continue
 		}
-		if err := json.Unmarshal(raw, &truth); err != nil {
-			return nil, err
-		}
-		for id, t := range truth {
-			b, err := gunzip(filepath.Join(dir, "html", id+".html.gz"))
-			if err != nil {
-				return nil, err
-			}
-			pages = append(pages, page{id: id, raw: b, truth: t.Body, part: partOf(id)})
-		}
-	} else {
-		entries, err := os.ReadDir(dir)
+		ps, err := set.Read(filepath.Join(shared, set.Dir))
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range entries {
-			if !e.IsDir() {
-				continue
-			}
-			src, err := os.ReadFile(filepath.Join(dir, e.Name(), "source.html"))
-			if err != nil {
-				return nil, err
-			}
-			exp, err := os.ReadFile(filepath.Join(dir, e.Name(), "expected.html"))
-			if err != nil {
-				return nil, err
-			}
-			truth, err := articleeval.HTMLText(string(exp))
-			if err != nil {
-				return nil, err
-			}
-			pages = append(pages, page{id: e.Name(), raw: src, truth: truth, part: partOf(e.Name())})
+		pages := make([]page, len(ps))
+		for i, p := range ps {
+			pages[i] = page{id: p.ID, raw: p.Raw, truth: p.Truth, part: partOf(p.ID)}
 		}
+		sort.Slice(pages, func(a, b int) bool { return pages[a].id < pages[b].id })
+		return pages, nil
 	}
-	sort.Slice(pages, func(a, b int) bool { return pages[a].id < pages[b].id })
-	return pages, nil
-}
-
-func gunzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(z)
+	return nil, fmt.Errorf("no evaluation set %q", name)
 }
 
 // run writes the pages' raw bytes to a temporary folder and runs the CLI
