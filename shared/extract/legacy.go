@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 
 	"golang.org/x/net/html"
@@ -58,6 +59,9 @@ func parsePage(data []byte, clk *clock) (*html.Node, error) {
 //
 // It tokenizes once; the cost is linear in the size of the page.
 func flattenFormatting(data []byte, max int, clk *clock) ([]byte, error) {
+	if fewFormatting(data, max) {
+		return data, nil // nearly every page: no second tokenization
+	}
 	type entry struct {
 		name    atom.Atom // 0 for a marker
 		dropped bool
@@ -168,4 +172,44 @@ func marker(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// fewFormatting reports whether data holds at most max start tags of
+// formatting elements, counted in its bytes ("<b", "<FONT", … followed by
+// the end of a tag name) without tokenizing. It counts such tags in scripts
+// and comments too, so it never says "few" of a page that has more.
+func fewFormatting(data []byte, max int) bool {
+	n := 0
+	var name [7]byte
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 {
+			return true
+		}
+		i += j + 1
+		k := 0
+		for i+k < len(data) && k < len(name) {
+			c := data[i+k] | 0x20 // ASCII lower case
+			if c < 'a' || c > 'z' {
+				break
+			}
+			name[k] = c
+			k++
+		}
+		if k == 0 || k == len(name) {
+			continue
+		}
+		if i+k < len(data) {
+			switch data[i+k] {
+			case ' ', '\t', '\n', '\f', '\r', '/', '>':
+			default:
+				continue // a longer name, or not a tag
+			}
+		}
+		if formatting(atom.Lookup(name[:k])) {
+			if n++; n > max {
+				return false
+			}
+		}
+	}
 }

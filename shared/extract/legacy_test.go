@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // fontPage is the markup of old Persian and Arabic sites: every paragraph
@@ -146,6 +147,9 @@ func FuzzMarkupPasses(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, page string) {
 		data := []byte(page)
+		if n := formattingStarts(data); fewFormatting(data, 2) && n > 2 {
+			t.Fatalf("fewFormatting(%q, 2) = true, but the tokenizer finds %d formatting start tags", page, n)
+		}
 		flat, err := flattenFormatting(data, 2, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -164,4 +168,46 @@ func FuzzMarkupPasses(f *testing.F) {
 			t.Fatalf("parsePage(%q): %v", page, err)
 		}
 	})
+}
+
+// formattingStarts counts the start tags of formatting elements as the
+// tokenizer sees them: the truth fewFormatting's byte scan must not undercut.
+func formattingStarts(data []byte) int {
+	n := 0
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return n
+		}
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			if name, _ := z.TagName(); formatting(atom.Lookup(name)) {
+				n++
+			}
+		}
+	}
+}
+
+func TestFewFormatting(t *testing.T) {
+	for _, c := range []struct {
+		page string
+		max  int
+		want bool
+	}{
+		{"<p>plain</p>", 0, true},
+		{"<p><b>a</b> <bdi>b</bdi> <body><br><strike-x></p>", 1, true},
+		{"<B>a</B><FONT\ncolor=red>b", 1, false},
+		{"<i/><u>", 1, false},
+		{"<small>a<strong>b", 2, true},
+		{"<script>'<b>'</script><b>", 1, false}, // counted in scripts too: never "few" wrongly
+		{"<b", 0, false},
+		{string(fontPage(40)), maxFormatting, false},
+	} {
+		if got := fewFormatting([]byte(c.page), c.max); got != c.want {
+			t.Errorf("fewFormatting(%.40q, %d) = %v, want %v", c.page, c.max, got, c.want)
+		}
+		if n := formattingStarts([]byte(c.page)); c.want && n > c.max {
+			t.Errorf("%.40q: the tokenizer finds %d formatting start tags, over %d", c.page, n, c.max)
+		}
+	}
 }
