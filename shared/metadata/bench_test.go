@@ -5,9 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
+	"github.com/barg-app/barg/internal/articleeval"
+	"github.com/barg-app/barg/shared/charset"
 	"github.com/barg-app/barg/shared/weburl"
 )
 
@@ -65,4 +68,56 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(docs)), "µs/page")
+}
+
+// BenchmarkReadJSONLD measures Read and Settle (parsing excluded) on the
+// pages of the three dev sets that carry JSON-LD, decoded as the CLI
+// decodes them: the pages where the JSON-LD reader's speed shows. It
+// reports CPU time (user + system, GC included) beside wall time.
+//
+//	go test -run '^$' -bench ReadJSONLD -count 5 ./shared/metadata
+func BenchmarkReadJSONLD(b *testing.B) {
+	type ldPage struct {
+		doc *html.Node
+		url *weburl.URL
+	}
+	var pages []ldPage
+	size := 0
+	for _, set := range articleeval.Sets {
+		dir := filepath.Join(sharedDir, set.Dir)
+		if _, err := os.Stat(dir); err != nil {
+			b.Skipf("skipped: ../shared is missing (%s not found)", dir)
+		}
+		ps, err := set.Read(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range ps {
+			text, _, err := charset.Decode(p.Raw, p.ContentType)
+			if err != nil || !bytes.Contains(bytes.ToLower(text), []byte("application/ld+json")) {
+				continue
+			}
+			doc, err := html.Parse(bytes.NewReader(text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			u, _ := weburl.Parse(p.URL)
+			pages = append(pages, ldPage{doc, u})
+			size += len(text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			m := Read(p.doc, p.url)
+			Settle(&m, m.Title)
+		}
+	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+	b.ReportMetric(float64(cpu/time.Microsecond)/float64(b.N*len(pages)), "cpu-µs/page")
+	b.ReportMetric(float64(len(pages)), "pages")
 }
