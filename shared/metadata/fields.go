@@ -259,10 +259,10 @@ func section(p *page, ld *ldData, art ldObject, title, site string) string {
 			continue
 		}
 		if l := o.get("itemListElement"); l.isArray() {
-			for _, e := range l.items {
+			for _, e := range l.elems() {
 				name := e.str1("name")
 				if name == "" {
-					name = e.get("item").str1("name")
+					name = e.str1("item.name")
 				}
 				trail = append(trail, name)
 			}
@@ -355,7 +355,7 @@ func tags(p *page, art ldObject) []string {
 	var raw []string
 	raw = append(raw, p.metaValues("article:tag")...)
 	if v := art.get("keywords"); v.isArray() {
-		for _, e := range v.items {
+		for _, e := range v.elems() {
 			raw = append(raw, ldString(e))
 		}
 	} else if v != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tidwall/gjson"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -19,7 +20,7 @@ func FuzzJSONLD(f *testing.F) {
 		`{"@context":"https://schema.org","@type":"NewsArticle","headline":"x","author":{"@id":"#a"},"@graph":[{"@id":"#a","name":"A"}]}`,
 		`{"a":1,}{"b":[1,2,`, "{\"a\":\"x\ny\"}", `<![CDATA[{"@type":"Article"}]]>`,
 		`{&quot;@type&quot;:&quot;Article&quot;}`, `[[[[[[[[[[[[[[[[[[[[`, `{"@graph":{"@graph":{"@graph":[]}}}`,
-		`{"a":"\'\u00zz"}`, `/*`, `"`, `}}}]]]`,
+		`{"a":"\'\u00zz"}`, `/*`, `"`, `}}}]]]`, `{"a":undefined,"b":NaN}`, `{"d":"a "quote" b","e":1}`,
 		`{"@type":["Article"],"author":[{"name":["A","B"]},"C",{"givenName":"D","familyName":"E"}],"datePublished":"1400/11/15"}`,
 	} {
 		f.Add(s)
@@ -29,6 +30,12 @@ func FuzzJSONLD(f *testing.F) {
 		for _, v := range repairJSON(s) {
 			if utf8.ValidString(s) && !utf8.ValidString(v) {
 				t.Errorf("repairJSON(%q) gave invalid UTF-8 %q", s, v)
+			}
+			// gjson reads only JSON: what repair leaves broken is cut to JSON.
+			if !gjson.Valid(v) {
+				if w := salvageJSON(v); w != "" && !gjson.Valid(w) {
+					t.Errorf("salvageJSON(%q) = %q: not JSON", v, w)
+				}
 			}
 		}
 		ld := readJSONLD([]string{s})

@@ -1,9 +1,22 @@
 package metadata
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// The page's JSON-LD is read with gjson, after repairJSON has mended what
+// real pages break: gjson reads the repaired text in place, without
+// building a tree, and its paths ("item.name", `\@graph`) name what is
+// looked up.
+
+// ldNode is one JSON value of the page's JSON-LD; a nil *ldNode is an
+// absent value (a missing key, no article).
+type ldNode struct{ r gjson.Result }
 
 // ldObject is one JSON-LD node (a JSON object).
-type ldObject = *jvalue
+type ldObject = *ldNode
 
 // ldData is what the page's JSON-LD says, gathered from every script.
 type ldData struct {
@@ -15,31 +28,47 @@ type ldData struct {
 // maxLDNodes bounds the nodes read from one page.
 const maxLDNodes = 512
 
+// maxLDDepth bounds the nesting followed in one value (a value nested
+// deeper is not looked into).
+const maxLDDepth = 48
+
 // readJSONLD parses the JSON-LD scripts, recovering from the usual damage
-// (see repairJSON), and sorts the nodes it finds.
+// (see repairJSON; what is still not JSON is cut where it breaks, see
+// salvageJSON), and sorts the nodes it finds.
 func readJSONLD(scripts []string) *ldData {
 	d := &ldData{byID: make(map[string]ldObject)}
 	count := 0
 	for _, s := range scripts {
 		for _, v := range repairJSON(s) {
-			d.walk(parseJSON(v), 0, &count)
+			if !gjson.Valid(v) {
+				v = salvageJSON(v)
+			}
+			d.walk(node(gjson.Parse(v)), 0, &count)
 		}
 	}
 	return d
 }
 
+// node wraps a gjson result: nil when it does not exist.
+func node(r gjson.Result) *ldNode {
+	if !r.Exists() {
+		return nil
+	}
+	return &ldNode{r}
+}
+
 // walk visits a JSON value: arrays element by element, objects as nodes,
 // descending into @graph and into the properties that nest articles.
-func (d *ldData) walk(v *jvalue, depth int, count *int) {
+func (d *ldData) walk(v *ldNode, depth int, count *int) {
 	if v == nil || depth > 8 || *count >= maxLDNodes {
 		return
 	}
-	switch v.kind {
-	case jArray:
-		for _, e := range v.items {
+	switch {
+	case v.r.IsArray():
+		for _, e := range v.elems() {
 			d.walk(e, depth+1, count)
 		}
-	case jObject:
+	case v.r.IsObject():
 		*count++
 		if g := v.get("@graph"); g != nil {
 			d.walk(g, depth+1, count)
@@ -67,41 +96,96 @@ func (d *ldData) walk(v *jvalue, depth int, count *int) {
 	}
 }
 
-// str1 returns property k as text: a string, a number, the first string of
-// an array, or an object's @value; "" otherwise. HTML entities left in the
-// text are decoded.
-func (v *jvalue) str1(k string) string {
-	return ldString(v.get(k))
+// get returns the value at path in an object (a gjson path: keys that
+// begin with @ are escaped, `\@id`; "item.name" reads a nested key), or
+// nil. Of a repeated key, the first counts.
+func (v *ldNode) get(path string) *ldNode {
+	if v == nil || !v.r.IsObject() {
+		return nil
+	}
+	return node(v.r.Get(ldPath(path)))
 }
 
-func ldString(v *jvalue) string {
+// ldPath escapes the keys of a dotted path that begin with @ ("@id",
+// "@graph"), which gjson would take for its modifiers.
+func ldPath(path string) string {
+	if !strings.Contains(path, "@") {
+		return path
+	}
+	parts := strings.Split(path, ".")
+	for i, p := range parts {
+		parts[i] = gjson.Escape(p)
+	}
+	return strings.Join(parts, ".")
+}
+
+// elems returns an array's elements (nil for anything else).
+func (v *ldNode) elems() []*ldNode {
+	if !v.isArray() {
+		return nil
+	}
+	var out []*ldNode
+	v.r.ForEach(func(_, e gjson.Result) bool {
+		out = append(out, &ldNode{e})
+		return true
+	})
+	return out
+}
+
+func (v *ldNode) isObject() bool { return v != nil && v.r.IsObject() }
+func (v *ldNode) isArray() bool  { return v != nil && v.r.IsArray() }
+
+// text is a string's text, a number's or boolean's literal, else "".
+func (v *ldNode) text() string {
 	if v == nil {
 		return ""
 	}
-	switch v.kind {
-	case jString, jNumber:
-		return unescape(v.str)
-	case jArray:
-		for _, e := range v.items {
-			if e.kind == jString && strings.TrimSpace(e.str) != "" {
-				return unescape(e.str)
+	switch v.r.Type {
+	case gjson.String:
+		return v.r.Str
+	case gjson.Number, gjson.True, gjson.False:
+		return v.r.Raw
+	}
+	return ""
+}
+
+// str1 returns property k as text: a string, a number, the first string of
+// an array, or an object's @value; "" otherwise. HTML entities left in the
+// text are decoded.
+func (v *ldNode) str1(k string) string {
+	return ldString(v.get(k))
+}
+
+func ldString(v *ldNode) string {
+	if v == nil {
+		return ""
+	}
+	switch v.r.Type {
+	case gjson.String, gjson.Number:
+		return unescape(v.text())
+	case gjson.JSON:
+		if v.r.IsArray() {
+			for _, e := range v.elems() {
+				if e.r.Type == gjson.String && strings.TrimSpace(e.r.Str) != "" {
+					return unescape(e.r.Str)
+				}
 			}
+			return ""
 		}
-	case jObject:
 		return v.str1("@value")
 	}
 	return ""
 }
 
 // types returns the node's @type values, without vocabulary prefixes.
-func (v *jvalue) types() []string {
+func (v *ldNode) types() []string {
 	t := v.get("@type")
 	if t == nil {
 		return nil
 	}
 	var ts []string
 	if t.isArray() {
-		for _, e := range t.items {
+		for _, e := range t.elems() {
 			ts = append(ts, e.text())
 		}
 	} else {
@@ -116,7 +200,7 @@ func (v *jvalue) types() []string {
 	return ts
 }
 
-func (v *jvalue) is(types ...string) bool {
+func (v *ldNode) is(types ...string) bool {
 	for _, t := range v.types() {
 		for _, w := range types {
 			if strings.EqualFold(t, w) {
@@ -198,8 +282,8 @@ func sameURL(a, b string) bool {
 }
 
 // deref follows an {"@id": …} reference to the node it names.
-func (d *ldData) deref(v *jvalue) *jvalue {
-	if v.isObject() && len(v.keys) == 1 {
+func (d *ldData) deref(v *ldNode) *ldNode {
+	if v.isObject() && v.keys() == 1 {
 		if t, ok := d.byID[v.str1("@id")]; ok {
 			return t
 		}
@@ -207,26 +291,36 @@ func (d *ldData) deref(v *jvalue) *jvalue {
 	return v
 }
 
+// keys counts an object's keys, up to 2.
+func (v *ldNode) keys() int {
+	n := 0
+	v.r.ForEach(func(_, _ gjson.Result) bool {
+		n++
+		return n < 2
+	})
+	return n
+}
+
 // names returns the names in a person-or-organization value: a string, an
 // object with name (or givenName and familyName), or an array of these.
-func (d *ldData) names(v *jvalue) []string {
+func (d *ldData) names(v *ldNode) []string {
 	var out []string
-	var visit func(v *jvalue, depth int)
-	visit = func(v *jvalue, depth int) {
+	var visit func(v *ldNode, depth int)
+	visit = func(v *ldNode, depth int) {
 		if v == nil || depth > 3 || len(out) >= 32 {
 			return
 		}
 		v = d.deref(v)
-		switch v.kind {
-		case jString:
-			if s := unescape(v.str); s != "" {
+		switch {
+		case v.r.Type == gjson.String:
+			if s := unescape(v.r.Str); s != "" {
 				out = append(out, s)
 			}
-		case jArray:
-			for _, e := range v.items {
+		case v.isArray():
+			for _, e := range v.elems() {
 				visit(e, depth+1)
 			}
-		case jObject:
+		case v.isObject():
 			if n := v.get("name"); n != nil {
 				if s := ldString(n); s != "" {
 					out = append(out, s)
@@ -244,28 +338,30 @@ func (d *ldData) names(v *jvalue) []string {
 
 // url returns the URL in an image-like value: a string, an object with
 // url or contentUrl, or the first of an array; and the image's caption.
-func (d *ldData) url(v *jvalue) (src, caption string) {
-	if v == nil {
+func (d *ldData) url(v *ldNode) (src, caption string) { return d.urlIn(v, 0) }
+
+func (d *ldData) urlIn(v *ldNode, depth int) (src, caption string) {
+	if v == nil || depth > maxLDDepth {
 		return "", ""
 	}
 	v = d.deref(v)
-	switch v.kind {
-	case jString:
-		return strings.TrimSpace(v.str), ""
-	case jArray:
-		for _, e := range v.items {
-			if src, caption = d.url(e); src != "" {
+	switch {
+	case v.r.Type == gjson.String:
+		return strings.TrimSpace(v.r.Str), ""
+	case v.isArray():
+		for _, e := range v.elems() {
+			if src, caption = d.urlIn(e, depth+1); src != "" {
 				return src, caption
 			}
 		}
-	case jObject:
+	case v.isObject():
 		src = v.str1("url")
 		if src == "" {
 			src = v.str1("contentUrl")
 		}
 		if src == "" {
 			if l := v.get("@list"); l != nil {
-				return d.url(l)
+				return d.urlIn(l, depth+1)
 			}
 		}
 		caption = v.str1("caption")

@@ -185,6 +185,7 @@ func TestRepairJSON(t *testing.T) {
 		{`/* c */ {"a": /* c */ 1} // c`, []string{`{"a":1}`}},
 		{`{"a":1,,"b":2}`, []string{`{"a":1,"b":2}`}},
 		{`{"a":1]`, []string{`{"a":1}`}},
+		{`{"a":"x" "b":["y" "z"] "c":{} "d":[true {"e":null} 1] "f":2}`, []string{`{"a":"x","b":["y","z"],"c":{},"d":[true,{"e":null},1],"f":2}`}},
 		{`not json at all`, nil},
 		{``, nil},
 	}

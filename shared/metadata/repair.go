@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"encoding/json"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -12,9 +13,11 @@ const maxJSONLD = 1 << 20
 // repairJSON returns the JSON values in the text of a JSON-LD script,
 // mending what real pages break: CDATA and comment wrappers, HTML entities
 // instead of quotes, raw newlines and tabs inside strings, invalid escapes
-// (\'), trailing commas, unclosed brackets, and several values pasted one
-// after another (with or without commas between them). It never fails;
-// what cannot be read is left out.
+// (\'), trailing commas, commas left out between members, unclosed
+// brackets, and several values pasted one after another (with or without
+// commas between them). It never fails; what cannot be read is left out.
+// What it cannot mend (a bare word, a quote left unescaped inside a
+// string) is cut by salvageJSON.
 func repairJSON(s string) []string {
 	if len(s) > maxJSONLD {
 		s = s[:maxJSONLD]
@@ -102,7 +105,11 @@ func repairJSON(s string) []string {
 				continue // stray text between values
 			}
 			inStr = true
+			b = missingComma(b)
 		case '{', '[':
+			if len(stack) > 0 {
+				b = missingComma(b)
+			}
 			stack = append(stack, c)
 		case '}', ']':
 			if len(stack) == 0 {
@@ -137,6 +144,9 @@ func repairJSON(s string) []string {
 			if len(stack) == 0 {
 				continue // stray text outside any value
 			}
+			if l := last(b); (l == '"' || l == '}' || l == ']') && strings.IndexByte("-0123456789tfn", c) >= 0 {
+				b = append(b, ',') // a number or literal right after a value
+			}
 		}
 		b = append(b, c)
 	}
@@ -150,6 +160,84 @@ func repairJSON(s string) []string {
 		closeValue()
 	}
 	return out
+}
+
+// missingComma adds the comma a value or key needs when it follows another
+// value directly ("a" "b", } {): the comma left out between members is a
+// common slip of hand-written JSON-LD.
+func missingComma(b []byte) []byte {
+	switch l := last(b); {
+	case l == '"' || l == '}' || l == ']' || l >= '0' && l <= '9' || l == 'e' || l == 'l':
+		// 'e' and 'l' end true, false and null; a bare word that ends so is
+		// not JSON either way.
+		return append(b, ',')
+	}
+	return b
+}
+
+// salvageJSON returns the longest prefix of s that ends a complete member
+// or element (or opens a container), with the brackets still open then
+// closed: valid JSON, or "" when no value even begins. It is for what repairJSON
+// could not make valid, where a reader that went on would read garbage
+// (the text after a stray quote, taken for keys and values): everything
+// before the damage is kept, nothing after it.
+func salvageJSON(s string) string {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var (
+		stack   []byte // open brackets
+		wantKey []bool // per open bracket: an object expecting a key
+		cut     int64  // end of the last complete value
+		closers string // brackets to close at cut
+	)
+	// mark records a place to cut: after a complete value, or after an
+	// opening bracket (the container, closed there, is empty).
+	mark := func() {
+		cut = dec.InputOffset()
+		var c []byte
+		for i := len(stack) - 1; i >= 0; i-- {
+			c = append(c, stack[i]+2) // '[' + 2 = ']', '{' + 2 = '}'
+		}
+		closers = string(c)
+	}
+	complete := func() {
+		mark()
+		if n := len(wantKey); n > 0 && stack[n-1] == '{' {
+			wantKey[n-1] = true
+		}
+	}
+	for len(stack) <= maxLDDepth {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			stack = append(stack, byte(tok.(json.Delim)))
+			wantKey = append(wantKey, tok == json.Delim('{'))
+			mark()
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack, wantKey = stack[:len(stack)-1], wantKey[:len(wantKey)-1]
+			complete()
+			if len(stack) == 0 {
+				return s[:cut]
+			}
+			continue
+		}
+		if n := len(stack); n > 0 && wantKey[n-1] {
+			wantKey[n-1] = false // a key: its value is still to come
+			continue
+		}
+		complete()
+		if len(stack) == 0 {
+			return s[:cut]
+		}
+	}
+	if cut == 0 {
+		return ""
+	}
+	return s[:cut] + closers
 }
 
 func last(b []byte) byte {
