@@ -9,13 +9,19 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/net/html"
 
+	"github.com/barg-app/barg/shared/extract"
+	"github.com/barg-app/barg/shared/siterules"
 	"github.com/barg-app/barg/shared/template"
 )
 
@@ -77,6 +83,72 @@ func TestRulesAndTemplatesFromTheSettingsPage(t *testing.T) {
 	}
 	run("fix and save", chromedp.SendKeys(chromedp.CSS("#rule-0-remove"), ")"), chromedp.Click(chromedp.CSS("#rules-save")))
 	waitText("#rules-status", "Saved 1 rules")
+
+	// "Test on this site's tab" shows what the rule picks on an open tab of
+	// the site, as Go reads it there. The permission prompt cannot be
+	// answered headless: this browser's manifest grants http://127.0.0.1/*
+	// at install (uploadBrowser, as the upload tests do), so the request
+	// the click makes resolves without a prompt. A spy on
+	// chrome.permissions.request records what was asked and that it was
+	// asked within the click's user activation, the one moment a browser
+	// shows the prompt.
+	siteTab := b.OpenTab(t, site+"/report-1.html")
+	b.EvalPage(t, opts, `globalThis.__asked = [];
+		globalThis.__request = chrome.permissions.request.bind(chrome.permissions);
+		chrome.permissions.request = (p) => { __asked.push({ origins: p.origins, active: navigator.userActivation.isActive }); return __request(p); };
+		true`, nil)
+	run("test the rule on the tab", chromedp.Click(chromedp.CSS("#rules-list .rule-test")))
+	shown := waitText("#rules-list .rule-result", "By Sam Rowe")
+	var asked []struct {
+		Origins []string
+		Active  bool
+	}
+	b.EvalPage(t, opts, `globalThis.__asked`, &asked)
+	if len(asked) != 1 || !asked[0].Active || strings.Join(asked[0].Origins, " ") != "http://127.0.0.1/*" {
+		t.Errorf("permission asked %+v, want http://127.0.0.1/* once, during the click", asked)
+	}
+	// What it shows is what Go picks natively on the same page with the same rule.
+	set, err := siterules.Parse([]byte(`[{"host":"127.0.0.1","title":"p.byline","author":".no-such-byline","remove":"article p:nth-of-type(3)"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(strings.NewReader(articlePage(1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, counts, matched := set.Probe(doc, site+"/report-1.html")
+	if !matched || counts["author"] != 0 || counts["title"] == 0 {
+		t.Fatalf("native probe: matched %v, counts %v", matched, counts)
+	}
+	native, err := extract.FromHTML(strings.NewReader(articlePage(1)), site+"/report-1.html", extract.Options{Rules: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := []string{site + "/report-1.html", "By Sam Rowe", native.Meta.Title, `matched no text`}
+	for _, f := range []struct{ key, label string }{{"remove", "Remove"}, {"title", "Title"}, {"author", "Authors"}} {
+		wants = append(wants, fmt.Sprintf("%s — %d elements", f.label, counts[f.key]))
+	}
+	if len([]rune(native.Text)) > 400 {
+		wants = append(wants, string([]rune(native.Text)[:400])+"…")
+	}
+	// The page shows the text's paragraph breaks as spaces.
+	collapse := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, w := range wants {
+		if !strings.Contains(collapse(shown), collapse(w)) {
+			t.Errorf("the rule's test shows %q, missing %q", shown, w)
+		}
+	}
+	if strings.Contains(shown, "Entry 2 of report 1") || !strings.Contains(shown, "Entry 3 of report 1") {
+		t.Errorf("the test shows the content without the rule's removal: %q", shown)
+	}
+	// Answered "no" (the spy stands for the user's answer to the prompt),
+	// the test says it was not allowed and reads nothing.
+	b.EvalPage(t, opts, `chrome.permissions.request = () => Promise.resolve(false); true`, nil)
+	run("test the rule, permission refused", chromedp.Click(chromedp.CSS("#rules-list .rule-test")))
+	if s := waitText("#rules-list .rule-result", "not allowed"); s != "Barg was not allowed to read 127.0.0.1." {
+		t.Errorf("refused: %q", s)
+	}
+	siteTab.Cancel()
 
 	// A payload template that does not build JSON is refused; a good one is saved.
 	b.EvalPage(t, opts, `document.getElementById('template-payload').value = '{"headline": "{{title}}"}'; true`, nil)
@@ -142,6 +214,40 @@ func TestRulesAndTemplatesFromTheSettingsPage(t *testing.T) {
 	if md != string(wantMD) || name != "By Sam Rowe.md" {
 		t.Errorf("default Markdown export (%s)\n got %q\nwant %q", name, md, wantMD)
 	}
+
+	// Last (the prompt it opens stays open): for a host the browser has not
+	// granted, the click's request neither resolves nor fails: Chromium
+	// shows its prompt and waits for the user. A request made outside a
+	// user gesture, or for an origin the manifest does not list as
+	// optional, would fail at once instead.
+	b.EvalPage(t, opts, `globalThis.__asked = []; globalThis.__settled = undefined;
+		chrome.permissions.request = (p) => {
+			__asked.push({ origins: p.origins, active: navigator.userActivation.isActive });
+			const r = __request(p);
+			r.then((v) => { __settled = 'resolved ' + v; }, (e) => { __settled = 'failed ' + e; });
+			return r;
+		};
+		const host = document.getElementById('rule-0-host');
+		host.value = 'localhost'; host.dispatchEvent(new Event('input')); true`, nil)
+	run("test a rule for a host not granted", chromedp.Click(chromedp.CSS("#rules-list .rule-test")))
+	time.Sleep(3 * time.Second)
+	var pending struct {
+		Asked []struct {
+			Origins []string
+			Active  bool
+		}
+		Settled *string
+		Shown   string
+	}
+	b.EvalPage(t, opts, `({ asked: __asked, settled: __settled ?? null, shown: document.querySelector('#rules-list .rule-result').textContent })`, &pending)
+	if len(pending.Asked) != 1 || !pending.Asked[0].Active || strings.Join(pending.Asked[0].Origins, " ") != "http://localhost/*" ||
+		pending.Settled != nil || pending.Shown != "Testing…" {
+		settled := "<pending>"
+		if pending.Settled != nil {
+			settled = *pending.Settled
+		}
+		t.Errorf("request for a host not granted: asked %+v, %s, shows %q; want http://localhost/* asked in the click and the prompt waiting", pending.Asked, settled, pending.Shown)
+	}
 }
 
 // exportFromLibrary exports every article of the library in format and
@@ -168,4 +274,40 @@ func exportFromLibrary(t *testing.T, b *browser, format string) (text, name stri
 		return out.Name != ""
 	})
 	return out.Text, out.Name
+}
+
+// TestCoreDependenciesLinked checks issue 15's target: the WebAssembly
+// module and the CLI both link goquery, x/net/html and gjson, each
+// imported by Barg's own product code (go list -deps leaves test imports
+// out), not only by another dependency or by tests.
+func TestCoreDependenciesLinked(t *testing.T) {
+	core := []string{"github.com/PuerkitoBio/goquery", "golang.org/x/net/html", "github.com/tidwall/gjson"}
+	for _, build := range []struct {
+		pkg string
+		env []string
+	}{{"./wasm", []string{"GOOS=js", "GOARCH=wasm"}}, {"./cmd/barg", nil}} {
+		cmd := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`, build.pkg)
+		cmd.Dir = repoRoot(t)
+		cmd.Env = append(os.Environ(), build.env...)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", build.pkg, err)
+		}
+		importers := map[string][]string{}
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			f := strings.Fields(line)
+			for _, imp := range f[1:] {
+				if strings.HasPrefix(f[0], "github.com/barg-app/barg/") {
+					importers[imp] = append(importers[imp], f[0])
+				}
+			}
+		}
+		for _, c := range core {
+			if len(importers[c]) == 0 {
+				t.Errorf("%s %v: %s is not imported by Barg's code", build.pkg, build.env, c)
+			} else {
+				t.Logf("%s: %s imported by %v", build.pkg, c, importers[c])
+			}
+		}
+	}
 }
