@@ -13,7 +13,14 @@ import (
 
 // ldNode is one JSON value of the page's JSON-LD; a nil *ldNode is an
 // absent value (a missing key, no article).
-type ldNode struct{ r gjson.Result }
+type ldNode struct {
+	r gjson.Result
+	// members indexes an object's members by key (the first of a repeated
+	// key), made by one pass on the first lookup: each gjson.Get of a key
+	// scans the object up to it, all of it for a missing key, and a node
+	// is asked for a dozen keys, most of them missing.
+	members map[string]gjson.Result
+}
 
 // ldObject is one JSON-LD node (a JSON object).
 type ldObject = *ldNode
@@ -54,7 +61,7 @@ func node(r gjson.Result) *ldNode {
 	if !r.Exists() {
 		return nil
 	}
-	return &ldNode{r}
+	return &ldNode{r: r}
 }
 
 // walk visits a JSON value: arrays element by element, objects as nodes,
@@ -103,7 +110,19 @@ func (v *ldNode) get(path string) *ldNode {
 	if v == nil || !v.r.IsObject() {
 		return nil
 	}
-	return node(v.r.Get(ldPath(path)))
+	if strings.Contains(path, ".") {
+		return node(v.r.Get(ldPath(path)))
+	}
+	if v.members == nil {
+		v.members = make(map[string]gjson.Result)
+		v.r.ForEach(func(k, e gjson.Result) bool {
+			if _, dup := v.members[k.Str]; !dup {
+				v.members[k.Str] = e
+			}
+			return true
+		})
+	}
+	return node(v.members[path])
 }
 
 // ldPath escapes the keys of a dotted path that begin with @ ("@id",
@@ -126,7 +145,7 @@ func (v *ldNode) elems() []*ldNode {
 	}
 	var out []*ldNode
 	v.r.ForEach(func(_, e gjson.Result) bool {
-		out = append(out, &ldNode{e})
+		out = append(out, &ldNode{r: e})
 		return true
 	})
 	return out
