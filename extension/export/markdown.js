@@ -19,7 +19,7 @@
 // (shared/template DefaultMarkdown), which the extension uses when Go is
 // running; shared/template's tests compare the two on real pages.
 
-import { safeSrc, linkRuns } from '../ui/urls.js';
+import { safeSrc, linkRuns, cellLinks } from '../ui/urls.js';
 
 /** Characters a tag keeps: letters, marks, digits, "_", "-", "/", ZWNJ and ZWJ. */
 const TAG_DROP = /[^\p{L}\p{M}\p{N}_\-/\u200c\u200d]/gu;
@@ -179,38 +179,6 @@ function tableCell(s, links) {
 }
 
 /**
- * The links of a table's block that belong to each cell. The extraction
- * lists them cell after cell, each with text found in its cell: a cell
- * takes the next links as long as each one's text follows the previous in
- * the cell's text.
- */
-function cellLinks(rows, links) {
-  const list = Array.isArray(links) ? links : [];
-  let k = 0;
-  return rows.map((r) =>
-    r.map((c) => {
-      const text = String(c ?? '');
-      const mine = [];
-      let pos = 0;
-      while (k < list.length) {
-        const l = list[k];
-        const lt = l && typeof l.text === 'string' ? l.text : '';
-        if (lt === '') {
-          k++;
-          continue;
-        }
-        const at = text.indexOf(lt, pos);
-        if (at < 0) break;
-        mine.push(l);
-        pos = at + lt.length;
-        k++;
-      }
-      return mine;
-    }),
-  );
-}
-
-/**
  * GFM table: the first row is the header (the extraction puts a table's
  * header row first); rows are padded to the widest; links stay links.
  */
@@ -252,8 +220,11 @@ export function blockMarkdown(b) {
       if (b.caption) parts.push('*' + inline(b.caption, b.links).replace(/\n+/g, ' ') + '*');
       return parts.join('\n');
     }
-    case 'table':
-      return table(Array.isArray(b.rows) ? b.rows : [], b.links);
+    case 'table': {
+      // The caption (the block's text) in italics above the table.
+      const t = table(Array.isArray(b.rows) ? b.rows : [], b.links);
+      return t && text ? '*' + escapeText(text).replace(/\n+/g, ' ') + '*\n\n' + t : t;
+    }
     case 'code': {
       const f = fence(text);
       const lang = /^[\w+#.-]{1,30}$/.test(b.lang || '') ? b.lang : '';

@@ -89,6 +89,7 @@ test('blockMarkdown', async (t) => {
       type: 'table', rows: [['Release', 'Date'], ['4.2.3', 'April 2014'], ['4.3', 'see 4.3 notes']],
       links: [{ text: '4.2.3', href: 'https://blog.example/4-2-3' }, { text: '4.3', href: 'https://blog.example/4.3?a|b' }, { text: 'notes', href: 'https://blog.example/n' }],
     }, '| Release | Date |\n| --- | --- |\n| [4\\.2.3](https://blog.example/4-2-3) | April 2014 |\n| [4\\.3](https://blog.example/4.3?a%7Cb) | see 4.3 [notes](https://blog.example/n) |'],
+    ['table caption above the table', { type: 'table', text: 'Results\nround *1*', rows: [['a', 'b']] }, '*Results round \\*1\\**\n\n| a | b |\n| --- | --- |'],
     ['figure caption keeps its link', { type: 'figure', src: 'https://x.example/f.png', alt: '', caption: 'photo: Ana', links: [{ text: 'Ana', href: 'https://x.example/ana' }] },
       '![](https://x.example/f.png)\n*photo: [Ana](https://x.example/ana)*'],
     ['code fenced longer than its backticks, untouched', fa.blocks[8],

@@ -459,7 +459,12 @@ func blockMarkdown(b gjson.Result) string {
 		}
 		return strings.Join(parts, "\n")
 	case "table":
-		return table(b.Get("rows").Array(), links)
+		// The caption (the block's text) in italics above the table.
+		t := table(b.Get("rows").Array(), links)
+		if t != "" && text != "" {
+			return "*" + collapseNewlines(escapeText(text)) + "*\n\n" + t
+		}
+		return t
 	case "code":
 		f := fence(text)
 		lang := stringOf(b.Get("lang"))

@@ -168,7 +168,7 @@ func TestDefaultMarkdownMatchesTheExtension(t *testing.T) {
 		`{"title":"links","url":"https://x.example/p","canonical_url":"","image":null,"tags":["@handle","two words","#hash","1984","a..b","x@y.example","می‌شود","a//b","--","Two-Words"," ‌lead-zwnj"],
 "blocks":[{"type":"table","rows":[["Name","Site"],["Go","see go.dev and go.dev/doc"],["Rust","rust\nlang"],["none",""]],
 "links":[{"text":"go.dev","href":"https://go.dev/"},{"text":"go.dev/doc","href":"https://go.dev/doc?a=1|2"},{"text":"rust\nlang","href":"https://rust-lang.org/"},{"text":"nowhere","href":"https://x.example/"}]},
-{"type":"table","rows":[["a","b"],"not a row",["c"]],"links":[{"text":"c","href":"javascript:x"},{"text":"","href":"https://x.example"}]},
+{"type":"table","text":"Results\nround *1*","rows":[["a","b"],"not a row",["c"]],"links":[{"text":"c","href":"javascript:x"},{"text":"","href":"https://x.example"}]},
 {"type":"figure","src":"https://x.example/f.png","alt":"f","caption":"by someone\nelse","links":[{"text":"someone","href":"https://x.example/s"}]}]}`,
 	} {
 		articles = append(articles, []byte(s))
