@@ -29,9 +29,20 @@
 //      "entries" (index key), "texts"; "summaries" dropped. The upgrade turns
 //      each v1 record into an entry of one version with the same id, inside
 //      the upgrade transaction: it completes whole or not at all.
+//   3  "assets" (indexes record_id, entry_id): the images kept with a
+//      capture when the user asked for them (lib/assets.js downloads them).
+//      Nothing else changes. The step creates the store only when it is
+//      missing, so it stays right whichever order it is merged in with
+//      another version-3 change.
+//
+// Kept images: a capture's record gains "assets" {kept: [{id, src, type,
+// bytes}], failed: [{src, reason}], at} once its images were fetched, and
+// each image is one record of "assets" {id, record_id, entry_id, src, type,
+// bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
+// (removeCapture) and purgeDeleted remove both.
 
 const DB_NAME = 'barg';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Separates title and text in a search string, so no query matches across the two. */
 export const SEARCH_SEP = '\u0000';
@@ -107,6 +118,14 @@ function upgrade(db, tx, oldVersion) {
       tx.objectStore('texts').put(searchText(entry, rec.article));
       c.continue();
     };
+  }
+  // Version 3. Guarded by the store's presence, not by oldVersion alone: a
+  // profile that another change brought to version 3 without it gets it too
+  // on its next upgrade.
+  if (!db.objectStoreNames.contains('assets')) {
+    const assets = db.createObjectStore('assets', { keyPath: 'id' });
+    assets.createIndex('record_id', 'record_id');
+    assets.createIndex('entry_id', 'entry_id');
   }
 }
 
@@ -294,6 +313,8 @@ function friendly(err) {
 }
 
 const ALL = ['articles', 'entries', 'texts'];
+/** What removing captures touches: their kept images go with them. */
+const REMOVE = [...ALL, 'assets'];
 
 /** The records of the versions an entry lists. */
 async function versionRecords(articles, entry) {
@@ -556,7 +577,7 @@ async function markDeleted(ids, when) {
 export async function purgeDeleted(before = new Date()) {
   const limit = before.toISOString();
   const db = await openDB();
-  const tx = db.transaction(ALL, 'readwrite');
+  const tx = db.transaction(REMOVE, 'readwrite');
   const committed = done(tx);
   const gone = (await request(tx.objectStore('entries').getAll())).filter((e) => e.deleted_at && e.deleted_at <= limit);
   for (const e of gone) await removeEntry(tx, e.id);
@@ -567,7 +588,10 @@ export async function purgeDeleted(before = new Date()) {
 async function removeEntry(tx, id) {
   const articles = tx.objectStore('articles');
   const keys = await request(articles.index('entry_id').getAllKeys(id));
-  for (const k of keys) articles.delete(k);
+  for (const k of keys) {
+    articles.delete(k);
+    await removeAssets(tx, k);
+  }
   tx.objectStore('entries').delete(id);
   tx.objectStore('texts').delete(id);
 }
@@ -580,7 +604,7 @@ async function removeEntry(tx, id) {
  */
 export async function removeCapture(id) {
   const db = await openDB();
-  const tx = db.transaction(ALL, 'readwrite');
+  const tx = db.transaction(REMOVE, 'readwrite');
   const committed = done(tx);
   const articles = tx.objectStore('articles');
   const rec = await request(articles.get(id));
@@ -590,6 +614,7 @@ export async function removeCapture(id) {
   }
   const entry = await request(tx.objectStore('entries').get(rec.entry_id));
   articles.delete(id);
+  await removeAssets(tx, id);
   if (entry) {
     const rest = entry.versions.filter((v) => v.id !== id);
     if (!rest.length) {
@@ -606,6 +631,59 @@ export async function removeCapture(id) {
   }
   await committed;
   return true;
+}
+
+// ---- kept images -------------------------------------------------------------
+
+async function removeAssets(tx, recordId) {
+  const assets = tx.objectStore('assets');
+  for (const k of await request(assets.index('record_id').getAllKeys(recordId))) assets.delete(k);
+}
+
+/**
+ * Stores the images fetched for a capture (lib/assets.js): kept is
+ * [{src, type, bytes, data: ArrayBuffer}], failed [{src, reason}]. The
+ * capture's record gets the list of both ("assets"), the images go to
+ * "assets", in one transaction. A capture removed meanwhile (Undo while
+ * the images were loading) stores nothing. Storing again replaces the
+ * capture's earlier images.
+ * @returns {Promise<object|null>} the record's new "assets", or null when the capture is gone
+ */
+export async function attachAssets(recordId, { kept = [], failed = [] } = {}, now = new Date()) {
+  const db = await openDB();
+  const tx = db.transaction(['articles', 'assets'], 'readwrite');
+  const committed = done(tx);
+  let out = null;
+  try {
+    const articles = tx.objectStore('articles');
+    const rec = await request(articles.get(recordId));
+    if (rec) {
+      await removeAssets(tx, recordId);
+      const list = [];
+      kept.forEach((a, i) => {
+        const id = recordId + '/' + (i + 1);
+        tx.objectStore('assets').put({ id, record_id: recordId, entry_id: rec.entry_id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength, data: a.data });
+        list.push({ id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength });
+      });
+      out = { kept: list, failed: failed.map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: now.toISOString() };
+      rec.assets = out;
+      articles.put(rec);
+    }
+  } catch (err) {
+    try { tx.abort(); } catch { /* already over */ }
+    await committed.catch(() => {});
+    throw err;
+  }
+  await committed;
+  return out;
+}
+
+/** The images kept with a capture, {id, src, type, bytes, data}, in the order they were listed. */
+export async function getAssets(recordId) {
+  const db = await openDB();
+  const rows = await request(db.transaction('assets').objectStore('assets').index('record_id').getAll(recordId));
+  const n = (id) => Number(String(id).slice(String(id).lastIndexOf('/') + 1)) || 0;
+  return rows.sort((a, b) => n(a.id) - n(b.id));
 }
 
 // ---- import and backup -------------------------------------------------------------

@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import * as store from './store.js';
 import * as v1 from './testdata/store-v1.js';
+import * as v2 from './testdata/store-v2.js';
 import { art } from './testdata/articles.js';
 
 const { articleKey, foldForSearch, sameArticle, matchOf, cleanTags } = store;
@@ -212,4 +213,106 @@ test('concurrent saves of one new article make one entry', async () => {
   assert.equal(list.length, 1);
   assert.equal(list[0].versions.length, 3);
   assert.equal(new Set(results.map((r) => r.entry.id)).size, 1);
+});
+
+/** Every record of every store of the open database, by store name, sorted by key. */
+async function dump(db, names) {
+  const out = {};
+  for (const name of names) {
+    out[name] = await new Promise((resolve, reject) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  return out;
+}
+
+test('a profile written by the schema-2 store is upgraded to 3 without losing or changing a record', async () => {
+  // The released (schema 2) code writes a library: versions, a selection,
+  // the user's words, a deleted entry still in its undo period.
+  const url = 'https://news.example/budget';
+  const r1 = await v2.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T10:00:00Z' });
+  await v2.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']), { capturedAt: '2026-01-02T10:00:00Z' });
+  const g = await v2.saveArticle(art('https://x.example/g', 'باغ‌ها', GARDEN));
+  await v2.saveArticle(art(url, 'بودجه', [BUDGET[1]]), { selection: true });
+  await v2.updateEntry(r1.entry.id, { title: 'عنوان من', tags: 'اقتصاد', note: 'یادداشت' });
+  await v2.deleteEntries([g.entry.id]);
+  const db2 = await v2.openDB();
+  assert.equal(db2.version, 2);
+  const before = await dump(db2, ['articles', 'entries', 'texts']);
+  assert.equal(before.articles.length, 4);
+  await v2.closeDB();
+
+  const db3 = await store.openDB();
+  assert.equal(db3.version, 3);
+  assert.ok(db3.objectStoreNames.contains('assets'), 'the assets store exists');
+  const after = await dump(db3, ['articles', 'entries', 'texts', 'assets']);
+  assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
+  assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
+  assert.deepEqual(after.texts, before.texts);
+  assert.deepEqual(after.assets, []);
+  // The upgraded library works as before.
+  assert.equal((await store.listEntries()).length, 2);
+  assert.equal((await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']))).unchanged, true);
+});
+
+test('the version-3 step keeps a store another change added and creates only what is missing', async () => {
+  // A profile at version 2 that also holds a store of some other change ("notes", one record).
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('entry_id', 'entry_id');
+      req.transaction.objectStore('articles').createIndex('capture_id', 'capture_id');
+      db.createObjectStore('entries', { keyPath: 'id' }).createIndex('key', 'key');
+      db.createObjectStore('texts', { keyPath: 'id' });
+      db.createObjectStore('notes', { keyPath: 'id' }).put({ id: 'n1', text: 'kept' });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const db = await store.openDB();
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'notes', 'texts']);
+  assert.deepEqual((await dump(db, ['notes'])).notes, [{ id: 'n1', text: 'kept' }]);
+});
+
+const bytes = (n, fill = 1) => new Uint8Array(n).fill(fill).buffer;
+
+test('kept images: stored with their capture, listed on its record, gone with Undo and with purge', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  const b = await store.saveArticle(art('https://x.example/b', 'ب', GARDEN));
+  const listed = await store.attachAssets(a.record.id, {
+    kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(10) }, { src: 'https://img.example/2.png', type: 'image/png', data: bytes(20, 2) }],
+    failed: [{ src: 'https://img.example/3.jpg', reason: 'http_404' }],
+  });
+  assert.deepEqual(listed.kept.map((k) => [k.src, k.type, k.bytes]), [['https://img.example/1.jpg', 'image/jpeg', 10], ['https://img.example/2.png', 'image/png', 20]]);
+  const rec = await store.getArticle(a.record.id);
+  assert.deepEqual(rec.assets.failed, [{ src: 'https://img.example/3.jpg', reason: 'http_404' }], 'the failure is on the record');
+  assert.deepEqual(rec.article, a.record.article, 'the article itself untouched');
+  const got = await store.getAssets(a.record.id);
+  assert.deepEqual(got.map((x) => x.id), rec.assets.kept.map((k) => k.id));
+  assert.deepEqual([...new Uint8Array(got[1].data)].slice(0, 3), [2, 2, 2]);
+  await store.attachAssets(b.record.id, { kept: [{ src: 'https://img.example/b.webp', type: 'image/webp', data: bytes(5) }] });
+
+  // Undo of capture a takes its images; b's stay.
+  assert.equal(await store.removeCapture(a.record.id), true);
+  assert.deepEqual(await store.getAssets(a.record.id), []);
+  assert.equal((await store.getAssets(b.record.id)).length, 1);
+  // Images that arrive after the Undo are not stored.
+  assert.equal(await store.attachAssets(a.record.id, { kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(10) }] }), null);
+  assert.deepEqual(await store.getAssets(a.record.id), []);
+
+  // Deleting keeps them through the undo period; purge removes them.
+  await store.deleteEntries([b.entry.id], new Date('2026-01-01T00:00:00Z'));
+  assert.equal((await store.getAssets(b.record.id)).length, 1, 'still there while Undo is possible');
+  await store.purgeDeleted(new Date('2026-01-01T00:00:10Z'));
+  assert.deepEqual(await store.getAssets(b.record.id), []);
+});
+
+test('storing a capture\'s images again replaces the earlier ones', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  await store.attachAssets(a.record.id, { kept: [1, 2, 3].map((i) => ({ src: 'https://i.example/' + i, type: 'image/gif', data: bytes(i) })) });
+  await store.attachAssets(a.record.id, { kept: [{ src: 'https://i.example/9', type: 'image/gif', data: bytes(9) }] });
+  assert.deepEqual((await store.getAssets(a.record.id)).map((x) => x.src), ['https://i.example/9']);
 });
