@@ -1,0 +1,278 @@
+// Images kept with an article, when the user turned on "Keep images with
+// the article" in the settings: which images an article has, fetching them
+// within fixed bounds, and what the library then stores (lib/store.js
+// attachAssets). The reader shows the stored copies; exports carry them.
+//
+// Bounds, so that one capture never costs more than a moment and a few
+// megabytes: at most LIMITS.images images, LIMITS.imageBytes each and
+// LIMITS.articleBytes in all, LIMITS.imageMs per image and LIMITS.totalMs
+// for the whole article. Only real raster images are kept: the response
+// must say image/* and its first bytes must be a JPEG, PNG, GIF, WebP, AVIF,
+// BMP or ICO; the stored type is the one the bytes show, never the server's.
+// SVG is never kept (it can carry scripts): it is listed as not kept.
+//
+// Every image that is not kept is listed with its reason, never dropped in
+// silence. Fetches send no cookies and no referrer.
+//
+// Pure apart from the fetch and storage handed in, so node tests run it.
+
+/** Where the setting lives in storage.local: {keep: boolean}. Off unless the user turned it on. */
+export const IMAGES_KEY = 'images';
+
+/** The host permissions fetching images from any site needs (optional ones, asked for when the setting is turned on). */
+export const IMAGE_ORIGINS = ['https://*/*', 'http://*/*'];
+
+/** The bounds of one article's images. */
+export const LIMITS = Object.freeze({
+  images: 40,
+  imageBytes: 8 * 1024 * 1024,
+  articleBytes: 20 * 1024 * 1024,
+  imageMs: 15_000,
+  totalMs: 30_000,
+  parallel: 3,
+});
+
+/**
+ * Why an image was not kept, as stored in a record's assets.failed[].reason:
+ *   no_permission  Barg may not read that site (the permission was refused or taken back)
+ *   http_NNN       the server answered with that status
+ *   not_image      the answer is not an image (its type or its bytes)
+ *   svg            an SVG image, which Barg does not keep
+ *   too_large      over LIMITS.imageBytes
+ *   article_limit  the article's images reached LIMITS.articleBytes
+ *   too_many       past the first LIMITS.images images
+ *   timeout        no whole answer in time
+ *   network        no answer (offline, refused, blocked)
+ */
+export const REASONS = ['no_permission', 'not_image', 'svg', 'too_large', 'article_limit', 'too_many', 'timeout', 'network'];
+
+/** Whether the user wants images kept (storage.local "images".keep). */
+export async function readKeepImages(storage = globalThis.chrome?.storage?.local) {
+  try {
+    const got = await storage.get(IMAGES_KEY);
+    return Boolean(got && got[IMAGES_KEY] && got[IMAGES_KEY].keep === true);
+  } catch {
+    return false;
+  }
+}
+
+/** A URL as an absolute http(s) URL without its fragment, or '' for anything else. */
+function httpURL(src) {
+  try {
+    const u = new URL(String(src || ''));
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return '';
+    u.hash = '';
+    return u.href;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The images of an article worth keeping, each once, in order: the lead
+ * image, then the figures of the body. Only http(s) images (data: and
+ * other schemes are not fetched: the reader does not show them either).
+ * @returns {string[]} absolute URLs
+ */
+export function imageSources(article) {
+  const out = [];
+  const add = (src) => {
+    const u = httpURL(src);
+    if (u && !out.includes(u)) out.push(u);
+  };
+  if (article && article.image && typeof article.image === 'object') add(article.image.src);
+  for (const b of (article && Array.isArray(article.blocks) ? article.blocks : [])) {
+    if (b && b.type === 'figure') add(b.src);
+  }
+  return out;
+}
+
+/**
+ * The image type the first bytes show ("image/jpeg", …), "svg" for what
+ * looks like SVG or XML, or "" for anything else.
+ * @param {Uint8Array} b
+ */
+export function sniffImage(b) {
+  const at = (i, ...xs) => xs.every((x, j) => b[i + j] === x);
+  const ascii = (i, s) => [...s].every((c, j) => b[i + j] === c.charCodeAt(0));
+  if (b.length >= 3 && at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (b.length >= 8 && at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (b.length >= 6 && (ascii(0, 'GIF87a') || ascii(0, 'GIF89a'))) return 'image/gif';
+  if (b.length >= 12 && ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  if (b.length >= 12 && ascii(4, 'ftyp') && (ascii(8, 'avif') || ascii(8, 'avis'))) return 'image/avif';
+  if (b.length >= 2 && ascii(0, 'BM')) return 'image/bmp';
+  if (b.length >= 4 && at(0, 0, 0, 1, 0)) return 'image/x-icon';
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 256)).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  if (head.startsWith('<svg') || head.startsWith('<?xml') || (head.startsWith('<!doctype svg'))) return 'svg';
+  return '';
+}
+
+/** A file extension for a stored image type. */
+export function extensionOf(type) {
+  return { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/bmp': 'bmp', 'image/x-icon': 'ico' }[type] || 'bin';
+}
+
+/** The host-permission pattern covering src ("https://img.example/*"). */
+export function originPattern(src) {
+  const u = new URL(src);
+  return u.protocol + '//' + u.hostname + '/*';
+}
+
+class Skip extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Fetches the images at srcs within LIMITS.
+ * @param {string[]} srcs absolute http(s) URLs (imageSources)
+ * @param {{
+ *   fetch?: typeof fetch,
+ *   hasPermission?: (pattern: string) => Promise<boolean>,
+ *   limits?: Partial<typeof LIMITS>,
+ * }} [deps]
+ * @returns {Promise<{kept: {src: string, type: string, data: ArrayBuffer}[], failed: {src: string, reason: string}[]}>}
+ *   kept in the order of srcs; every src is in exactly one of the two lists
+ */
+export async function fetchImages(srcs, deps = {}) {
+  const lim = { ...LIMITS, ...(deps.limits || {}) };
+  const doFetch = deps.fetch || globalThis.fetch.bind(globalThis);
+  const results = new Array(srcs.length);
+  const all = new AbortController();
+  const allTimer = setTimeout(() => all.abort(), lim.totalMs);
+  let used = 0; // bytes read so far, across the article
+  let next = 0;
+
+  async function one(src) {
+    if (deps.hasPermission && !(await deps.hasPermission(originPattern(src)).catch(() => false))) throw new Skip('no_permission');
+    if (all.signal.aborted) throw new Skip('timeout');
+    const ctl = new AbortController();
+    const stop = () => ctl.abort();
+    all.signal.addEventListener('abort', stop);
+    const timer = setTimeout(stop, lim.imageMs);
+    try {
+      let res;
+      try {
+        res = await doFetch(src, { signal: ctl.signal, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow' });
+      } catch (err) {
+        throw new Skip(ctl.signal.aborted ? 'timeout' : 'network');
+      }
+      if (!res.ok) throw new Skip('http_' + res.status);
+      const ctype = String(res.headers.get('content-type') || '').toLowerCase().trim();
+      if (ctype.startsWith('image/svg')) throw new Skip('svg');
+      if (!ctype.startsWith('image/')) throw new Skip('not_image');
+      const declared = Number(res.headers.get('content-length'));
+      if (declared > lim.imageBytes) throw new Skip('too_large');
+      if (declared > lim.articleBytes - used) throw new Skip('article_limit');
+      const data = await readCapped(res, ctl, lim, () => used, (n) => { used += n; });
+      const type = sniffImage(new Uint8Array(data, 0, Math.min(data.byteLength, 256)));
+      if (type === 'svg') throw new Skip('svg');
+      if (!type) throw new Skip('not_image');
+      return { src, type, data };
+    } finally {
+      clearTimeout(timer);
+      all.signal.removeEventListener('abort', stop);
+    }
+  }
+
+  async function worker() {
+    while (next < srcs.length) {
+      const i = next++;
+      const src = srcs[i];
+      if (i >= lim.images) {
+        results[i] = { src, reason: 'too_many' };
+        continue;
+      }
+      try {
+        results[i] = await one(src);
+      } catch (err) {
+        results[i] = { src, reason: err instanceof Skip ? err.reason : 'network' };
+      }
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(lim.parallel, srcs.length)) }, worker));
+  } finally {
+    clearTimeout(allTimer);
+  }
+  const kept = [], failed = [];
+  for (const r of results) (r.data ? kept : failed).push(r);
+  return { kept, failed };
+}
+
+/** Reads a response's body, stopping at the image's and the article's caps. */
+async function readCapped(res, ctl, lim, usedNow, addUsed) {
+  const chunks = [];
+  let got = 0;
+  const over = (n) => {
+    if (got + n > lim.imageBytes) return 'too_large';
+    if (usedNow() + n > lim.articleBytes) return 'article_limit';
+    return '';
+  };
+  try {
+    if (res.body && typeof res.body.getReader === 'function') {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const why = over(value.byteLength);
+        if (why) {
+          reader.cancel().catch(() => {});
+          throw new Skip(why);
+        }
+        got += value.byteLength;
+        addUsed(value.byteLength);
+        chunks.push(value);
+      }
+    } else {
+      const buf = new Uint8Array(await res.arrayBuffer());
+      const why = over(buf.byteLength);
+      if (why) throw new Skip(why);
+      got = buf.byteLength;
+      addUsed(got);
+      chunks.push(buf);
+    }
+  } catch (err) {
+    addUsed(-got); // an image not kept takes nothing of the article's bound
+    if (err instanceof Skip) throw err;
+    throw new Skip(ctl.signal.aborted ? 'timeout' : 'network');
+  }
+  const out = new Uint8Array(got);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out.buffer;
+}
+
+/**
+ * Keeps the images of a saved capture when the user wants them: fetches
+ * them and stores them with the capture (store.attachAssets), the ones not
+ * kept listed with their reasons. Does nothing when the setting is off or
+ * the article has no images.
+ * @param {{id: string, article: object}} record
+ * @param {{
+ *   store: {attachAssets: Function},
+ *   storage?: {get: Function},
+ *   fetch?: typeof fetch,
+ *   permissions?: {contains: (p: {origins: string[]}) => Promise<boolean>},
+ *   limits?: Partial<typeof LIMITS>,
+ * }} deps
+ * @returns {Promise<object|null>} the record's new "assets", or null when nothing was done
+ */
+export async function keepImages(record, deps) {
+  if (!record || !record.id || !(await readKeepImages(deps.storage))) return null;
+  const srcs = imageSources(record.article);
+  if (!srcs.length) return null;
+  const perms = deps.permissions;
+  const got = await fetchImages(srcs, {
+    fetch: deps.fetch,
+    limits: deps.limits,
+    hasPermission: perms ? (pattern) => perms.contains({ origins: [pattern] }) : undefined,
+  });
+  return deps.store.attachAssets(record.id, got);
+}
