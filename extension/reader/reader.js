@@ -8,7 +8,7 @@
 // and note, export the version shown, and delete the entry (the library then
 // offers Undo).
 
-import { findEntry, getArticle, updateEntry, deleteEntries } from '../lib/store.js';
+import { findEntry, getArticle, getAssets, updateEntry, deleteEntries } from '../lib/store.js';
 import { t, localize, uiLanguage, directionOf, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
@@ -29,7 +29,38 @@ function el(tag, attrs, ...kids) {
   return e;
 }
 
-const state = { entry: null, record: null };
+const state = { entry: null, record: null, local: new Map() };
+
+/** Image types shown from a local copy: raster only (lib/assets.js never stores others). */
+const LOCAL_TYPES = /^image\/(jpeg|png|gif|webp|avif|bmp|x-icon)$/;
+
+/** A URL as lib/assets.js lists it: absolute, without the fragment. */
+function withoutHash(src) {
+  try {
+    const u = new URL(src);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return '';
+  }
+}
+
+/** Makes blob: URLs for the images kept with the record shown, revoking the previous ones. */
+async function loadImages() {
+  for (const url of state.local.values()) URL.revokeObjectURL(url);
+  state.local = new Map();
+  if (!state.record || !state.record.assets || !state.record.assets.kept || !state.record.assets.kept.length) return;
+  let assets = [];
+  try {
+    assets = await getAssets(state.record.id);
+  } catch (err) {
+    console.warn('barg: reader: kept images:', (err && err.message) || err);
+  }
+  for (const a of assets) {
+    if (!LOCAL_TYPES.test(a.type) || !(a.data instanceof ArrayBuffer) || state.local.has(a.src)) continue;
+    state.local.set(a.src, URL.createObjectURL(new Blob([a.data], { type: a.type })));
+  }
+}
 
 function versionLabel(v, i) {
   return t('readerVersionLabel', formatNumber(state.entry.versions.length - i, locale), fmtTime(v.captured_at), formatNumber(v.words, locale));
@@ -59,6 +90,8 @@ function showArticle() {
       uiDir: directionOf(locale),
       formatDate: (iso) => formatDate(iso, locale),
       formatNumber: (n) => formatNumber(n, locale),
+      localSrc: (src) => state.local.get(withoutHash(src)) || '',
+      failed: (state.record.assets && state.record.assets.failed) || [],
     }),
   );
   $('compare').value = '';
@@ -98,6 +131,7 @@ async function showVersion(id) {
   if (id === state.entry.newest) u.searchParams.delete('v');
   else u.searchParams.set('v', id);
   history.replaceState(null, '', u);
+  await loadImages();
   showArticle();
 }
 
@@ -172,6 +206,7 @@ async function main() {
   status.remove();
   fillVersions();
   fillUser();
+  await loadImages();
   showArticle();
   wire();
   document.body.dataset.state = 'ready';
