@@ -276,3 +276,51 @@ export async function keepImages(record, deps) {
   });
   return deps.store.attachAssets(record.id, got);
 }
+
+// ---- exports ------------------------------------------------------------------
+
+/** The path a kept image has in an export: assets/<record id>/<n>.<ext>, n its number in the capture (1-based). */
+export function assetFile(recordId, n, type) {
+  const safe = String(recordId).replace(/[^A-Za-z0-9_-]/g, '_');
+  return 'assets/' + safe + '/' + n + '.' + extensionOf(type);
+}
+
+/**
+ * The manifest of a capture's images, as exports carry it beside the
+ * article: {files: [{file, src, type, bytes}], failed: [{src, reason}]},
+ * file being where an export with images puts the image (assetFile); null
+ * when no images were kept or listed for it.
+ * @param {{id: string, assets?: {kept: {id: string, src: string, type: string, bytes: number}[], failed: {src: string, reason: string}[]}}} record
+ */
+export function assetManifest(record) {
+  const a = record && record.assets;
+  if (!a || typeof a !== 'object') return null;
+  const kept = Array.isArray(a.kept) ? a.kept : [];
+  return {
+    files: kept.map((k, i) => ({ file: assetFile(record.id, assetNumber(k.id) || i + 1, k.type), src: k.src, type: k.type, bytes: k.bytes })),
+    failed: (Array.isArray(a.failed) ? a.failed : []).map((f) => ({ src: f.src, reason: f.reason })),
+  };
+}
+
+/** The number at the end of an asset's id ("<record id>/3" → 3), 0 when none. */
+export function assetNumber(id) {
+  const s = String(id || '');
+  return Number(s.slice(s.lastIndexOf('/') + 1)) || 0;
+}
+
+/**
+ * Markdown whose image links point at the kept copies: every "](src)" (or
+ * "](<src>)") of a kept image becomes "](assets/…)", relative to the
+ * Markdown file at the archive's root. Other links stay as they are.
+ * @param {string} markdown
+ * @param {{file: string, src: string}[]} files the manifest's files
+ */
+export function pointImagesAt(markdown, files) {
+  let out = String(markdown);
+  for (const f of files) {
+    for (const form of [f.src, '<' + f.src + '>', f.src.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20')]) {
+      out = out.split('](' + form + ')').join('](' + f.file + ')');
+    }
+  }
+  return out;
+}

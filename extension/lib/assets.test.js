@@ -180,3 +180,43 @@ test('keepImages does nothing while the setting is off, and stores images and fa
   assert.equal(img.type, 'image/jpeg');
   assert.deepEqual([...new Uint8Array(img.data)], [...JPEG]);
 });
+
+import { assetManifest, assetFile, pointImagesAt } from './assets.js';
+import { captureEnvelope, toJSON } from '../export/json.js';
+import { parseImport } from './transfer.js';
+
+test('exports carry a manifest of the kept images and of those not kept', async () => {
+  const article = art('https://news.example/a', 'الف', ['متن']);
+  article.image = { src: 'https://cdn.example/lead.jpg' };
+  article.blocks.push({ type: 'figure', src: 'https://cdn.example/fig (1).png', caption: 'c' });
+  const { record, entry } = await store.saveArticle(article);
+  await store.attachAssets(record.id, {
+    kept: [{ src: 'https://cdn.example/lead.jpg', type: 'image/jpeg', data: JPEG.slice().buffer }, { src: 'https://cdn.example/fig (1).png', type: 'image/png', data: PNG.slice().buffer }],
+    failed: [{ src: 'https://cdn.example/gone.jpg', reason: 'http_404' }],
+  });
+  const saved = await store.getArticle(record.id);
+  const env = captureEnvelope(saved, entry);
+  assert.deepEqual(env.assets, {
+    files: [
+      { file: assetFile(record.id, 1, 'image/jpeg'), src: 'https://cdn.example/lead.jpg', type: 'image/jpeg', bytes: JPEG.length },
+      { file: assetFile(record.id, 2, 'image/png'), src: 'https://cdn.example/fig (1).png', type: 'image/png', bytes: PNG.length },
+    ],
+    failed: [{ src: 'https://cdn.example/gone.jpg', reason: 'http_404' }],
+  });
+  assert.match(env.assets.files[0].file, /^assets\/[A-Za-z0-9_-]+\/1\.jpg$/);
+  assert.deepEqual(env.article, saved.article, 'the article stays a plain barg.article/1');
+  assert.equal(captureEnvelope({ ...saved, assets: undefined }, entry).assets, undefined, 'no manifest without kept images');
+
+  // An export with a manifest imports as before (the images themselves stay behind).
+  await store.removeCapture(record.id);
+  const { items, errors } = parseImport(toJSON([env]));
+  assert.deepEqual(errors, []);
+  assert.equal((await store.importItems(items)).added, 1);
+  assert.equal((await store.getArticle(record.id)).assets, undefined, 'no manifest of files the library does not have');
+
+  // Markdown pointing at the copies: only the kept images' links change.
+  const md = '![a](https://cdn.example/lead.jpg)\n\n![b](https://cdn.example/fig%20%281%29.png)\n\n[l](https://cdn.example/lead.jpg/page)\n\n![x](https://cdn.example/gone.jpg)';
+  assert.equal(pointImagesAt(md, env.assets.files),
+    `![a](${env.assets.files[0].file})\n\n![b](${env.assets.files[1].file})\n\n[l](https://cdn.example/lead.jpg/page)\n\n![x](https://cdn.example/gone.jpg)`);
+  assert.equal(assetManifest({ id: 'r' }), null);
+});
