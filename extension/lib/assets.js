@@ -324,3 +324,53 @@ export function pointImagesAt(markdown, files) {
   }
   return out;
 }
+
+/**
+ * The files of an export with images, for export/zip.js: each capture's
+ * Markdown file with its image links pointing at the copies
+ * (pointImagesAt), every kept image under its manifest path (assetFile),
+ * and "articles.json", the JSON export of the envelopes, whose "assets"
+ * manifests name those files. Images listed in a manifest but missing from
+ * the library are left out of the manifest too, so it never names a file
+ * the archive lacks.
+ * @param {{envelope: object, markdown: {name: string, text: string}}[]} items
+ *   envelopes from export/json.js captureEnvelope, Markdown as export/formats.js builds it
+ * @param {(recordId: string) => Promise<{id: string, data: ArrayBuffer}[]>} getAssets lib/store.js getAssets
+ * @param {(envelopes: object[]) => string} toJSON export/json.js toJSON
+ * @returns {Promise<{name: string, text?: string, bytes?: Uint8Array}[]>}
+ */
+export async function filesWithImages(items, getAssets, toJSON) {
+  const out = [];
+  const taken = new Set(['articles.json']);
+  const envelopes = [];
+  for (const { envelope, markdown } of items) {
+    let env = envelope;
+    let files = [];
+    if (env.assets && env.assets.files.length) {
+      const stored = new Map((await getAssets(env.id)).map((a) => [assetNumber(a.id), a]));
+      files = env.assets.files.filter((f) => stored.has(fileNumber(f.file)));
+      for (const f of files) out.push({ name: f.file, bytes: new Uint8Array(stored.get(fileNumber(f.file)).data) });
+      env = { ...env, assets: { ...env.assets, files } };
+    }
+    envelopes.push(env);
+    if (markdown) out.push({ name: uniqueIn(markdown.name, taken), text: pointImagesAt(markdown.text, files) });
+  }
+  out.push({ name: 'articles.json', text: toJSON(envelopes) });
+  return out;
+}
+
+/** The image number in a manifest path ("assets/r/3.jpg" → 3). */
+function fileNumber(file) {
+  const m = /\/(\d+)\.[a-z]+$/.exec(String(file));
+  return m ? Number(m[1]) : 0;
+}
+
+/** name, or name with " (2)", " (3)"… before its extension, not yet in taken (case-insensitively). */
+function uniqueIn(name, taken) {
+  const dot = name.lastIndexOf('.');
+  const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  let out = name;
+  for (let i = 2; [...taken].some((x) => x.toLowerCase() === out.toLowerCase()); i++) out = base + ' (' + i + ')' + ext;
+  taken.add(out);
+  return out;
+}

@@ -220,3 +220,46 @@ test('exports carry a manifest of the kept images and of those not kept', async 
     `![a](${env.assets.files[0].file})\n\n![b](${env.assets.files[1].file})\n\n[l](https://cdn.example/lead.jpg/page)\n\n![x](https://cdn.example/gone.jpg)`);
   assert.equal(assetManifest({ id: 'r' }), null);
 });
+
+import { filesWithImages } from './assets.js';
+import { buildExport } from '../export/formats.js';
+
+test('an export with images: Markdown pointing at the copies, the images, and JSON with manifests naming them', async () => {
+  const mk = async (url, title, figs) => {
+    const a = art(url, title, ['متن']);
+    for (const f of figs) a.blocks.push({ type: 'figure', src: f, caption: 'c' });
+    const { record, entry } = await store.saveArticle(a);
+    return { record, entry };
+  };
+  const one = await mk('https://a.example/1', 'یک', ['https://cdn.example/1.jpg', 'https://cdn.example/gone.jpg']);
+  const two = await mk('https://a.example/2', 'یک', ['https://cdn.example/2 (b).png']); // the same title: a second file name
+  const three = await mk('https://a.example/3', 'سه', []);
+  await store.attachAssets(one.record.id, { kept: [{ src: 'https://cdn.example/1.jpg', type: 'image/jpeg', data: JPEG.slice().buffer }], failed: [{ src: 'https://cdn.example/gone.jpg', reason: 'http_404' }] });
+  await store.attachAssets(two.record.id, { kept: [{ src: 'https://cdn.example/2%20(b).png', type: 'image/png', data: PNG.slice().buffer }] });
+  const items = [];
+  for (const { record, entry } of [one, two, three]) {
+    const envelope = captureEnvelope(await store.getArticle(record.id), entry);
+    const md = buildExport('markdown', [envelope]);
+    items.push({ envelope, markdown: { name: md.name, text: md.text } });
+  }
+  const files = await filesWithImages(items, store.getAssets, toJSON);
+  const names = files.map((f) => f.name);
+  assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length, 'no two files share a name');
+  const mds = files.filter((f) => f.name.endsWith('.md'));
+  assert.equal(mds.length, 3);
+  const json = JSON.parse(files.find((f) => f.name === 'articles.json').text);
+  const manifest1 = json[0].assets.files;
+  assert.deepEqual(json[0].assets.failed, [{ src: 'https://cdn.example/gone.jpg', reason: 'http_404' }]);
+  assert.equal(json[2].assets, undefined);
+  for (const env of json) {
+    for (const f of (env.assets ? env.assets.files : [])) {
+      const file = files.find((x) => x.name === f.file);
+      assert.ok(file, `${f.file} is in the archive`);
+      assert.equal(file.bytes.length, f.bytes);
+    }
+  }
+  assert.ok(mds[0].text.includes('](' + manifest1[0].file + ')'), 'the first article\'s figure points at its copy');
+  assert.ok(mds[0].text.includes('https://cdn.example/gone.jpg'), 'an image not kept stays remote');
+  assert.ok(mds[1].text.includes('](' + json[1].assets.files[0].file + ')'), 'a URL Markdown wraps in <…> is pointed too');
+  assert.doesNotMatch(mds[1].text, /cdn\.example\/2/);
+});
