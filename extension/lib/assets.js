@@ -43,8 +43,9 @@ export const LIMITS = Object.freeze({
  *   too_many       past the first LIMITS.images images
  *   timeout        no whole answer in time
  *   network        no answer (offline, refused, blocked)
+ *   storage_full   fetched, but the browser's storage for Barg is full
  */
-export const REASONS = ['no_permission', 'not_image', 'svg', 'too_large', 'article_limit', 'too_many', 'timeout', 'network'];
+export const REASONS = ['no_permission', 'not_image', 'svg', 'too_large', 'article_limit', 'too_many', 'timeout', 'network', 'storage_full'];
 
 /** Whether the user wants images kept (storage.local "images".keep). */
 export async function readKeepImages(storage = globalThis.chrome?.storage?.local) {
@@ -274,7 +275,13 @@ export async function keepImages(record, deps) {
     limits: deps.limits,
     hasPermission: perms ? (pattern) => perms.contains({ origins: [pattern] }) : undefined,
   });
-  return deps.store.attachAssets(record.id, got);
+  try {
+    return await deps.store.attachAssets(record.id, got);
+  } catch (err) {
+    if (!err || (err.code !== 'quota' && err.name !== 'QuotaExceededError')) throw err;
+    // No room for the images: the capture still lists each one as not kept.
+    return deps.store.attachAssets(record.id, { kept: [], failed: [...got.failed, ...got.kept.map((k) => ({ src: k.src, reason: 'storage_full' }))] });
+  }
 }
 
 // ---- exports ------------------------------------------------------------------

@@ -263,3 +263,25 @@ test('an export with images: Markdown pointing at the copies, the images, and JS
   assert.ok(mds[1].text.includes('](' + json[1].assets.files[0].file + ')'), 'a URL Markdown wraps in <…> is pointed too');
   assert.doesNotMatch(mds[1].text, /cdn\.example\/2/);
 });
+
+test('with no room left for the images, the capture lists them as not kept', async () => {
+  const article = art('https://news.example/q', 'الف', ['متن']);
+  article.image = { src: 'https://cdn.example/lead.jpg' };
+  const { record } = await store.saveArticle(article);
+  let calls = 0;
+  const full = {
+    attachAssets: (id, got) => {
+      calls++;
+      if (got.kept.length) return Promise.reject(Object.assign(new Error('storage is full'), { code: 'quota' }));
+      return store.attachAssets(id, got);
+    },
+  };
+  const out = await keepImages(record, {
+    store: full,
+    storage: { get: async () => ({ [IMAGES_KEY]: { keep: true } }) },
+    fetch: fakeFetch({ 'https://cdn.example/lead.jpg': { type: 'image/jpeg', body: JPEG } }),
+  });
+  assert.equal(calls, 2);
+  assert.deepEqual(out.failed, [{ src: 'https://cdn.example/lead.jpg', reason: 'storage_full' }]);
+  assert.deepEqual((await store.getArticle(record.id)).assets.failed, out.failed);
+});

@@ -244,6 +244,7 @@ export function imageReason(t, reason) {
     article_limit: 'imageReasonArticleLimit',
     too_many: 'imageReasonTooMany',
     timeout: 'imageReasonTimeout',
+    storage_full: 'imageReasonStorageFull',
   }[r];
   return t(key || 'imageReasonNetwork');
 }
