@@ -7,6 +7,8 @@
 // back (an upload endpoint may rely on the same host).
 
 import { IMAGES_KEY, IMAGE_ORIGINS, LIMITS } from '../lib/assets.js';
+import { formatNumber } from '../ui/format.js';
+import { uiLanguage } from '../ui/i18n.js';
 
 /**
  * What turning the setting to `on` does: asks for the permission first when
@@ -54,7 +56,7 @@ export async function renderImageSettings(container, t) {
   const hint = document.createElement('p');
   hint.className = 'hint';
   hint.id = 'keep-images-hint';
-  hint.textContent = t('optionsKeepImagesHint', String(LIMITS.articleBytes / (1024 * 1024)));
+  hint.textContent = t('optionsKeepImagesHint', formatNumber(LIMITS.articleBytes / (1024 * 1024), uiLanguage()));
   const status = document.createElement('p');
   status.className = 'hint status';
   status.id = 'keep-images-status';
