@@ -2,8 +2,8 @@ package e2e
 
 // Images kept with the article (extension/lib/assets.js): the setting turned
 // on through the real settings page, a toolbar capture of the seed page
-// keeping its images, and the reader showing them from the library after
-// the page's server is gone.
+// keeping its images, the reader showing them from the library after the
+// page's server is gone, and the reader's "Markdown and images (zip)" export.
 //
 // The permission prompt: the extension copy grants http(s)://*/* up front,
 // as the upload tests grant their endpoint, because headless Chromium cannot
@@ -14,10 +14,13 @@ package e2e
 // was checked by hand.
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/jpeg"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -183,6 +186,52 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	}
 	pagesScreenshot(t, rd, "reader-images-kept.png", true)
 
+	// "Markdown and images (zip)": the Markdown file points at assets/, whose
+	// files are the kept images, and articles.json's manifest names them.
+	dl := pagesDownloads(t, b)
+	pagesDo(t, rd, chromedp.SetValue("#export-format", "zip-images"), chromedp.Click("#export"))
+	name, data := pagesWaitFile(t, dl, ".zip", map[string]bool{})
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s in %s: %v", f.Name, name, err)
+		}
+		files[f.Name] = body
+	}
+	var envs []struct {
+		Assets assetsManifest `json:"assets"`
+	}
+	if err := json.Unmarshal(files["articles.json"], &envs); err != nil || len(envs) != 1 {
+		t.Fatalf("articles.json in %s: %v (%d envelopes)", name, err, len(envs))
+	}
+	var md string
+	for n, body := range files {
+		if strings.HasSuffix(n, ".md") {
+			md = string(body)
+		}
+	}
+	if len(envs[0].Assets.Files) != 2 {
+		t.Fatalf("manifest %+v, want the two kept images", envs[0].Assets)
+	}
+	for _, f := range envs[0].Assets.Files {
+		if got := files[f.File]; len(got) != f.Bytes || !bytes.HasPrefix(got, []byte{0xff, 0xd8, 0xff}) {
+			t.Errorf("%s in the zip: %d bytes, want the %d-byte JPEG", f.File, len(got), f.Bytes)
+		}
+		if strings.HasSuffix(f.Src, "-large.jpg") && !strings.Contains(md, "]("+f.File+")") {
+			t.Errorf("the Markdown does not point at %s:\n%s", f.File, md)
+		}
+	}
+
 	// The second capture lists its two images not kept, with the reasons in words.
 	rd2 := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(res2.EntryID))
 	pagesWait(t, rd2, "ready")
@@ -222,6 +271,20 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	if boxes.Page || !boxes.Pre || !boxes.Table {
 		t.Errorf("wide content: page scrolls sideways %v (want false); the <pre> scrolls in its box %v, the table %v (want true)", boxes.Page, boxes.Pre, boxes.Table)
 	}
+}
+
+// assetsManifest is the "assets" manifest of an exported capture (extension/lib/assets.js assetManifest).
+type assetsManifest struct {
+	Files []struct {
+		File  string `json:"file"`
+		Src   string `json:"src"`
+		Type  string `json:"type"`
+		Bytes int    `json:"bytes"`
+	} `json:"files"`
+	Failed []struct {
+		Src    string `json:"src"`
+		Reason string `json:"reason"`
+	} `json:"failed"`
 }
 
 // assetsOf is a capture record's "assets" (extension/lib/store.js attachAssets).

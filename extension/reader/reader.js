@@ -17,6 +17,7 @@ import { paragraphsOf, diffParagraphs, diffCounts } from './diff.js';
 import { buildExport } from '../export/formats.js';
 import { captureEnvelope } from '../export/json.js';
 import { downloadText } from '../export/download.js';
+import { chromiumFileName } from '../export/filename.js';
 
 const $ = (id) => document.getElementById(id);
 let locale = uiLanguage();
@@ -146,6 +147,20 @@ function fillUser() {
   if (e.tags.length || e.note || e.user_title) $('user').open = true;
 }
 
+/** Offers a Blob as a download named name (see export/download.js). */
+function downloadBlob(blob, name) {
+  if (location.protocol === 'chrome-extension:') name = chromiumFileName(name);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function wire() {
   $('version').addEventListener('change', (e) => showVersion(e.target.value));
   $('compare').addEventListener('change', (e) => {
@@ -163,8 +178,20 @@ function wire() {
       $('user-status').textContent = t('errorStorage', String((err && err.message) || err));
     }
   });
-  $('export').addEventListener('click', () => {
-    const f = buildExport($('export-format').value, [captureEnvelope(state.record, state.entry)]);
+  $('export').addEventListener('click', async () => {
+    const envelope = captureEnvelope(state.record, state.entry);
+    if ($('export-format').value === 'zip-images') {
+      // The zip writer loads only when asked for.
+      try {
+        const { zipWithImages } = await import('../export/withimages.js');
+        const { name, blob } = await zipWithImages([envelope], getAssets);
+        downloadBlob(blob, name);
+      } catch (err) {
+        $('user-status').textContent = t('errorStorage', String((err && err.message) || err));
+      }
+      return;
+    }
+    const f = buildExport($('export-format').value, [envelope]);
     downloadText(f.text, f.name, f.mime);
   });
   // Deleting asks nothing: the library it goes back to offers Undo.
