@@ -99,11 +99,16 @@ export function renderArticle(doc, a, opts) {
     return local.startsWith('blob:') ? local : '';
   };
 
+  // A body figure repeating the lead image may use the lead's local copy
+  // when its own was not kept (offline, the picture still shows).
+  const leadImage = a.image && typeof a.image === 'object' && safeSrc(a.image.src) ? a.image : null;
+  const leadLocal = leadImage ? localSrc(safeSrc(leadImage.src)) : '';
+
   const figure = (src, alt, caption, dir) => {
     const s = safeSrc(src);
     if (!s && !caption) return null;
     const fig = h('figure', { dir: dirOf(dir) });
-    const local = s && localSrc(s);
+    const local = s && (localSrc(s) || (leadLocal && sameImage({ src: s, caption }, leadImage) ? leadLocal : ''));
     if (local) fig.append(h('img', { src: local, alt: String(alt || ''), decoding: 'async', 'data-kept': 'true' }));
     else if (s) fig.append(h('img', { src: s, alt: String(alt || ''), loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }));
     if (caption) fig.append(h('figcaption', null, String(caption)));

@@ -223,3 +223,13 @@ test('images that could not be kept are listed with the reason, in the interface
   assert.equal(all(renderArticle(doc, a, opts), 'details').length, 0, 'nothing listed when every image was kept');
   assert.equal(imageReason(opts.t, 'something new'), 'imageReasonNetwork()');
 });
+
+test('a figure repeating the lead image shows the lead\'s local copy when its own was not kept', () => {
+  const a = {
+    title: 'T', url: 'https://news.example/a',
+    image: { src: 'https://cdn.example/p.jpg' },
+    blocks: [{ type: 'figure', src: 'https://cdn.example/p-large.jpg', caption: 'c' }, { type: 'figure', src: 'https://cdn.example/other.jpg' }],
+  };
+  const art = renderArticle(doc, a, { ...opts, localSrc: (s) => (s === 'https://cdn.example/p.jpg' ? 'blob:chrome-extension://id/lead' : '') });
+  assert.deepEqual(all(art, 'img').map((i) => i.attrs.get('src')), ['blob:chrome-extension://id/lead', 'https://cdn.example/other.jpg']);
+});
