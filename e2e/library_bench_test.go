@@ -24,7 +24,7 @@ func BenchmarkLibrary6000Captures(bm *testing.B) {
 	var seeded struct{ Entries, Records int }
 	start := time.Now()
 	// Seeded in chunks: each background call stays within the harness's time bound.
-	const chunk = 100
+	const chunk = 20
 	for from := 0; from < entries; from += chunk {
 		b.EvalBackground(bm, fmt.Sprintf(`(async () => {
 		const s = globalThis.barg.store;

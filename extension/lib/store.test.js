@@ -313,3 +313,9 @@ test('a profile written by the schema-2 store is upgraded: every record kept, ol
   const rebuilt = new Map(again.shards.flatMap((sh) => Object.entries(sh.entries)));
   assert.deepEqual(rebuilt, keptIndex);
 });
+
+test('articleWords has the distinct words() of title and text', () => {
+  const a = art('u', 'بودجهٔ سال — ۱۴۰۴', [...BUDGET, 'U.S. GDP، ۳٫۵ درصد؟ می‌شود!'], {});
+  assert.deepEqual([...store.articleWords(a)].sort(), [...new Set(store.words(a.title + '\n' + a.text))].sort());
+  assert.deepEqual([...store.articleWords({})], []);
+});
