@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import * as store from './store.js';
 import * as v1 from './testdata/store-v1.js';
+import * as v2 from './testdata/store-v2.js';
 import { art } from './testdata/articles.js';
 
 const { articleKey, foldForSearch, sameArticle, matchOf, cleanTags } = store;
@@ -212,4 +213,109 @@ test('concurrent saves of one new article make one entry', async () => {
   assert.equal(list.length, 1);
   assert.equal(list[0].versions.length, 3);
   assert.equal(new Set(results.map((r) => r.entry.id)).size, 1);
+});
+
+/** The search index as kept, against one built afresh from every version record. */
+async function assertIndexFresh() {
+  const kept = await store.searchIndex();
+  const entries = await store.listEntries();
+  assert.equal(kept.size, entries.length, 'one index record per entry');
+  for (const e of entries) {
+    const recs = await store.getArticles(e.versions.map((v) => v.id));
+    assert.deepEqual(kept.get(e.id), store.indexOfVersions(recs), 'index of ' + e.title);
+  }
+}
+
+test('the search index kept at save time equals one built from every version, through saves, imports and removals', async () => {
+  const url = 'https://x.example/edited';
+  const r1 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await store.saveArticle(art(url, 'بودجه', [BUDGET[0], BUDGET[1] + ' او افزود که مالیات‌ها بیشتر می‌شود.']), { capturedAt: '2026-01-02T00:00:00Z' });
+  await store.saveArticle(art(url, 'بودجه', BUDGET.slice(0, 2)), { capturedAt: '2026-01-03T00:00:00Z' });
+  await store.saveArticle(art('https://x.example/g', 'باغ', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  await assertIndexFresh();
+  // An import of a version older than the entry's newest, and one in between.
+  await store.importItems([
+    { record: { capture_id: 'old-1', entry_id: r1.entry.id, captured_at: '2025-12-01T00:00:00Z', article: art(url, 'بودجه', [BUDGET[0], 'بند قدیمی درباره‌ی یارانه']) } },
+    { record: { capture_id: 'mid-1', entry_id: r1.entry.id, captured_at: '2026-01-02T12:00:00Z', article: art(url, 'بودجه', [BUDGET[2], 'جملهٔ میانی']) } },
+  ]);
+  assert.equal((await store.getEntry(r1.entry.id)).versions.length, 5);
+  await assertIndexFresh();
+  const newest = (await store.getEntry(r1.entry.id)).newest;
+  await store.removeCapture(newest);
+  await assertIndexFresh();
+  const shards = await store.searchIndex();
+  assert.equal(shards.size, 2);
+});
+
+test('search finds words of older versions and says which version has them', async () => {
+  const url = 'https://x.example/edited';
+  const r1 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T00:00:00Z' });
+  const r2 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر در سمت خود ماند.']), { capturedAt: '2026-01-02T00:00:00Z' });
+  const r3 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-03T00:00:00Z' });
+  assert.equal(r3.entry.versions.length, 3);
+  const hits = await store.listEntries({ query: 'استعفا' });
+  assert.deepEqual(hits.map((e) => e.id), [r1.entry.id], 'a retracted sentence is found');
+  const index = await store.searchIndex();
+  const qs = (q) => store.queryWords(q);
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('استعفا'), ''), { versions: [r1.record.id] });
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('وزیر ماند'), ''), { versions: [r2.record.id] });
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('کسری بودجه'), ''), { versions: [] }, 'the newest has it');
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('ماند استعفا'), ''), { versions: [r2.record.id, r1.record.id] });
+  assert.equal(store.indexMatch(index.get(r1.entry.id), qs('استعفا باغ'), ''), null);
+  // Every word, not a phrase: order and other words between do not matter.
+  assert.equal((await store.listEntries({ query: 'فروش کسری' })).length, 1);
+  // Purged entries leave the index.
+  await store.deleteEntries([r1.entry.id], new Date('2026-01-01T00:00:00Z'));
+  await store.purgeDeleted(new Date('2026-01-02T00:00:00Z'));
+  assert.equal((await store.searchIndex()).size, 0);
+});
+
+test('a profile written by the schema-2 store is upgraded: every record kept, old versions searchable', async () => {
+  const url = 'https://news.example/budget';
+  await v2.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-02T00:00:00Z' });
+  const g = await v2.saveArticle(art('https://x.example/g', 'باغ', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.updateEntry(g.entry.id, { tags: 'پاییز', note: 'برای بعد' });
+  const before = (await v2.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const entriesBefore = await v2.listEntries();
+  await v2.closeDB();
+
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'entries', 'search']);
+  const after = (await store.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  assert.deepEqual(after, before, 'every record, unchanged');
+  assert.deepEqual(await store.listEntries(), entriesBefore, 'every entry, unchanged');
+  await assertIndexFresh();
+  assert.equal((await store.listEntries({ query: 'استعفا' })).length, 1, 'the old version is searchable');
+  assert.equal((await store.listEntries({ query: 'پاییز چنار' })).length, 1, 'a tag and a word of the text');
+
+  // The step run again (renumbered, say) on a library that has an index: the same index, nothing lost.
+  const keptIndex = await store.searchIndex();
+  await store.closeDB();
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', store.DB_VERSION + 1);
+    req.onupgradeneeded = () => store.upgradeTo3(req.result, req.transaction);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const again = await new Promise((resolve) => {
+    const req = indexedDB.open('barg');
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['search', 'articles']);
+      const out = {};
+      tx.objectStore('search').getAll().onsuccess = (e) => { out.shards = e.target.result; };
+      tx.objectStore('articles').count().onsuccess = (e) => { out.articles = e.target.result; };
+      tx.oncomplete = () => { req.result.close(); resolve(out); };
+    };
+  });
+  assert.equal(again.articles, before.length);
+  const rebuilt = new Map(again.shards.flatMap((sh) => Object.entries(sh.entries)));
+  assert.deepEqual(rebuilt, keptIndex);
+});
+
+test('articleWords has the distinct words() of title and text', () => {
+  const a = art('u', 'بودجهٔ سال — ۱۴۰۴', [...BUDGET, 'U.S. GDP، ۳٫۵ درصد؟ می‌شود!'], {});
+  assert.deepEqual([...store.articleWords(a)].sort(), [...new Set(store.words(a.title + '\n' + a.text))].sort());
+  assert.deepEqual([...store.articleWords({})], []);
 });
