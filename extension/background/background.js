@@ -24,14 +24,11 @@ import { startEngine, extract, startTimings } from './engine.js';
 import { createCapturer } from './capture.js';
 import { createTools } from './tools.js';
 import { primeOnInstall, primeState } from './prime.js';
-import { t } from './messages.js';
+import { MENU_PAGE, MENU_SELECTION, MENU_LIBRARY, MENU_SETTINGS, createMenus, watchMenuLanguage } from './menus.js';
+import { PURGE_ALARM, purgeDue } from '../lib/purge.js';
 
 const api = globalThis.chrome;
 
-const MENU_PAGE = 'barg-capture-page';
-const MENU_SELECTION = 'barg-capture-selection';
-const MENU_LIBRARY = 'barg-open-library';
-const MENU_SETTINGS = 'barg-open-settings';
 const RESULTS_KEPT = 50;
 
 // Go starts now, in parallel with whatever woke the background.
@@ -111,13 +108,30 @@ api.runtime.onInstalled.addListener((details) => {
   // Once, on install: what Barg does and where the library is.
   if (details && details.reason === 'install') api.tabs.create({ url: api.runtime.getURL('extension/welcome/welcome.html') }).catch(() => {});
   // Menus persist across background restarts; (re)create them on install and update.
-  api.contextMenus.removeAll(() => {
-    api.contextMenus.create({ id: MENU_PAGE, title: t('menuCapturePage'), contexts: ['page'] });
-    api.contextMenus.create({ id: MENU_SELECTION, title: t('menuCaptureSelection'), contexts: ['selection'] });
-    // The toolbar button's own menu (right click): the way into the library and settings.
-    api.contextMenus.create({ id: MENU_LIBRARY, title: t('menuOpenLibrary'), contexts: ['action'] });
-    api.contextMenus.create({ id: MENU_SETTINGS, title: t('menuOpenSettings'), contexts: ['action'] });
-  });
+  makeMenus();
+  purgeDeleted();
+});
+
+/** The context menus in the interface language (menus.js). */
+function makeMenus() {
+  createMenus(api).catch((err) => console.error('barg: menus:', err && err.message));
+}
+watchMenuLanguage(api);
+
+/**
+ * Removes for good the entries deleted more than the undo time ago
+ * (lib/purge.js): when the alarm a delete set rings, and at browser start
+ * in case it was lost, so that no library page need be open.
+ */
+function purgeDeleted() {
+  purgeDue(store, api.alarms).catch((err) => console.error('barg: purge:', err && err.message));
+}
+api.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === PURGE_ALARM) purgeDeleted();
+});
+api.runtime.onStartup?.addListener(() => {
+  makeMenus();
+  purgeDeleted();
 });
 
 // On install and update, V8's code cache for the module is primed

@@ -215,6 +215,111 @@ test('concurrent saves of one new article make one entry', async () => {
   assert.equal(new Set(results.map((r) => r.entry.id)).size, 1);
 });
 
+/** The search index as kept, against one built afresh from every version record. */
+async function assertIndexFresh() {
+  const kept = await store.searchIndex();
+  const entries = await store.listEntries();
+  assert.equal(kept.size, entries.length, 'one index record per entry');
+  for (const e of entries) {
+    const recs = await store.getArticles(e.versions.map((v) => v.id));
+    assert.deepEqual(kept.get(e.id), store.indexOfVersions(recs), 'index of ' + e.title);
+  }
+}
+
+test('the search index kept at save time equals one built from every version, through saves, imports and removals', async () => {
+  const url = 'https://x.example/edited';
+  const r1 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await store.saveArticle(art(url, 'بودجه', [BUDGET[0], BUDGET[1] + ' او افزود که مالیات‌ها بیشتر می‌شود.']), { capturedAt: '2026-01-02T00:00:00Z' });
+  await store.saveArticle(art(url, 'بودجه', BUDGET.slice(0, 2)), { capturedAt: '2026-01-03T00:00:00Z' });
+  await store.saveArticle(art('https://x.example/g', 'باغ', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  await assertIndexFresh();
+  // An import of a version older than the entry's newest, and one in between.
+  await store.importItems([
+    { record: { capture_id: 'old-1', entry_id: r1.entry.id, captured_at: '2025-12-01T00:00:00Z', article: art(url, 'بودجه', [BUDGET[0], 'بند قدیمی درباره‌ی یارانه']) } },
+    { record: { capture_id: 'mid-1', entry_id: r1.entry.id, captured_at: '2026-01-02T12:00:00Z', article: art(url, 'بودجه', [BUDGET[2], 'جملهٔ میانی']) } },
+  ]);
+  assert.equal((await store.getEntry(r1.entry.id)).versions.length, 5);
+  await assertIndexFresh();
+  const newest = (await store.getEntry(r1.entry.id)).newest;
+  await store.removeCapture(newest);
+  await assertIndexFresh();
+  const shards = await store.searchIndex();
+  assert.equal(shards.size, 2);
+});
+
+test('search finds words of older versions and says which version has them', async () => {
+  const url = 'https://x.example/edited';
+  const r1 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T00:00:00Z' });
+  const r2 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر در سمت خود ماند.']), { capturedAt: '2026-01-02T00:00:00Z' });
+  const r3 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-03T00:00:00Z' });
+  assert.equal(r3.entry.versions.length, 3);
+  const hits = await store.listEntries({ query: 'استعفا' });
+  assert.deepEqual(hits.map((e) => e.id), [r1.entry.id], 'a retracted sentence is found');
+  const index = await store.searchIndex();
+  const qs = (q) => store.queryWords(q);
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('استعفا'), ''), { versions: [r1.record.id] });
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('وزیر ماند'), ''), { versions: [r2.record.id] });
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('کسری بودجه'), ''), { versions: [] }, 'the newest has it');
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('ماند استعفا'), ''), { versions: [r2.record.id, r1.record.id] });
+  assert.equal(store.indexMatch(index.get(r1.entry.id), qs('استعفا باغ'), ''), null);
+  // Every word, not a phrase: order and other words between do not matter.
+  assert.equal((await store.listEntries({ query: 'فروش کسری' })).length, 1);
+  // Purged entries leave the index.
+  await store.deleteEntries([r1.entry.id], new Date('2026-01-01T00:00:00Z'));
+  await store.purgeDeleted(new Date('2026-01-02T00:00:00Z'));
+  assert.equal((await store.searchIndex()).size, 0);
+});
+
+test('a profile written by the schema-2 store is upgraded: every record kept, old versions searchable', async () => {
+  const url = 'https://news.example/budget';
+  await v2.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-02T00:00:00Z' });
+  const g = await v2.saveArticle(art('https://x.example/g', 'باغ', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.updateEntry(g.entry.id, { tags: 'پاییز', note: 'برای بعد' });
+  const before = (await v2.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const entriesBefore = await v2.listEntries();
+  await v2.closeDB();
+
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  const after = (await store.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  assert.deepEqual(after, before, 'every record, unchanged');
+  assert.deepEqual(await store.listEntries(), entriesBefore, 'every entry, unchanged');
+  await assertIndexFresh();
+  assert.equal((await store.listEntries({ query: 'استعفا' })).length, 1, 'the old version is searchable');
+  assert.equal((await store.listEntries({ query: 'پاییز چنار' })).length, 1, 'a tag and a word of the text');
+
+  // The step run again (renumbered, say) on a library that has an index: the same index, nothing lost.
+  const keptIndex = await store.searchIndex();
+  await store.closeDB();
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', store.DB_VERSION + 1);
+    req.onupgradeneeded = () => store.upgradeTo3(req.result, req.transaction);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const again = await new Promise((resolve) => {
+    const req = indexedDB.open('barg');
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['search', 'articles']);
+      const out = {};
+      tx.objectStore('search').getAll().onsuccess = (e) => { out.shards = e.target.result; };
+      tx.objectStore('articles').count().onsuccess = (e) => { out.articles = e.target.result; };
+      tx.oncomplete = () => { req.result.close(); resolve(out); };
+    };
+  });
+  assert.equal(again.articles, before.length);
+  const rebuilt = new Map(again.shards.flatMap((sh) => Object.entries(sh.entries)));
+  assert.deepEqual(rebuilt, keptIndex);
+});
+
+test('articleWords has the distinct words() of title and text', () => {
+  const a = art('u', 'بودجهٔ سال — ۱۴۰۴', [...BUDGET, 'U.S. GDP، ۳٫۵ درصد؟ می‌شود!'], {});
+  assert.deepEqual([...store.articleWords(a)].sort(), [...new Set(store.words(a.title + '\n' + a.text))].sort());
+  assert.deepEqual([...store.articleWords({})], []);
+});
+
 /** Every record of every store of the open database, by store name, sorted by key. */
 async function dump(db, names) {
   const out = {};
@@ -228,7 +333,7 @@ async function dump(db, names) {
   return out;
 }
 
-test('a profile written by the schema-2 store is upgraded to 3 without losing or changing a record', async () => {
+test('a profile written by the schema-2 store is upgraded to 4 without losing or changing a capture or an entry', async () => {
   // The released (schema 2) code writes a library: versions, a selection,
   // the user's words, a deleted entry still in its undo period.
   const url = 'https://news.example/budget';
@@ -240,24 +345,48 @@ test('a profile written by the schema-2 store is upgraded to 3 without losing or
   await v2.deleteEntries([g.entry.id]);
   const db2 = await v2.openDB();
   assert.equal(db2.version, 2);
-  const before = await dump(db2, ['articles', 'entries', 'texts']);
+  const before = await dump(db2, ['articles', 'entries']);
   assert.equal(before.articles.length, 4);
   await v2.closeDB();
 
-  const db3 = await store.openDB();
-  assert.equal(db3.version, 3);
-  assert.ok(db3.objectStoreNames.contains('assets'), 'the assets store exists');
-  const after = await dump(db3, ['articles', 'entries', 'texts', 'assets']);
+  const db4 = await store.openDB();
+  assert.equal(db4.version, 4);
+  const after = await dump(db4, ['articles', 'entries', 'assets']);
   assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
   assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
-  assert.deepEqual(after.texts, before.texts);
   assert.deepEqual(after.assets, []);
   // The upgraded library works as before.
   assert.equal((await store.listEntries()).length, 2);
   assert.equal((await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']))).unchanged, true);
 });
 
-test('the version-3 step keeps a store another change added and creates only what is missing', async () => {
+test('a profile at schema 3 (the search index, no images) gets the images store, losing nothing', async () => {
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  await v2.closeDB();
+  // Schema 3 as another branch shipped it: its step alone.
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 3);
+    req.onupgradeneeded = () => store.upgradeTo3(req.result, req.transaction);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const at3 = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg');
+    req.onsuccess = async () => { const d = await dump(req.result, ['articles', 'entries', 'search']); d.names = [...req.result.objectStoreNames].sort(); req.result.close(); resolve(d); };
+    req.onerror = () => reject(req.error);
+  });
+  assert.deepEqual(at3.names, ['articles', 'entries', 'search']);
+  const db = await store.openDB();
+  assert.equal(db.version, 4);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  const after = await dump(db, ['articles', 'entries', 'search']);
+  assert.deepEqual(after.articles, at3.articles);
+  assert.deepEqual(after.entries, at3.entries);
+  assert.deepEqual(after.search, at3.search, 'the search index untouched');
+});
+
+test('the upgrade keeps a store another change added and creates only what is missing', async () => {
   // A profile at version 2 that also holds a store of some other change ("notes", one record).
   await new Promise((resolve, reject) => {
     const req = indexedDB.open('barg', 2);
@@ -273,7 +402,7 @@ test('the version-3 step keeps a store another change added and creates only wha
     req.onerror = () => reject(req.error);
   });
   const db = await store.openDB();
-  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'notes', 'texts']);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'notes', 'search']);
   assert.deepEqual((await dump(db, ['notes'])).notes, [{ id: 'n1', text: 'kept' }]);
 });
 

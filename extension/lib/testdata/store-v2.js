@@ -1,5 +1,6 @@
-// The library store as released with versions (schema 2), frozen: store.test.js
-// writes a profile with it and checks that lib/store.js upgrades it losing nothing.
+// The library store at schema 2 (versions, entries, a "texts" store of
+// whole folded texts for search), frozen: store.test.js writes a profile
+// with it and checks that lib/store.js upgrades it losing nothing.
 
 // The library of saved articles, in IndexedDB. This module alone owns the
 // database's schema and its migrations; pages and the background call it.
