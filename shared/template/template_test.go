@@ -61,6 +61,8 @@ func TestPlaceholdersAndFilters(t *testing.T) {
 		{"template without a final newline", "{{lang}}", "fa"},
 		{"first non-empty of several paths", "{{[nope,lead,authors.1]|first}} {{[lang,title]|first}}", `Sam "Q" Lee fa`},
 		{"first of nothing is empty", "{{[nope,lead]|first|default:—}}", "—"},
+		{"tags: valid tags of several lists, in order, once", `{{[authors,authors.1,tags]|tags|join:" "}}`, `مریم-احمدی Sam-Q-Lee`},
+		{"tags of nothing is an empty list, left out by yaml", "a\n{{[nope,tags]|tags|yaml:tags}}\nb", "a\nb"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
