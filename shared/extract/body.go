@@ -46,6 +46,8 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 			s.measure(body)
 			pageProse = int(s.stat(body).ptext)
 			taken = pruneBoilerplate(body, &s)
+		} else if attempt < 3 {
+			taken = pruneComments(body)
 		}
 		s.weights = attempt < 2
 		s.noClean = attempt == 3

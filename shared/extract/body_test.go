@@ -213,3 +213,27 @@ func TestLastAttemptWithoutCleaning(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A post of one paragraph, shorter than minArticle, is retried; the
+// retries still leave the readers' comments out, however much more text
+// they hold, so the post stays the article.
+func TestRetryLeavesComments(t *testing.T) {
+	post := `<p>Great design on this reminder dialog: it was a bit after midnight, so the assistant asked which tomorrow I meant, the one by the calendar or the one I had in mind.</p>`
+	comment := func(who, text string) string {
+		return `<div class="comment"><h3><span class="author">` + who + `</span></h3><div class="comment_body"><p>` + text + `</p></div></div>`
+	}
+	var comments string
+	for _, who := range []string{"Jermaine", "Radex", "Ana", "Tom", "Lee", "Kim"} {
+		comments += comment(who, "I love it, "+who+" writes, and it would be clearer still, I think, with the day of the week in it, since I never remember the date.")
+	}
+	page := `<html><body><header class="masthead"><a href="/">Blog</a></header>` +
+		`<article class="post"><h1>Tomorrow</h1><div class="post-content">` + post + `</div></article>` +
+		`<section class="comments"><h2>12 comments</h2><div id="all_comments" class="all_comments">` + comments + `</div></section></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/tomorrow", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Great design") || strings.Contains(a.Text, "I love it") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}

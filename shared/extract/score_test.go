@@ -137,3 +137,29 @@ func TestHasWord(t *testing.T) {
 		}
 	}
 }
+
+func TestCommentName(t *testing.T) {
+	for _, tt := range []struct {
+		hints string
+		want  bool
+	}{
+		{"comments", true},
+		{"comment_body", true},
+		{"commentlist", true},
+		{"all_comments all_comments", true},
+		{"allcomments", true},
+		{"usercomment", true},
+		{"disqus_thread", true},
+		{"respond", true},
+		{"replies-list", true},
+		{"commentary", false},
+		{"opinion commentary-column", false},
+		{"commentator-bio", false},
+		{"post-content", false},
+		{"responsive-grid", false},
+	} {
+		if got := commentName(tt.hints); got != tt.want {
+			t.Errorf("commentName(%q) = %v", tt.hints, got)
+		}
+	}
+}
