@@ -75,15 +75,18 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 }
 
 // prose reports whether blocks hold prose: two paragraphs of a sentence
-// or more, and minProse bytes of text in all.
+// or more and minProse bytes of text in all, or one paragraph of 250
+// bytes or more (a short post of one paragraph is prose too).
 func prose(blocks []article.Block) bool {
 	paras := 0
+	long := false
 	for i := range blocks {
 		if blocks[i].Type == article.Paragraph && len(blocks[i].Text) >= 60 && linkShare(&blocks[i]) < 0.5 {
 			paras++
+			long = long || len(blocks[i].Text) >= 250
 		}
 	}
-	return paras >= 2 && quality(blocks) >= minProse
+	return paras >= 2 && quality(blocks) >= minProse || long
 }
 
 // minProse is the prose, in bytes, under which a first attempt is taken

@@ -237,3 +237,21 @@ func TestRetryLeavesComments(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A post of one long paragraph, found by the first attempt, does not give
+// way to a retry that finds a longer box elsewhere without the post in it
+// (the author's profile, once class hints no longer weigh).
+func TestRetryHoldsOneParagraph(t *testing.T) {
+	post := `<p>Research in Motion is counting on the new phone to revive sales growth and stop market share losses to its rivals. Now comes word that a previously anticipated January launch date could be delayed until March according to people familiar with the plans. That would miss the holiday season entirely.</p>`
+	bio := `Prior to founding this newsletter, I held equity analyst positions with three brokerage firms, published an investment letter, and wrote, at times, for papers, magazines, and websites. `
+	page := `<html><body><div class="main"><h3 class="post-title">Research in backward motion?</h3>` +
+		`<div class="post-body entry-content">` + post + `</div></div>` +
+		`<div class="widget Profile"><dl class="profile-datablock"><dt>About me</dt><dd class="profile-textblock">` + bio + bio + bio + bio + `</dd></dl></div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/rim", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Research in Motion is counting") || strings.Contains(a.Text, "Prior to founding") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
