@@ -145,3 +145,30 @@ func TestDropFurniture(t *testing.T) {
 		})
 	}
 }
+
+func TestIsUILabel(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"1 of 24", true},
+		{"3 / 12", true},
+		{"2 von 9", true},
+		{"Full Screen", true},
+		{"Autoplay", true},
+		{"View Photos", true},
+		{"Plein écran", true},
+		{"×", true},
+		{"›", true},
+		{"___", false},   // a section break typed as text
+		{"* * *", false}, // the same
+		{"Part 2 of 3", false},
+		{"10 of the 24 victims were tourists.", false},
+		{"Security forces stormed the museum.", false},
+	} {
+		b := para(tt.text)
+		if got := isUILabel(&b); got != tt.want {
+			t.Errorf("isUILabel(%q) = %v", tt.text, got)
+		}
+	}
+}
