@@ -325,7 +325,7 @@ func isBoilerplate(n *html.Node) bool {
 	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}
-	return hasWord(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
+	return hasWord(hints, unlikely) || commentName(hints) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
 }
 
 // classHints is n's class and id, lowercased, separated by a space.
@@ -343,7 +343,7 @@ func classHints(n *html.Node) string {
 // Class and id hints, after Mozilla Readability's, with more of the boxes
 // that news sites put around and inside their articles.
 var (
-	unlikely = []string{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
+	unlikely = []string{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "community",
 		"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
 		"remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
@@ -353,7 +353,7 @@ var (
 	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	positive = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
 		"pagination", "post", "text", "blog", "story"}
-	negative = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
+	negative = []string{"-ad-", "hidden", "banner", "combx", "com-", "contact", "footer",
 		"gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
 		"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter",
 		"subscribe", "social", "cookie", "byline", "author", "dateline"}
@@ -470,7 +470,7 @@ func classWeight(n *html.Node) int {
 			continue
 		}
 		v = lowerASCII(v)
-		if hasWord(v, negative) || hasToken(v, strongTokens) {
+		if hasWord(v, negative) || commentName(v) || hasToken(v, strongTokens) {
 			w -= 25
 		}
 		if hasWord(v, positive) {

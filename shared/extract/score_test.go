@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // commaForms are the commas Readability counts, and the ideographic one.
@@ -160,6 +163,29 @@ func TestCommentName(t *testing.T) {
 	} {
 		if got := commentName(tt.hints); got != tt.want {
 			t.Errorf("commentName(%q) = %v", tt.hints, got)
+		}
+	}
+}
+
+// Comment sections are furniture by whole words of their class or id; an
+// opinion column named "commentary" is not.
+func TestCommentHints(t *testing.T) {
+	for _, tt := range []struct {
+		class       string
+		boilerplate bool
+		weight      int
+	}{
+		{"comments-area", true, -25},
+		{"user-comments", true, -25},
+		{"commentary", false, 0},
+		{"opinion-commentary", false, 0},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "section", DataAtom: atom.Section, Attr: []html.Attribute{{Key: "class", Val: tt.class}}}
+		if got := isBoilerplate(n); got != tt.boilerplate {
+			t.Errorf("isBoilerplate(class=%q) = %v", tt.class, got)
+		}
+		if got := classWeight(n); got != tt.weight {
+			t.Errorf("classWeight(class=%q) = %d, want %d", tt.class, got, tt.weight)
 		}
 	}
 }
