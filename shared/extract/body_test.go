@@ -255,3 +255,26 @@ func TestRetryHoldsOneParagraph(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A post that is one annotated list, found by the first attempt, does not
+// give way to a sidebar widget that a retry without class hints prefers.
+func TestRetryHoldsList(t *testing.T) {
+	item := func(name, note string) string {
+		return `<li><a href="https://example.org/` + name + `">` + name + `</a> ` + note + `</li>`
+	}
+	list := `<ul>` + item("Flat Classroom", "A fantastic example of how a teacher takes students through making a video, with handouts.") +
+		item("Lesson plans", "Ideas that rock for the first week of school and the last one, from teachers who tried them.") +
+		item("Reading club", "How one library keeps teenagers reading through the summer holidays.") + `</ul>`
+	disclosure := `<p>I subscribe to a code of ethics, and, pursuant to it, I disclose that I test products, review books, speak, consult, and, at times, write for companies whose work may appear here, although none of them, ever, pays for a review.</p>`
+	page := `<html><body><div class="main"><h3 class="post-title">Teach this! 11/05</h3>` +
+		`<div class="post-body entry-content">` + list + `</div></div>` +
+		`<div id="sidebar-wrapper"><div class="widget Text"><div class="widget-content">` + disclosure + disclosure + `</div></div></div>` +
+		`<footer><p>` + strings.Repeat("This blog is written by a teacher for teachers and has been since the first day of the first school year it covered. ", 3) + `</p></footer></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/teach", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Flat Classroom") || strings.Contains(a.Text, "code of ethics") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
