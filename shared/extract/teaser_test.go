@@ -133,6 +133,8 @@ func TestDropFurniture(t *testing.T) {
 			[]article.Block{body, body, body}},
 		{"other languages", []article.Block{para("Tags: harbour, lights"), body, para("Veröffentlicht am 3. März 2024"), para("发布时间：2024-03-03")},
 			[]article.Block{body}},
+		{"closed comment sections", []article.Block{body, para("Comments are closed."), para("Les commentaires sont fermés."), para("امکان ارسال نظر وجود ندارد."), para("Комментарии закрыты")},
+			[]article.Block{body}},
 		{"prose stays", []article.Block{body, para("Tags are what the council put on every lantern, one by one, before the festival began.")},
 			[]article.Block{body, para("Tags are what the council put on every lantern, one by one, before the festival began.")}},
 	}
