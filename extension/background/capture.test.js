@@ -1,23 +1,38 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCapturer, failureMessage } from './capture.js';
+import { createCapturer, failureMessage, uploadLine } from './capture.js';
+import { MAX_PAGE_BYTES } from './limits.js';
 
-// fakeAPI records what the pipeline asks of the browser. scripts is the
-// queue of answers (or errors) of scripting.executeScript for the page grab.
-function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false } = {}) {
-  const calls = { badge: [], notices: 0, grabs: 0 };
+// fakeAPI records what the pipeline asks of the browser. grab is the queue
+// of answers (or errors) of scripting.executeScript for the page grab; the
+// probe before it answers with the next page's content type (and received,
+// the size the page arrived with), or throws the next error.
+function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false, received = 0, popup = true } = {}) {
+  const calls = { badge: [], notices: 0, grabs: 0, injections: 0, order: [], popups: [], windows: [] };
   const api = {
     tabs: { get: async (id) => ({ id, url }) },
     extension: { isAllowedFileSchemeAccess: async () => fileAccess },
+    runtime: { getURL: (p) => 'chrome-extension://x/' + p },
+    windows: { create: async (o) => { calls.windows.push(o.url); return {}; } },
     action: {
       setBadgeText: async (o) => { calls.badge.push(o.text); },
       setBadgeBackgroundColor: async () => {},
       setBadgeTextColor: async () => {},
+      setPopup: async (o) => { calls.popups.push(o.popup); },
+      openPopup: async () => { if (!popup) throw new Error('no user gesture'); },
     },
     scripting: {
       executeScript: async ({ func, args }) => {
-        if (func.name === 'showNotice') { calls.notices++; calls.notice = args[0]; return [{ result: true }]; }
+        calls.order.push(func.name);
+        if (func.name === 'showNotice') { calls.notices++; calls.notice = args[0]; (calls.all ||= []).push(args[0]); return [{ result: true }]; }
+        calls.injections++;
+        if (func.name === 'probePage') {
+          const head = grab[0];
+          if (head instanceof Error) throw grab.shift();
+          return [{ result: { url, contentType: (head && head.contentType) || 'text/html', received } }];
+        }
         calls.grabs++;
+        calls.grabArgs = args;
         const next = grab.shift();
         if (next instanceof Error) throw next;
         return [{ result: next }];
@@ -62,7 +77,7 @@ test('a transient access error is retried once', async () => {
   const { api, calls } = fakeAPI({ grab: [new Error('Cannot access contents of the page.'), PAGE] });
   const res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
   assert.equal(res.ok, true);
-  assert.equal(calls.grabs, 2);
+  assert.equal(calls.injections, 3, 'the failed probe, the probe again, the grab');
 });
 
 test('failures are plain and save nothing', async () => {
@@ -108,8 +123,88 @@ test('the badge and the notice tell the user', async () => {
   const { api, calls } = fakeAPI({ grab: [PAGE] });
   await createCapturer(deps(api).deps).captureTab(1);
   await new Promise((r) => setTimeout(r, 10));
-  assert.deepEqual(calls.badge, ['✓']);
-  assert.equal(calls.notices, 1);
+  assert.deepEqual(calls.badge, ['…', '✓'], 'busy from the click, then the result');
+  assert.equal(calls.notices, 1, 'a small page gets no "Capturing…" notice, only the result');
+});
+
+test('a large page gets the "Capturing… N MB" notice before it is read', async () => {
+  const { api, calls } = fakeAPI({ grab: [PAGE], received: 7 * 1024 * 1024 + 300_000 });
+  const res = await createCapturer(deps(api).deps).captureTab(1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(res.ok, true);
+  assert.deepEqual(calls.order, ['probePage', 'showNotice', 'grabPage', 'showNotice']);
+  assert.equal(calls.all[0].busy, true);
+  assert.equal(calls.all[0].heading, 'Capturing… 7.3 MB');
+  assert.ok(!calls.all[1].busy, 'the result replaces it');
+});
+
+test('a page that arrived over the limit is refused before it is read, in words', async () => {
+  const { api, calls } = fakeAPI({ grab: [PAGE], received: 25 * 1024 * 1024 });
+  const d = deps(api);
+  const res = await createCapturer(d.deps).captureTab(1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 'too_large');
+  assert.equal(res.bytes, 25 * 1024 * 1024);
+  assert.equal(calls.grabs, 0, 'nothing was serialized or copied');
+  assert.match(res.error, /25 MB/);
+  assert.match(res.error, /20 MB/);
+  assert.deepEqual(calls.badge, ['…', '!']);
+  assert.equal(calls.notice.heading, 'Barg could not capture this page');
+  assert.deepEqual(calls.notice.lines, [res.error]);
+  assert.equal(d.saved.length, 0);
+});
+
+test('a selection of a page over the limit is still read; a page its scripts made too large is refused with its size', async () => {
+  const big = { ...PAGE, selection: '<p>chosen</p>' };
+  let { api, calls } = fakeAPI({ grab: [big], received: 25 * 1024 * 1024 });
+  let res = await createCapturer(deps(api).deps).captureTab(1, { notify: false, selection: true });
+  assert.equal(res.ok, true);
+  assert.deepEqual(calls.grabArgs, [true, MAX_PAGE_BYTES]);
+
+  ({ api, calls } = fakeAPI({ grab: [{ html: null, tooLarge: 21 * 1024 * 1024, url: PAGE.url, contentType: 'text/html' }] }));
+  res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.code, 'too_large');
+  assert.match(res.error, /21 MB/);
+});
+
+test('pages Barg cannot read are explained in the action popup, or a window where it cannot open', async () => {
+  for (const [url, grab, kind] of [
+    ['chrome://settings', [PAGE], 'scheme'],
+    ['about:addons', [PAGE], 'scheme'],
+    ['https://chromewebstore.google.com/detail/x', [PAGE], 'store'],
+    ['file:///tmp/a.html', [PAGE], 'file'],
+    ['https://example.com/a.pdf', [{ ...PAGE, contentType: 'application/pdf' }], 'pdf'],
+    ['https://example.com/a.png', [{ ...PAGE, contentType: 'image/png' }], 'type'],
+  ]) {
+    const { api, calls } = fakeAPI({ url, grab });
+    const res = await createCapturer(deps(api).deps).captureTab(3);
+    assert.equal(res.ok, false, url);
+    assert.equal(res.kind, kind, url);
+    assert.equal(res.explained, 'popup', url);
+    assert.deepEqual(calls.popups, ['extension/refused/refused.html?why=' + kind + '&tab=3'], url);
+    assert.equal(calls.notices, 0, url + ': no in-page notice where no script may run');
+  }
+  const { api, calls } = fakeAPI({ url: 'chrome://settings', popup: false });
+  const res = await createCapturer(deps(api).deps).captureTab(3);
+  assert.equal(res.explained, 'window');
+  assert.deepEqual(calls.popups, ['extension/refused/refused.html?why=scheme&tab=3', ''], 'the popup is set back when it could not open');
+  assert.deepEqual(calls.windows, ['chrome-extension://x/extension/refused/refused.html?why=scheme&tab=3&window=1']);
+});
+
+test('the notice speaks of uploading only when an endpoint is configured', async () => {
+  for (const endpoint of [false, true]) {
+    const { api, calls } = fakeAPI({ grab: [PAGE] });
+    const d = deps(api, { outbox: { afterCapture: async () => false, status: async (ids) => ({ [ids[0]]: { state: 'none' } }), hasEndpoint: async () => endpoint } });
+    const res = await createCapturer(d.deps).captureTab(1);
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(res.endpoint, endpoint);
+    const said = calls.notice.lines.join('\n');
+    if (endpoint) assert.match(said, /Not sent/);
+    else assert.doesNotMatch(said, /upload|sen[dt]/i);
+  }
+  assert.equal(uploadLine({ state: 'queued' }, false), '');
+  assert.equal(uploadLine({ state: 'queued' }, true), 'Queued for upload');
 });
 
 test('the notice speaks the interface language: Persian date, digits and commas', async () => {
