@@ -96,7 +96,10 @@ export function createCapturer(deps) {
   const badgeTimers = new Map();
 
   async function inject(tabId, func, args) {
-    const run = () => api.scripting.executeScript({ target: { tabId }, func, args });
+    // injectImmediately: the page has loaded (the user saw it); without it
+    // the browser waits for the page's idle time, which a busy large page
+    // (7 MB, 57,000 paragraphs) put 400 ms after the click under load.
+    const run = () => api.scripting.executeScript({ target: { tabId }, func, args, injectImmediately: true });
     let res;
     try {
       res = await run();
@@ -124,17 +127,23 @@ export function createCapturer(deps) {
    * selection and the page's head are sent then).
    */
   async function grab(tabId, withSelection, state) {
-    const probe = await inject(tabId, probePage, []);
+    const busy = state.notify ? await busyText(state) : null;
+    const probe = await inject(tabId, probePage, busy ? [busy] : []);
+    state.tm.probed_at = epochMs();
     if (!probe) throw codedError('unsupported', t('captureErrUnsupported'));
+    if (probe.shown) {
+      state.notified = true;
+      state.tm.noticed_at = state.tm.probed_at;
+    }
     state.contentType = probe.contentType;
     if (!isReadableType(probe.contentType)) throw unsupported('type', probe.contentType);
     if (probe.received > MAX_PAGE_BYTES && !withSelection) throw tooLarge(probe.received);
-    if (probe.received > NOTICE_BYTES) await busyNotice(tabId, probe.received, state);
+    if (state.notify && !state.notified && probe.received > NOTICE_BYTES) await busyNotice(tabId, probe.received, state);
     const page = await inject(tabId, grabPage, [withSelection, MAX_PAGE_BYTES]);
     if (page && page.tooLarge) throw tooLarge(page.tooLarge);
     if (!page || typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
     // A page its scripts made large: Go will take a while, say so now.
-    if (!state.notified && page.bytes > NOTICE_BYTES) busyNotice(tabId, page.bytes, state);
+    if (state.notify && !state.notified && page.bytes > NOTICE_BYTES) busyNotice(tabId, page.bytes, state);
     return page;
   }
 
@@ -144,7 +153,15 @@ export function createCapturer(deps) {
     await languageReady(state);
     const { lang, dir } = uiLocale();
     const notice = { ok: true, busy: true, heading: t('captureBusy', megabytes(bytes, lang)), lines: [], dir, lang, close: t('captureClose'), ms: BUSY_NOTICE_MS };
-    await api.scripting.executeScript({ target: { tabId }, func: showNotice, args: [notice] }).catch(() => {});
+    await api.scripting.executeScript({ target: { tabId }, func: showNotice, args: [notice], injectImmediately: true }).catch(() => {});
+    if (!state.tm.noticed_at) state.tm.noticed_at = epochMs();
+  }
+
+  /** What probePage needs to put up the "Capturing…" notice itself. */
+  async function busyText(state) {
+    await languageReady(state);
+    const { lang, dir } = uiLocale();
+    return { text: t('captureBusy', '$1'), minBytes: NOTICE_BYTES, maxBytes: MAX_PAGE_BYTES, lang, dir, close: t('captureClose') };
   }
 
   function languageReady(state) {
@@ -183,7 +200,7 @@ export function createCapturer(deps) {
     const settingsRead = readSettings();
     settingsRead.catch(() => {});
     const languageRead = loadLanguage().catch(() => {});
-    const state = { languageRead, notified: false, contentType: '' };
+    const state = { languageRead, notified: false, contentType: '', tm, notify: opts.notify !== false };
     const prefsRead = opts.noPreview ? Promise.resolve(null) : readUiPrefs(api.storage && api.storage.local).catch(() => null);
     try {
       let tab = opts.tab;
@@ -448,6 +465,8 @@ export function createCapturer(deps) {
 
 function timingsOf(tm) {
   const out = { ...tm };
+  if (tm.probed_at) out.probe_ms = round(tm.probed_at - tm.clicked_at);
+  if (tm.noticed_at) out.notice_ms = round(tm.noticed_at - tm.clicked_at);
   if (tm.grabbed_at) out.grab_ms = round(tm.grabbed_at - tm.clicked_at);
   if (tm.extracted_at) out.extract_ms = round(tm.extracted_at - tm.grabbed_at - (tm.go_wait_ms || 0));
   if (tm.saved_at) {

@@ -29,7 +29,10 @@ function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false,
         if (func.name === 'probePage') {
           const head = grab[0];
           if (head instanceof Error) throw grab.shift();
-          return [{ result: { url, contentType: (head && head.contentType) || 'text/html', received } }];
+          const busy = args[0];
+          const shown = Boolean(busy && received > busy.minBytes && received <= busy.maxBytes);
+          if (shown) calls.probeBusy = busy;
+          return [{ result: { url, contentType: (head && head.contentType) || 'text/html', received, shown } }];
         }
         calls.grabs++;
         calls.grabArgs = args;
@@ -132,10 +135,28 @@ test('a large page gets the "Capturing… N MB" notice before it is read', async
   const res = await createCapturer(deps(api).deps).captureTab(1);
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(res.ok, true);
-  assert.deepEqual(calls.order, ['probePage', 'showNotice', 'grabPage', 'showNotice']);
+  // The probe puts it up itself: no round trip between the click and the notice.
+  assert.deepEqual(calls.order, ['probePage', 'grabPage', 'showNotice']);
+  assert.equal(calls.probeBusy.text, 'Capturing… $1 MB');
+  assert.equal(calls.probeBusy.minBytes, 1024 * 1024);
+  assert.ok(res.timings.notice_ms >= 0);
+  assert.ok(!calls.all[0].busy, 'the result replaces it');
+
+  // Without notices (a capture for the tests' hooks), nothing is put up.
+  const quiet = fakeAPI({ grab: [PAGE], received: 7 * 1024 * 1024 });
+  await createCapturer(deps(quiet.api).deps).captureTab(1, { notify: false });
+  assert.deepEqual(quiet.calls.order, ['probePage', 'grabPage']);
+});
+
+test('a page its scripts made large gets the notice once it is read', async () => {
+  const { api, calls } = fakeAPI({ grab: [{ ...PAGE, bytes: 3 * 1024 * 1024 }], received: 20_000 });
+  const res = await createCapturer(deps(api).deps).captureTab(1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(res.ok, true);
+  assert.deepEqual(calls.order, ['probePage', 'grabPage', 'showNotice', 'showNotice']);
   assert.equal(calls.all[0].busy, true);
-  assert.equal(calls.all[0].heading, 'Capturing… 7.3 MB');
-  assert.ok(!calls.all[1].busy, 'the result replaces it');
+  assert.equal(calls.all[0].heading, 'Capturing… 3 MB');
+  assert.ok(!calls.all[1].busy);
 });
 
 test('a page that arrived over the limit is refused before it is read, in words', async () => {

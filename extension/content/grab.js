@@ -2,10 +2,10 @@
 // Each is serialized on its own, so it must use nothing outside its body.
 //
 // A capture runs them in this order: probePage (instant: what the page is
-// and how large the browser received it), then grabPage (the page's HTML).
-// Between the two the background shows a "Capturing… N MB" notice when the
-// page is large, so that the notice is painted before the page is read, and
-// refuses a page that is far too large before anything is read or copied.
+// and how large the browser received it, and for a large page the
+// "Capturing… N MB" notice, painted before the page is read), then
+// grabPage (the page's HTML). A page that arrived over the size limit is
+// refused between the two, before anything is read or copied.
 
 /**
  * What the tab holds, without reading the page: its URL, its content type
@@ -13,8 +13,17 @@
  * navigation's decodedBodySize: 0 where the browser does not tell, as for
  * file: pages). It costs no serialization, so a 25 MB page is measured in
  * a millisecond.
+ *
+ * When busy is given and the page arrived over busy.minBytes, it also puts
+ * up Barg's notice saying busy.text ("Capturing… 7.3 MB", with $1 for the
+ * size in megabytes in busy.lang): in the same script, since under load
+ * each script injected costs a round trip of hundreds of milliseconds. The
+ * notice has the id and look of content/notice.js's, whose result notice
+ * replaces it; it is only simpler (it cannot share that code: each
+ * injected function is serialized alone).
+ * @param {{text: string, minBytes: number, maxBytes: number, lang: string, dir: string, close: string}} [busy]
  */
-export function probePage() {
+export function probePage(busy) {
   let received = 0;
   try {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -22,7 +31,55 @@ export function probePage() {
   } catch {
     received = 0;
   }
-  return { url: location.href, contentType: document.contentType, received };
+  const readable = /^(text\/html|application\/xhtml\+xml)$/i.test(String(document.contentType || ''));
+  let shown = false;
+  if (busy && readable && received > busy.minBytes && received <= busy.maxBytes) {
+    const ID = 'barg-capture-notice';
+    const old = document.getElementById(ID);
+    if (old) old.remove();
+    const host = document.createElement('div');
+    host.id = ID;
+    host.dataset.state = 'busy';
+    const hs = host.style;
+    for (const [k, v] of [['all', 'initial'], ['position', 'fixed'], ['top', '16px'], [busy.dir === 'rtl' ? 'left' : 'right', '16px'], ['z-index', '2147483647']]) {
+      hs.setProperty(k, v, 'important');
+    }
+    const root = host.attachShadow({ mode: 'closed' });
+    const box = document.createElement('div');
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    box.setAttribute('aria-busy', 'true');
+    box.dir = busy.dir;
+    box.lang = busy.lang;
+    Object.assign(box.style, {
+      boxSizing: 'border-box', maxWidth: '360px', minWidth: '220px', padding: '12px 34px 12px 14px',
+      borderRadius: '10px', background: '#ffffff', color: '#1b1b1b', borderInlineStart: '6px solid #1565c0',
+      boxShadow: '0 4px 18px rgba(0,0,0,.25)', font: '600 14px/1.5 system-ui, "Vazirmatn", "Noto Sans Arabic", sans-serif',
+      textAlign: 'start', position: 'relative', unicodeBidi: 'plaintext',
+    });
+    const mb = received / (1024 * 1024);
+    let size;
+    try {
+      size = mb.toLocaleString(busy.lang, { maximumFractionDigits: mb < 10 ? 1 : 0 });
+    } catch {
+      size = mb.toFixed(mb < 10 ? 1 : 0);
+    }
+    box.textContent = busy.text.replace('$1', size);
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', busy.close);
+    Object.assign(close.style, {
+      position: 'absolute', top: '4px', insetInlineEnd: '6px', border: '0', background: 'transparent',
+      font: '18px/1 system-ui, sans-serif', cursor: 'pointer', color: '#555', padding: '4px',
+    });
+    close.addEventListener('click', () => host.remove());
+    box.appendChild(close);
+    root.appendChild(box);
+    (document.body || document.documentElement).appendChild(host);
+    shown = true;
+  }
+  return { url: location.href, contentType: document.contentType, received, shown };
 }
 
 /**

@@ -25,6 +25,7 @@ import { fallbackName } from '../export/filename.js';
 import { downloadText } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
+import { applySendState, watchEndpoint } from './sending.js';
 
 const CHUNK = 200;
 /** How long a delete can be undone; the entries are removed for good after it. */
@@ -245,6 +246,7 @@ function updateSelection() {
   all.indeterminate = s.indeterminate;
   $('selection').textContent = s.count ? t('librarySelected', formatNumber(s.count, locale)) : '';
   for (const id of ['delete', 'export-selected', 'send-selected', 'tag-selected']) $(id).disabled = s.count === 0;
+  applySendState(); // no endpoint: the send buttons stay off (sending.js)
 }
 
 function setSelected(id, on) {
@@ -551,6 +553,7 @@ async function main() {
   locale = uiLanguage();
   localize();
   wire();
+  watchEndpoint(updateSelection).catch(() => {});
   try {
     // Deletes whose undo time passed while no library page was open.
     await purgeDeleted(new Date(Date.now() - UNDO_MS));
