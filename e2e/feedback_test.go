@@ -9,7 +9,15 @@ package e2e
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -355,4 +363,264 @@ func openLarge(t testing.TB, b *browser, url string) *tab {
 	}
 	t.Logf("%s shown after %v", url, time.Since(start).Round(time.Millisecond))
 	return &tab{TabID: tabID, PageID: chromedp.FromContext(ctx).Target.TargetID, Ctx: ctx, Cancel: cancel}
+}
+
+// firefoxSession is a headless Firefox with the extension installed as a
+// temporary add-on, driven over its remote debugging protocol as in
+// TestFirefoxSmoke: bg evaluates in the background, chrome in the browser's
+// privileged parent process.
+type firefoxSession struct {
+	c             *rdpClient
+	ctx           context.Context
+	addonID       string
+	bg, chrome    string
+	stderr        *strings.Builder
+	extensionHost string
+}
+
+// startFirefoxWithPrefs starts Firefox with the extension and extra user.js prefs.
+func startFirefoxWithPrefs(t *testing.T, ctx context.Context, extraPrefs string) *firefoxSession {
+	t.Helper()
+	requireExtension(t)
+	if _, err := os.Stat(firefoxPath); err != nil {
+		t.Skip("skipped: firefox-esr is not installed (apt-get install firefox-esr)")
+	}
+	profile := t.TempDir()
+	prefs := `user_pref("devtools.debugger.remote-enabled", true);
+user_pref("devtools.chrome.enabled", true);
+user_pref("devtools.debugger.prompt-connection", false);
+user_pref("browser.shell.checkDefaultBrowser", false);
+user_pref("app.update.enabled", false);
+user_pref("datareporting.policy.dataSubmissionEnabled", false);
+user_pref("toolkit.telemetry.enabled", false);
+user_pref("browser.startup.homepage_override.mstone", "ignore");
+user_pref("extensions.autoDisableScopes", 0);
+` + extraPrefs
+	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(prefs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port := freePort(t)
+	cmd := exec.CommandContext(ctx, firefoxPath, "--headless", "--no-remote", "--profile", profile,
+		"--start-debugger-server", strconv.Itoa(port), "about:blank")
+	cmd.Env = append(os.Environ(), "MOZ_CRASHREPORTER_DISABLE=1")
+	s := &firefoxSession{ctx: ctx, stderr: &strings.Builder{}}
+	cmd.Stderr = s.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	dctx, dcancel := context.WithTimeout(ctx, time.Minute)
+	c, err := dialRDP(dctx, "127.0.0.1:"+strconv.Itoa(port))
+	dcancel()
+	if err != nil {
+		t.Fatalf("%v\nfirefox: %s", err, s.stderr.String())
+	}
+	t.Cleanup(func() { c.conn.Close() })
+	s.c = c
+	root, err := c.request(ctx, map[string]any{"to": "root", "type": "getRoot"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := c.request(ctx, map[string]any{"to": root["addonsActor"].(string), "type": "installTemporaryAddon", "addonPath": repoRoot(t)})
+	if err != nil {
+		t.Fatalf("installing the extension: %v", err)
+	}
+	s.addonID = inst["addon"].(map[string]any)["id"].(string)
+	list, err := c.request(ctx, map[string]any{"to": "root", "type": "listAddons"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var descriptor string
+	for _, a := range list["addons"].([]any) {
+		if a := a.(map[string]any); a["id"] == s.addonID {
+			descriptor, _ = a["actor"].(string)
+		}
+	}
+	w, err := c.request(ctx, map[string]any{"to": descriptor, "type": "getWatcher"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.request(ctx, map[string]any{"to": w["actor"].(string), "type": "watchTargets", "targetType": "frame"}); err != nil {
+		t.Fatal(err)
+	}
+	if s.bg, err = c.waitTarget(ctx, "background"); err != nil {
+		t.Fatalf("no background target: %v\nfirefox: %s", err, s.stderr.String())
+	}
+	for deadline := time.Now().Add(time.Minute); ; {
+		got, err := c.await(ctx, s.bg, `(async () => { if (typeof globalThis.barg !== "object") return "not yet"; await globalThis.barg.ready; return "ready"; })()`)
+		if err == nil && got == "ready" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the background did not start: %q %v\nfirefox: %s", got, err, s.stderr.String())
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	proc, err := c.request(ctx, map[string]any{"to": "root", "type": "getProcess", "id": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := c.request(ctx, map[string]any{"to": proc["processDescriptor"].(map[string]any)["actor"].(string), "type": "getTarget"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.chrome, _ = pt["process"].(map[string]any)["consoleActor"].(string)
+	if s.chrome == "" {
+		t.Fatal("no console in Firefox's parent process")
+	}
+	return s
+}
+
+// openPage opens a page of the extension in a new selected tab and returns
+// its console actor.
+func (s *firefoxSession) openPage(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := s.c.await(s.ctx, s.chrome, `(async () => {
+		const win = Services.wm.getMostRecentWindow("navigator:browser");
+		const host = WebExtensionPolicy.getByID(`+jsString(s.addonID)+`).mozExtensionHostname;
+		const tab = win.gBrowser.addTab("moz-extension://" + host + "/" + `+jsString(path)+`,
+			{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+		win.gBrowser.selectedTab = tab;
+		return "opened";
+	})()`); err != nil {
+		t.Fatalf("opening %s in Firefox: %v", path, err)
+	}
+	console, err := s.c.waitTarget(s.ctx, path)
+	if err != nil {
+		t.Fatalf("%s did not open in Firefox: %v\nfirefox: %s", path, err, s.stderr.String())
+	}
+	return console
+}
+
+// clickElement clicks the element with the given id in the selected tab's
+// page (whose console is page) as a user does: a mouse press and release
+// sent from the browser's parent process at the element's place, which
+// reaches the page as trusted input, the only kind permissions.request
+// accepts.
+func (s *firefoxSession) clickElement(t *testing.T, page, id string) {
+	t.Helper()
+	rect, err := s.c.await(s.ctx, page, `(async () => {
+		const el = document.getElementById(`+jsString(id)+`);
+		el.scrollIntoView({ block: "center" });
+		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+		const r = el.getBoundingClientRect();
+		return JSON.stringify({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+	})()`)
+	if err != nil {
+		t.Fatalf("finding #%s: %v", id, err)
+	}
+	if out, err := s.c.await(s.ctx, s.chrome, `(async () => {
+		const p = JSON.parse(`+jsString(rect)+`);
+		const win = Services.wm.getMostRecentWindow("navigator:browser");
+		const b = win.gBrowser.selectedBrowser.getBoundingClientRect();
+		const x = b.left + p.x, y = b.top + p.y;
+		// Native events through the (headless) widget: the page gets
+		// trusted input, as from a mouse.
+		const u = win.windowUtils, el = win.document.documentElement, ratio = win.devicePixelRatio;
+		const sx = (win.mozInnerScreenX + x) * ratio, sy = (win.mozInnerScreenY + y) * ratio;
+		const send = (msg) => { u.sendNativeMouseEvent(sx, sy, msg, 0, 0, el, null); return new Promise((r) => win.setTimeout(r, 50)); };
+		await send(u.NATIVE_MOUSE_MESSAGE_MOVE);
+		await send(u.NATIVE_MOUSE_MESSAGE_BUTTON_DOWN);
+		await send(u.NATIVE_MOUSE_MESSAGE_BUTTON_UP);
+		return "clicked";
+	})()`); err != nil || out != "clicked" {
+		t.Fatalf("clicking #%s: %s %v", id, out, err)
+	}
+}
+
+// TestFirefoxEndpointPermissionPrompt saves an endpoint through the real
+// settings page with a real click in Firefox, whose pref
+// extensions.webextOptionalPermissionPrompts=false answers the host
+// permission prompt with "allow" (Chromium has no such switch; see README).
+// The page asks for the endpoint's host inside the click, the grant is
+// recorded, and a "Send all" from the library then reaches the endpoint.
+func TestFirefoxEndpointPermissionPrompt(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, r.Method+" "+r.URL.Path+" "+r.Header.Get("Idempotency-Key")+" "+strconv.Itoa(len(body)))
+		mu.Unlock()
+		w.WriteHeader(http.StatusCreated)
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s := startFirefoxWithPrefs(t, ctx, `user_pref("extensions.webextOptionalPermissionPrompts", false);
+`)
+	// Before: no permission for the endpoint's host.
+	has, err := s.c.await(ctx, s.bg, `browser.permissions.contains({ origins: ["http://127.0.0.1/*"] }).then(String)`)
+	if err != nil || has != "false" {
+		t.Fatalf("before saving, permission for 127.0.0.1: %q %v; want false", has, err)
+	}
+	opts := s.openPage(t, "extension/options/options.html")
+	endpoint := srv.URL + "/in"
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		ready, _ := s.c.evaluate(ctx, opts, `document.getElementById("upload-save") ? "yes" : ""`)
+		if ready == "yes" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the settings page shows no endpoint form")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if _, err := s.c.evaluate(ctx, opts, `(document.getElementById("upload-endpoint").value = `+jsString(endpoint)+`, "set")`); err != nil {
+		t.Fatal(err)
+	}
+	// A script's click() is refused ("permissions.request may only be
+	// called from a user input handler"): first show that, then click as a user.
+	if msg, _ := s.c.await(ctx, opts, `browser.permissions.request({ origins: ["http://127.0.0.1/*"] }).then(String, (e) => e.message)`); !strings.Contains(msg, "user input") {
+		t.Errorf("a request outside a user's click answered %q, want a refusal", msg)
+	}
+	s.clickElement(t, opts, "upload-save")
+	var status string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		status, _ = s.c.evaluate(ctx, opts, `document.getElementById("upload-status").textContent`)
+		if status != "" {
+			break
+		}
+	}
+	origin := strings.TrimSuffix(srv.URL, "/")
+	if status != "Saved. Barg may send to "+origin+"." {
+		t.Fatalf("after saving in Firefox the settings page says %q, want the grant for %s", status, origin)
+	}
+	has, err = s.c.await(ctx, s.bg, `browser.permissions.contains({ origins: ["http://127.0.0.1/*"] }).then(String)`)
+	if err != nil || has != "true" {
+		t.Fatalf("after saving, permission for 127.0.0.1: %q %v; want true", has, err)
+	}
+	// A saved article, then "Send all" from an extension page: it arrives.
+	page, err := os.ReadFile(filepath.Join("testdata", "fa-article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.c.await(ctx, s.bg, `(async () => {
+		const a = JSON.parse(await bargExtract(`+jsString(string(page))+`, "http://127.0.0.1/fa-article.html", "{}"));
+		await barg.store.saveArticle(a);
+		return "saved";
+	})()`); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := s.c.await(ctx, opts, `browser.runtime.sendMessage({ type: "upload.send" }).then(JSON.stringify)`)
+	if err != nil || !strings.Contains(sent, `"queued":1`) {
+		t.Fatalf("send all: %s %v", sent, err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if n > 0 {
+			break
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	t.Logf("the endpoint received: %q", got)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "POST /in ") {
+		t.Errorf("the endpoint received %q, want one POST /in", got)
+	}
 }
