@@ -161,6 +161,9 @@ func TestFeedbackRefusesTooLargePage(t *testing.T) {
 		res = b.WaitCapture(t, n+1)
 		wall := time.Since(clicked)
 		rounds = append(rounds, wall.Seconds()*1000)
+		var tm map[string]float64
+		b.EvalBackground(t, `globalThis.barg.lastResult.timings`, &tm)
+		t.Logf("round %d: probe answered %.0f ms after the click, result %.0f ms", i+1, tm["probe_ms"], tm["total_ms"])
 		if res.OK || res.Code != "too_large" {
 			t.Fatalf("25 MB page: ok %v code %q error %q; want too_large", res.OK, res.Code, res.Error)
 		}
@@ -622,5 +625,48 @@ func TestFirefoxEndpointPermissionPrompt(t *testing.T) {
 	t.Logf("the endpoint received: %q", got)
 	if len(got) != 1 || !strings.HasPrefix(got[0], "POST /in ") {
 		t.Errorf("the endpoint received %q, want one POST /in", got)
+	}
+}
+
+// TestFirefoxExplainsBrowserPages: in Firefox too, a click on one of the
+// browser's pages opens Barg's explanation in words (the action's popup,
+// or a small window where Firefox will not open the popup).
+func TestFirefoxExplainsBrowserPages(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s := startFirefoxWithPrefs(t, ctx, "")
+	// The click as Firefox's keyboard shortcut makes it (see TestFirefoxSmoke).
+	if _, err := s.c.await(ctx, s.chrome, `(async () => {
+		const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+		const win = Services.wm.getMostRecentWindow("navigator:browser");
+		const tab = win.gBrowser.addTab("about:robots", { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+		win.gBrowser.selectedTab = tab;
+		for (let i = 0; i < 200 && tab.linkedBrowser.currentURI.spec !== "about:robots"; i++) await new Promise((r) => win.setTimeout(r, 50));
+		ExtensionParent.apiManager.global.browserActionFor(WebExtensionPolicy.getByID(`+jsString(s.addonID)+`).extension).triggerAction(win);
+		return "clicked";
+	})()`); err != nil {
+		t.Fatalf("clicking the toolbar button in Firefox: %v", err)
+	}
+	out, err := s.c.await(ctx, s.bg, `barg.waitCapture(1).then((r) => JSON.stringify({ ok: r.ok, code: r.code, kind: r.kind || "", explained: r.explained || "" }))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Firefox, about:robots: %s", out)
+	if !strings.Contains(out, `"code":"unsupported"`) || !(strings.Contains(out, `"explained":"popup"`) || strings.Contains(out, `"explained":"window"`)) {
+		t.Fatalf("about:robots in Firefox: %s; want unsupported, explained in the popup or a window", out)
+	}
+	page, err := s.c.waitTarget(ctx, "refused.html")
+	if err != nil {
+		t.Fatalf("no explanation opened in Firefox: %v", err)
+	}
+	var text string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if text, _ = s.c.evaluate(ctx, page, `document.getElementById("why") ? document.getElementById("why").textContent + " " + document.getElementById("instead").textContent : ""`); strings.TrimSpace(text) != "" {
+			break
+		}
+	}
+	t.Logf("Firefox's explanation: %q", text)
+	if !strings.Contains(text, "browser’s own pages") || !strings.Contains(text, "Open an article on the web") {
+		t.Errorf("Firefox's explanation says %q", text)
 	}
 }
