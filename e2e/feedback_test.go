@@ -670,3 +670,35 @@ func TestFirefoxExplainsBrowserPages(t *testing.T) {
 		t.Errorf("Firefox's explanation says %q", text)
 	}
 }
+
+// minimalPDF is a one-page PDF with a line of text.
+const minimalPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+	"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n" +
+	"4 0 obj<</Length 44>>stream\nBT /F1 18 Tf 20 100 Td (A report) Tj ET\nendstream endobj\n" +
+	"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+// TestFeedbackExplainsPDF: a PDF in the browser's viewer is refused as a
+// PDF, with what to do instead, in the popup.
+func TestFeedbackExplainsPDF(t *testing.T) {
+	b := launch(t, "")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		io.WriteString(w, minimalPDF)
+	}))
+	defer srv.Close()
+	tb := b.OpenTab(t, srv.URL+"/report.pdf")
+	res := clickAndWait(t, b, tb)
+	var got struct {
+		Kind      string `json:"kind"`
+		Explained string `json:"explained"`
+	}
+	b.EvalBackground(t, `globalThis.barg.lastResult`, &got)
+	t.Logf("PDF: ok %v code %q kind %q explained %q: %s", res.OK, res.Code, got.Kind, got.Explained, res.Error)
+	if res.OK || res.Code != "unsupported" || got.Kind != "pdf" {
+		t.Fatalf("PDF: ok %v code %q kind %q; want unsupported, pdf", res.OK, res.Code, got.Kind)
+	}
+	text := refusedPageText(t, b)
+	if !strings.Contains(text, "PDF viewer") || !strings.Contains(text, "Download") {
+		t.Errorf("the PDF's explanation says %q", text)
+	}
+}
