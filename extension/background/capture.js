@@ -7,7 +7,7 @@
 
 import { refusal, isReadableType, isAccessError, isTransientAccessError, refusalKind } from './pages.js';
 import { extractOptions } from '../lib/settings.js';
-import { grabPage, probePage } from '../content/grab.js';
+import { grabPage } from '../content/grab.js';
 import { showNotice } from '../content/notice.js';
 import { t, uiLocale, loadLanguage } from './messages.js';
 import { MAX_PAGE_BYTES, NOTICE_BYTES, megabytes } from './limits.js';
@@ -119,29 +119,21 @@ export function createCapturer(deps) {
   }
 
   /**
-   * Reads the page in two steps: probePage says at once what the tab holds
-   * and how large it arrived; a large page gets the "Capturing…" notice
-   * before grabPage serializes it (which takes the page's main thread for
-   * a while), and a page that arrived over the limit is refused before
-   * anything is serialized or copied (a selection is still read: only the
-   * selection and the page's head are sent then).
+   * Reads the page with one script (content/grab.js): a page that arrived
+   * over the limit is refused before anything is serialized or copied (a
+   * selection is still read: only the selection and the page's head are
+   * sent then), and a large page gets the "Capturing…" notice, painted
+   * before the page is serialized (which takes its main thread a while).
    */
   async function grab(tabId, withSelection, state) {
     const busy = state.notify ? await busyText(state) : null;
-    const probe = await inject(tabId, probePage, busy ? [busy] : []);
-    state.tm.probed_at = epochMs();
-    if (!probe) throw codedError('unsupported', t('captureErrUnsupported'));
-    if (probe.shown) {
-      state.notified = true;
-      state.tm.noticed_at = state.tm.probed_at;
-    }
-    state.contentType = probe.contentType;
-    if (!isReadableType(probe.contentType)) throw unsupported('type', probe.contentType);
-    if (probe.received > MAX_PAGE_BYTES && !withSelection) throw tooLarge(probe.received);
-    if (state.notify && !state.notified && probe.received > NOTICE_BYTES) await busyNotice(tabId, probe.received, state);
-    const page = await inject(tabId, grabPage, [withSelection, MAX_PAGE_BYTES]);
-    if (page && page.tooLarge) throw tooLarge(page.tooLarge);
-    if (!page || typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
+    const page = await inject(tabId, grabPage, [withSelection, MAX_PAGE_BYTES, busy]);
+    if (!page) throw codedError('unsupported', t('captureErrUnsupported'));
+    if (page.shown) state.notified = true;
+    state.contentType = page.contentType;
+    if (!isReadableType(page.contentType)) throw unsupported('type', page.contentType);
+    if (page.tooLarge) throw tooLarge(page.tooLarge);
+    if (typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
     // A page its scripts made large: Go will take a while, say so now.
     if (state.notify && !state.notified && page.bytes > NOTICE_BYTES) busyNotice(tabId, page.bytes, state);
     return page;
@@ -157,11 +149,11 @@ export function createCapturer(deps) {
     if (!state.tm.noticed_at) state.tm.noticed_at = epochMs();
   }
 
-  /** What probePage needs to put up the "Capturing…" notice itself. */
+  /** What grabPage needs to put up the "Capturing…" notice itself. */
   async function busyText(state) {
     await languageReady(state);
     const { lang, dir } = uiLocale();
-    return { text: t('captureBusy', '$1'), minBytes: NOTICE_BYTES, maxBytes: MAX_PAGE_BYTES, lang, dir, close: t('captureClose') };
+    return { text: t('captureBusy', '$1'), minBytes: NOTICE_BYTES, lang, dir, close: t('captureClose') };
   }
 
   function languageReady(state) {
@@ -465,7 +457,6 @@ export function createCapturer(deps) {
 
 function timingsOf(tm) {
   const out = { ...tm };
-  if (tm.probed_at) out.probe_ms = round(tm.probed_at - tm.clicked_at);
   if (tm.noticed_at) out.notice_ms = round(tm.noticed_at - tm.clicked_at);
   if (tm.grabbed_at) out.grab_ms = round(tm.grabbed_at - tm.clicked_at);
   if (tm.extracted_at) out.extract_ms = round(tm.extracted_at - tm.grabbed_at - (tm.go_wait_ms || 0));

@@ -4,9 +4,10 @@ import { createCapturer, failureMessage, uploadLine } from './capture.js';
 import { MAX_PAGE_BYTES } from './limits.js';
 
 // fakeAPI records what the pipeline asks of the browser. grab is the queue
-// of answers (or errors) of scripting.executeScript for the page grab; the
-// probe before it answers with the next page's content type (and received,
-// the size the page arrived with), or throws the next error.
+// of answers (or errors) of scripting.executeScript for the page grab,
+// which behaves as content/grab.js does with received, the size the page
+// arrived with: over the limit (and no selection) it is refused unread, over
+// busy.minBytes the "Capturing…" notice is shown.
 function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false, received = 0, popup = true } = {}) {
   const calls = { badge: [], notices: 0, grabs: 0, injections: 0, order: [], popups: [], windows: [] };
   const api = {
@@ -26,19 +27,17 @@ function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false,
         calls.order.push(func.name);
         if (func.name === 'showNotice') { calls.notices++; calls.notice = args[0]; (calls.all ||= []).push(args[0]); return [{ result: true }]; }
         calls.injections++;
-        if (func.name === 'probePage') {
-          const head = grab[0];
-          if (head instanceof Error) throw grab.shift();
-          const busy = args[0];
-          const shown = Boolean(busy && received > busy.minBytes && received <= busy.maxBytes);
-          if (shown) calls.probeBusy = busy;
-          return [{ result: { url, contentType: (head && head.contentType) || 'text/html', received, shown } }];
-        }
-        calls.grabs++;
         calls.grabArgs = args;
         const next = grab.shift();
         if (next instanceof Error) throw next;
-        return [{ result: next }];
+        const [withSelection, maxBytes, busy] = args;
+        const type = (next && next.contentType) || 'text/html';
+        if (!/html/.test(type)) return [{ result: { ...next, html: null } }];
+        if (received > maxBytes && !withSelection) return [{ result: { html: null, tooLarge: received, url, contentType: type, received } }];
+        const shown = Boolean(busy && received > busy.minBytes && received <= maxBytes);
+        if (shown) calls.probeBusy = busy;
+        calls.grabs++; // read
+        return [{ result: { ...next, received, shown } }];
       },
     },
   };
@@ -80,7 +79,7 @@ test('a transient access error is retried once', async () => {
   const { api, calls } = fakeAPI({ grab: [new Error('Cannot access contents of the page.'), PAGE] });
   const res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
   assert.equal(res.ok, true);
-  assert.equal(calls.injections, 3, 'the failed probe, the probe again, the grab');
+  assert.equal(calls.injections, 2, 'the failed grab, then the grab again');
 });
 
 test('failures are plain and save nothing', async () => {
@@ -135,17 +134,17 @@ test('a large page gets the "Capturing… N MB" notice before it is read', async
   const res = await createCapturer(deps(api).deps).captureTab(1);
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(res.ok, true);
-  // The probe puts it up itself: no round trip between the click and the notice.
-  assert.deepEqual(calls.order, ['probePage', 'grabPage', 'showNotice']);
+  // The grab puts it up itself: no round trip between the click and the notice.
+  assert.deepEqual(calls.order, ['grabPage', 'showNotice']);
   assert.equal(calls.probeBusy.text, 'Capturing… $1 MB');
   assert.equal(calls.probeBusy.minBytes, 1024 * 1024);
-  assert.ok(res.timings.notice_ms >= 0);
   assert.ok(!calls.all[0].busy, 'the result replaces it');
 
   // Without notices (a capture for the tests' hooks), nothing is put up.
   const quiet = fakeAPI({ grab: [PAGE], received: 7 * 1024 * 1024 });
   await createCapturer(deps(quiet.api).deps).captureTab(1, { notify: false });
-  assert.deepEqual(quiet.calls.order, ['probePage', 'grabPage']);
+  assert.deepEqual(quiet.calls.order, ['grabPage']);
+  assert.equal(quiet.calls.probeBusy, undefined);
 });
 
 test('a page its scripts made large gets the notice once it is read', async () => {
@@ -153,7 +152,7 @@ test('a page its scripts made large gets the notice once it is read', async () =
   const res = await createCapturer(deps(api).deps).captureTab(1);
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(res.ok, true);
-  assert.deepEqual(calls.order, ['probePage', 'grabPage', 'showNotice', 'showNotice']);
+  assert.deepEqual(calls.order, ['grabPage', 'showNotice', 'showNotice']);
   assert.equal(calls.all[0].busy, true);
   assert.equal(calls.all[0].heading, 'Capturing… 3 MB');
   assert.ok(!calls.all[1].busy);
@@ -181,7 +180,7 @@ test('a selection of a page over the limit is still read; a page its scripts mad
   let { api, calls } = fakeAPI({ grab: [big], received: 25 * 1024 * 1024 });
   let res = await createCapturer(deps(api).deps).captureTab(1, { notify: false, selection: true });
   assert.equal(res.ok, true);
-  assert.deepEqual(calls.grabArgs, [true, MAX_PAGE_BYTES]);
+  assert.deepEqual(calls.grabArgs, [true, MAX_PAGE_BYTES, null]);
 
   ({ api, calls } = fakeAPI({ grab: [{ html: null, tooLarge: 21 * 1024 * 1024, url: PAGE.url, contentType: 'text/html' }] }));
   res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });

@@ -1,29 +1,46 @@
 // Functions the background injects into a tab with scripting.executeScript.
 // Each is serialized on its own, so it must use nothing outside its body.
 //
-// A capture runs them in this order: probePage (instant: what the page is
-// and how large the browser received it, and for a large page the
-// "Capturing… N MB" notice, painted before the page is read), then
-// grabPage (the page's HTML). A page that arrived over the size limit is
-// refused between the two, before anything is read or copied.
+// A capture injects grabPage once. It first looks, without reading the
+// page, at how large the browser received it: a page over the limit is
+// refused at once, before anything is serialized or copied; a page over
+// about 1 MB gets the "Capturing… N MB" notice, and the page is read only
+// after the notice had a chance to be painted.
 
 /**
- * What the tab holds, without reading the page: its URL, its content type
- * and the size in bytes of the document as the browser received it (the
- * navigation's decodedBodySize: 0 where the browser does not tell, as for
- * file: pages). It costs no serialization, so a 25 MB page is measured in
- * a millisecond.
+ * Reads the live page: its HTML after its scripts ran, its URL and content
+ * type, and, when withSelection is true, the HTML of the current selection
+ * (every range, in order), or null when nothing is selected.
  *
- * When busy is given and the page arrived over busy.minBytes, it also puts
- * up Barg's notice saying busy.text ("Capturing… 7.3 MB", with $1 for the
- * size in megabytes in busy.lang): in the same script, since under load
- * each script injected costs a round trip of hundreds of milliseconds. The
+ * Before reading, it looks at the size in bytes of the document as the
+ * browser received it (the navigation's decodedBodySize, in `received`; 0
+ * where the browser does not tell, as for file: pages), which costs no
+ * serialization. A page that arrived over maxBytes is refused there (html
+ * null, tooLarge its size) unless a selection is wanted. A page that is no
+ * HTML document (a PDF in the viewer, an image) is not read either (html
+ * null: its contentType says why).
+ *
+ * When busy is given and the page arrived over busy.minBytes, it puts up
+ * Barg's notice saying busy.text ("Capturing… 7.3 MB", $1 standing for the
+ * size in megabytes in busy.lang), lets the browser paint it, then reads
+ * the page; `shown` says so. Doing it here spares every capture a second
+ * script, a round trip of 10–400 ms depending on the machine's load. The
  * notice has the id and look of content/notice.js's, whose result notice
- * replaces it; it is only simpler (it cannot share that code: each
- * injected function is serialized alone).
- * @param {{text: string, minBytes: number, maxBytes: number, lang: string, dir: string, close: string}} [busy]
+ * replaces it; it is simpler (it cannot share that code: each injected
+ * function is serialized alone).
+ *
+ * A page whose HTML is over maxBytes bytes of UTF-8 is not sent: the result
+ * has html null and tooLarge set to its size, so that a 150 MB page is never
+ * copied into the background (and into Go's memory, which never shrinks).
+ * A selection of such a page is still captured: the page's HTML is then its
+ * <head> only (title, dates, authors), beside the selection.
+ * The default is extract.DefaultMaxBytes; it is written out here because
+ * the function is serialized alone. The result's bytes is the HTML's size.
+ * @param {boolean} withSelection
+ * @param {number} [maxBytes]
+ * @param {{text: string, minBytes: number, lang: string, dir: string, close: string}|null} [busy]
  */
-export function probePage(busy) {
+export async function grabPage(withSelection, maxBytes = 20 * 1024 * 1024, busy = null) {
   let received = 0;
   try {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -32,8 +49,13 @@ export function probePage(busy) {
     received = 0;
   }
   const readable = /^(text\/html|application\/xhtml\+xml)$/i.test(String(document.contentType || ''));
-  let shown = false;
-  if (busy && readable && received > busy.minBytes && received <= busy.maxBytes) {
+  const result = { html: null, bytes: 0, url: location.href, contentType: document.contentType, selection: null, received, shown: false };
+  if (!readable) return result;
+  if (received > maxBytes && !withSelection) {
+    result.tooLarge = received;
+    return result;
+  }
+  if (busy && received > busy.minBytes && received <= maxBytes) {
     const ID = 'barg-capture-notice';
     const old = document.getElementById(ID);
     if (old) old.remove();
@@ -77,27 +99,14 @@ export function probePage(busy) {
     box.appendChild(close);
     root.appendChild(box);
     (document.body || document.documentElement).appendChild(host);
-    shown = true;
+    result.shown = true;
+    // A frame to paint it in (a hidden tab gets no frames: 50 ms at most).
+    await new Promise((r) => {
+      const t = setTimeout(r, 50);
+      requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(); }, 0));
+    });
   }
-  return { url: location.href, contentType: document.contentType, received, shown };
-}
 
-/**
- * Reads the live page: its HTML after its scripts ran, its URL and content
- * type, and, when withSelection is true, the HTML of the current selection
- * (every range, in order), or null when nothing is selected.
- *
- * A page whose HTML is over maxBytes bytes of UTF-8 is not sent: the result
- * has html null and tooLarge set to its size, so that a 150 MB page is never
- * copied into the background (and into Go's memory, which never shrinks).
- * A selection of such a page is still captured: the page's HTML is then its
- * <head> only (title, dates, authors), beside the selection.
- * The default is extract.DefaultMaxBytes; it is written out here because
- * the function is serialized alone. The result's bytes is the HTML's size.
- * @param {boolean} withSelection
- * @param {number} [maxBytes]
- */
-export function grabPage(withSelection, maxBytes = 20 * 1024 * 1024) {
   // UTF-8 takes one byte per UTF-16 unit below U+0080, two below U+0800,
   // and three otherwise (four per surrogate pair, two units). A loop, not a
   // Blob: the Blob copied a 7 MB page in 0.56 s, the loop counts it in ms.
@@ -128,7 +137,6 @@ export function grabPage(withSelection, maxBytes = 20 * 1024 * 1024) {
   const next = notice && notice.nextSibling;
   if (notice) notice.remove();
   const doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';
-  const result = { html: null, bytes: 0, url: location.href, contentType: document.contentType, selection: null };
   try {
     let html = doctype + document.documentElement.outerHTML;
     let bytes = utf8(html);
