@@ -12,7 +12,7 @@
 // article matching the filters, not only rendered rows.
 
 import {
-  listEntries, searchTexts, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry, foldForSearch, userMatches,
+  listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
 import { addTags } from '../lib/store.js';
@@ -20,16 +20,15 @@ import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { buildExport, buildTemplatedExport, FORMATS } from '../export/formats.js';
+import { buildExport, buildTemplatedExport, buildMarkdownZip, FORMATS, NEWEST_ONLY } from '../export/formats.js';
 import { fallbackName } from '../export/filename.js';
-import { downloadText } from '../export/download.js';
+import { downloadText, downloadBlob } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
 import { applySendState, watchEndpoint } from './sending.js';
+import { UNDO_MS, schedulePurge } from '../lib/purge.js';
 
 const CHUNK = 200;
-/** How long a delete can be undone; the entries are removed for good after it. */
-export const UNDO_MS = 15000;
 const $ = (id) => document.getElementById(id);
 let locale = uiLanguage();
 const fmtDate = (iso) => formatDate(iso, locale);
@@ -45,7 +44,13 @@ const langName = (() => {
   };
 })();
 
-const index = new SearchIndex(() => searchTexts(), foldForSearch);
+// Reading the index is timed for tests and profiling: performance.getEntriesByName('library.index').
+const index = new SearchIndex(async () => {
+  const started = performance.now();
+  const records = await searchIndex();
+  performance.measure('library.index', { start: started, detail: { entries: records.size } });
+  return records;
+}, { queryWords, indexMatch });
 
 const state = {
   /** Every summary, newest first. */
@@ -56,6 +61,8 @@ const state = {
   rendered: 0,
   /** Selected ids. */
   selected: new Set(),
+  /** Entries the search found only in older versions: id -> those versions' ids. */
+  olderHits: new Map(),
   /** Sequence number of the latest list request: older answers are dropped. */
   seq: 0,
   /** Library size, unfiltered. */
@@ -112,21 +119,23 @@ async function reload() {
   if (filter.site) rows = rows.filter((r) => r.site === filter.site);
   if (filter.lang) rows = rows.filter((r) => r.lang === filter.lang);
   if (filter.tag) rows = rows.filter((r) => r.tags.includes(filter.tag));
+  let olderHits = new Map();
   if (filter.query.trim()) {
     let hits;
     try {
-      hits = await index.search(filter.query);
+      hits = await index.search(filter.query, rows, userText);
     } catch (err) {
       showStatus(t('errorStorage', String((err && err.message) || err)), true);
       return;
     }
-    const q = foldForSearch(filter.query.trim());
-    rows = rows.filter((r) => hits.has(r.id) || userMatches(r, q));
+    rows = rows.filter((r) => hits.has(r.id));
+    for (const [id, versions] of hits) if (versions.length) olderHits.set(id, versions);
   }
   if (seq !== state.seq) return; // a newer search is on its way
   // Typed on since: the pending (debounced) reload shows the final query.
   if (filter.query !== $('query').value) return;
   state.rows = rows;
+  state.olderHits = olderHits;
   const shown = new Set(rows.map((r) => r.id));
   for (const id of state.selected) if (!shown.has(id)) state.selected.delete(id);
   $('rows').replaceChildren();
@@ -183,6 +192,8 @@ function row(r) {
     titleCell.append(tags);
   }
   if (r.note) titleCell.append(el('p', { class: 'note', dir: 'auto' }, r.note));
+  const older = state.olderHits.get(r.id);
+  if (older) titleCell.append(olderMatch(r, older));
   const edit = el('button', { type: 'button', class: 'edit', 'aria-label': t('libraryEditOne', r.title || r.url || '') }, t('libraryEdit'));
   edit.addEventListener('click', () => editEntry(r.id));
   titleCell.append(edit);
@@ -200,6 +211,18 @@ function row(r) {
     el('td', { class: 'upload-cell' }, el('span', { class: 'upload' })),
   );
   return tr;
+}
+
+/**
+ * "Found in the version of <date>": the search matched words that only
+ * older versions of the entry have; the link opens the newest such version.
+ */
+function olderMatch(r, versionIds) {
+  const v = r.versions.find((x) => x.id === versionIds[0]);
+  const when = v ? fmtTime(v.captured_at) : '';
+  const link = el('a', { href: readerURL(r.id) + '&v=' + encodeURIComponent(versionIds[0]), class: 'older-hit', 'data-version': versionIds[0] },
+    t('libraryFoundInVersion', when));
+  return el('p', { class: 'older-match' }, link);
 }
 
 function rowOf(id) {
@@ -274,8 +297,9 @@ function newestOf(ids) {
 
 /**
  * Deletes the entries at once, without asking, and offers Undo for
- * UNDO_MS; they are removed for good only after that (or, when the page is
- * closed before, the next time the library opens).
+ * UNDO_MS; they are removed for good only after that: by this page, or,
+ * when it is closed before, by the background when the alarm set in
+ * offerUndo rings (lib/purge.js).
  */
 async function deleteNow(ids) {
   if (!ids.length) return;
@@ -296,6 +320,8 @@ let undoTimer = null;
 /** Shows "Deleted N. Undo" and purges when the time is up. */
 function offerUndo(ids) {
   clearTimeout(undoTimer);
+  // The background purges if this page is closed before the time is up.
+  schedulePurge().catch((err) => console.warn('barg: purge alarm:', err && err.message));
   const box = $('status');
   box.classList.remove('error');
   const undo = el('button', { type: 'button', id: 'undo' }, t('libraryUndo'));
@@ -361,17 +387,24 @@ async function renderWithGo(kind, articles) {
 
 /**
  * Exports entries (all when ids is omitted). JSON and JSON Lines carry
- * every version with the user's words (importable); Markdown the newest
- * version of each entry.
+ * every version with the user's words (importable); Markdown and the
+ * citations (CSL-JSON, BibTeX) the newest version of each entry, Markdown
+ * of several entries as a ZIP of one file each.
  */
 async function exportArticles(ids) {
   const format = $('export-format').value;
   try {
     let f;
     let env = await exportEnvelopes(ids);
-    if (format === 'markdown') {
+    if (NEWEST_ONLY.has(format)) {
       const seen = new Set();
       env = env.filter((e) => (seen.has(e.entry_id) ? false : seen.add(e.entry_id)));
+    }
+    if (format === 'markdown') {
+      if (env.length > 1) {
+        await exportMarkdownZip(env);
+        return;
+      }
     }
     try {
       // The user's templates, filled by Go in the background (background/tools.js).
@@ -386,6 +419,16 @@ async function exportArticles(ids) {
   } catch (err) {
     showStatus(t('libraryExportFailed', String((err && err.message) || err)), true);
   }
+}
+
+/**
+ * Several entries as Markdown: a ZIP of one .md file per entry (what
+ * Obsidian or Logseq read as notes), each named by the file-name template.
+ */
+async function exportMarkdownZip(env) {
+  const f = await buildMarkdownZip(env, renderWithGo);
+  downloadBlob(f.bytes, f.name, f.mime);
+  showStatus(t('libraryExportedZip', formatNumber(env.length, locale), f.name));
 }
 
 /** Saves everything as one JSON Lines file that restores the library as it is. */
@@ -555,8 +598,6 @@ async function main() {
   wire();
   watchEndpoint(updateSelection).catch(() => {});
   try {
-    // Deletes whose undo time passed while no library page was open.
-    await purgeDeleted(new Date(Date.now() - UNDO_MS));
     await refreshFacets();
   } catch (err) {
     showStatus(t('errorStorage', String((err && err.message) || err)), true);
@@ -567,6 +608,9 @@ async function main() {
   // The reader sends here after deleting an entry: it can still be undone.
   if (params.get('deleted')) offerUndo([params.get('deleted')]);
   $('query').focus();
+  // Deletes whose undo time passed while no page was open and the
+  // background has not purged yet; they are not listed meanwhile.
+  purgeDeleted(new Date(Date.now() - UNDO_MS)).catch(() => {});
   // Build the search index while the user is reading the list.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 500));
   idle(() => index.ensure().catch(() => {}));
