@@ -19,6 +19,7 @@ import '../upload/config.js';
 import * as store from '../lib/store.js';
 import * as outbox from '../upload/outbox.js';
 import { readSettings } from '../lib/settings.js';
+import { keepImages } from '../lib/assets.js';
 import { startEngine, extract, startTimings } from './engine.js';
 import { createCapturer } from './capture.js';
 import { createTools } from './tools.js';
@@ -64,7 +65,18 @@ const capturer = createCapturer({
   readSettings: async () => ({ ...(await readSettings(api.storage.local)), rules: await tools.captureRules() }),
   goWait: () => ready.catch(() => startEngine()),
   onResult,
+  keepImages: (record) => trackImages(record.id, keepImages(record, { store, storage: api.storage.local, permissions: api.permissions })),
 });
+
+/** Captures whose images are being kept, by record id (the tests wait on them). */
+const keeping = new Map();
+
+function trackImages(id, work) {
+  keeping.set(id, work);
+  const forget = () => { if (keeping.get(id) === work) keeping.delete(id); };
+  work.then(forget, forget);
+  return work;
+}
 
 /** Captures a tab; the result also lands in barg.lastResult. */
 function captureTab(tabId, opts = {}) {
@@ -171,6 +183,8 @@ globalThis.barg = {
   get engine() { return { ...startTimings }; },
   /** Resolves with what priming did in this lifetime (prime.js) once it is over. */
   primed() { return Promise.resolve(primeState.done).then(() => { const { done, ...st } = primeState; return st; }); },
+  /** Resolves when the images of a capture are kept (or were not to be), with its record's assets or null. */
+  imagesKept(id) { return Promise.resolve(keeping.get(id)).then((x) => x ?? null); },
   /** Resolves with the n-th result of this lifetime (1-based) once it exists. */
   waitCapture(n) {
     if (total >= n) return Promise.resolve(results[results.length - 1 - (total - n)] || results[results.length - 1]);

@@ -39,9 +39,23 @@
 //      entry by the upgrade); "texts" (whole folded texts of newest versions)
 //      dropped. The step is idempotent: it clears and rebuilds "search" when
 //      it is already there, so it can be renumbered or run again.
+//   4  "assets" (indexes record_id, entry_id): the images kept with a
+//      capture when the user asked for them (lib/assets.js downloads them).
+//      Nothing else changes. The step creates the store only when it is
+//      missing, so a profile that reached this version through another
+//      branch's numbering gets it on its next upgrade, and running it again
+//      changes nothing.
+//   5  "search" rebuilt in 16 shards instead of 64 (reading fewer records is
+//      faster, see SEARCH_SHARDS): schema 3's step run again. Nothing else.
+//
+// Kept images: a capture's record gains "assets" {kept: [{id, src, type,
+// bytes}], failed: [{src, reason}], at} once its images were fetched, and
+// each image is one record of "assets" {id, record_id, entry_id, src, type,
+// bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
+// (removeCapture) and purgeDeleted remove both.
 
 const DB_NAME = 'barg';
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 /**
  * How many records the search index is spread over (entries by a hash of
@@ -93,7 +107,11 @@ function upgrade(db, tx, oldVersion) {
   const steps = [];
   if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'id' });
   if (oldVersion < 2) steps.push((next) => upgradeTo2(db, tx, next));
-  if (oldVersion < 3) steps.push((next) => upgradeTo3(db, tx, next));
+  // 3 builds the search index; 5 builds it again in SEARCH_SHARDS = 16
+  // records (3 and 4 had 64): the same step, which clears what is there.
+  if (oldVersion < 5) steps.push((next) => upgradeTo3(db, tx, next));
+  // Guarded by the store's presence, not by oldVersion alone (see above).
+  steps.push((next) => { upgradeTo4(db); next(); });
   const run = () => { const step = steps.shift(); if (step) step(run); };
   run();
 }
@@ -166,6 +184,14 @@ export function upgradeTo3(db, tx, next = () => {}) {
       c.continue();
     };
   };
+}
+
+/** Schema 4's step: the store of kept images, created when missing. */
+function upgradeTo4(db) {
+  if (db.objectStoreNames.contains('assets')) return;
+  const assets = db.createObjectStore('assets', { keyPath: 'id' });
+  assets.createIndex('record_id', 'record_id');
+  assets.createIndex('entry_id', 'entry_id');
 }
 
 // ---- keys, hashes and likeness --------------------------------------------
@@ -505,6 +531,8 @@ function friendly(err) {
 }
 
 const ALL = ['articles', 'entries', 'search'];
+/** What removing captures touches: their kept images go with them. */
+const REMOVE = [...ALL, 'assets'];
 
 /** The records of the versions an entry lists. */
 async function versionRecords(articles, entry) {
@@ -785,7 +813,7 @@ export async function purgeDeleted(before = new Date()) {
 export async function purgeDeletes(before = new Date()) {
   const limit = before.toISOString();
   const db = await openDB();
-  const tx = db.transaction(ALL, 'readwrite');
+  const tx = db.transaction(REMOVE, 'readwrite');
   const committed = done(tx);
   const sw = new SearchWrites(tx);
   const deleted = (await request(tx.objectStore('entries').getAll())).filter((e) => e.deleted_at);
@@ -801,7 +829,10 @@ export async function purgeDeletes(before = new Date()) {
 async function removeEntry(tx, sw, id) {
   const articles = tx.objectStore('articles');
   const keys = await request(articles.index('entry_id').getAllKeys(id));
-  for (const k of keys) articles.delete(k);
+  for (const k of keys) {
+    articles.delete(k);
+    await removeAssets(tx, k);
+  }
   tx.objectStore('entries').delete(id);
   await sw.set(id, null);
 }
@@ -814,7 +845,7 @@ async function removeEntry(tx, sw, id) {
  */
 export async function removeCapture(id) {
   const db = await openDB();
-  const tx = db.transaction(ALL, 'readwrite');
+  const tx = db.transaction(REMOVE, 'readwrite');
   const committed = done(tx);
   const sw = new SearchWrites(tx);
   const articles = tx.objectStore('articles');
@@ -825,6 +856,7 @@ export async function removeCapture(id) {
   }
   const entry = await request(tx.objectStore('entries').get(rec.entry_id));
   articles.delete(id);
+  await removeAssets(tx, id);
   if (entry) {
     const rest = entry.versions.filter((v) => v.id !== id);
     if (!rest.length) {
@@ -842,6 +874,59 @@ export async function removeCapture(id) {
   sw.flush();
   await committed;
   return true;
+}
+
+// ---- kept images -------------------------------------------------------------
+
+async function removeAssets(tx, recordId) {
+  const assets = tx.objectStore('assets');
+  for (const k of await request(assets.index('record_id').getAllKeys(recordId))) assets.delete(k);
+}
+
+/**
+ * Stores the images fetched for a capture (lib/assets.js): kept is
+ * [{src, type, bytes, data: ArrayBuffer}], failed [{src, reason}]. The
+ * capture's record gets the list of both ("assets"), the images go to
+ * "assets", in one transaction. A capture removed meanwhile (Undo while
+ * the images were loading) stores nothing. Storing again replaces the
+ * capture's earlier images.
+ * @returns {Promise<object|null>} the record's new "assets", or null when the capture is gone
+ */
+export async function attachAssets(recordId, { kept = [], failed = [] } = {}, now = new Date()) {
+  const db = await openDB();
+  const tx = db.transaction(['articles', 'assets'], 'readwrite');
+  const committed = done(tx);
+  let out = null;
+  try {
+    const articles = tx.objectStore('articles');
+    const rec = await request(articles.get(recordId));
+    if (rec) {
+      await removeAssets(tx, recordId);
+      const list = [];
+      kept.forEach((a, i) => {
+        const id = recordId + '/' + (i + 1);
+        tx.objectStore('assets').put({ id, record_id: recordId, entry_id: rec.entry_id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength, data: a.data });
+        list.push({ id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength });
+      });
+      out = { kept: list, failed: failed.map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: now.toISOString() };
+      rec.assets = out;
+      articles.put(rec);
+    }
+  } catch (err) {
+    try { tx.abort(); } catch { /* already over */ }
+    await committed.catch(() => {});
+    throw err;
+  }
+  await committed;
+  return out;
+}
+
+/** The images kept with a capture, {id, src, type, bytes, data}, in the order they were listed. */
+export async function getAssets(recordId) {
+  const db = await openDB();
+  const rows = await request(db.transaction('assets').objectStore('assets').index('record_id').getAll(recordId));
+  const n = (id) => Number(String(id).slice(String(id).lastIndexOf('/') + 1)) || 0;
+  return rows.sort((a, b) => n(a.id) - n(b.id));
 }
 
 // ---- import and backup -------------------------------------------------------------

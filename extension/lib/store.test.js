@@ -282,7 +282,7 @@ test('a profile written by the schema-2 store is upgraded: every record kept, ol
 
   const db = await store.openDB();
   assert.equal(db.version, store.DB_VERSION);
-  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'entries', 'search']);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
   const after = (await store.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
   assert.deepEqual(after, before, 'every record, unchanged');
   assert.deepEqual(await store.listEntries(), entriesBefore, 'every entry, unchanged');
@@ -318,4 +318,156 @@ test('articleWords has the distinct words() of title and text', () => {
   const a = art('u', 'بودجهٔ سال — ۱۴۰۴', [...BUDGET, 'U.S. GDP، ۳٫۵ درصد؟ می‌شود!'], {});
   assert.deepEqual([...store.articleWords(a)].sort(), [...new Set(store.words(a.title + '\n' + a.text))].sort());
   assert.deepEqual([...store.articleWords({})], []);
+});
+
+/** Every record of every store of the open database, by store name, sorted by key. */
+async function dump(db, names) {
+  const out = {};
+  for (const name of names) {
+    out[name] = await new Promise((resolve, reject) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  return out;
+}
+
+test('a profile written by the schema-2 store is upgraded to 4 without losing or changing a capture or an entry', async () => {
+  // The released (schema 2) code writes a library: versions, a selection,
+  // the user's words, a deleted entry still in its undo period.
+  const url = 'https://news.example/budget';
+  const r1 = await v2.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T10:00:00Z' });
+  await v2.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']), { capturedAt: '2026-01-02T10:00:00Z' });
+  const g = await v2.saveArticle(art('https://x.example/g', 'باغ‌ها', GARDEN));
+  await v2.saveArticle(art(url, 'بودجه', [BUDGET[1]]), { selection: true });
+  await v2.updateEntry(r1.entry.id, { title: 'عنوان من', tags: 'اقتصاد', note: 'یادداشت' });
+  await v2.deleteEntries([g.entry.id]);
+  const db2 = await v2.openDB();
+  assert.equal(db2.version, 2);
+  const before = await dump(db2, ['articles', 'entries']);
+  assert.equal(before.articles.length, 4);
+  await v2.closeDB();
+
+  const db4 = await store.openDB();
+  assert.equal(db4.version, store.DB_VERSION);
+  const after = await dump(db4, ['articles', 'entries', 'assets']);
+  assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
+  assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
+  assert.deepEqual(after.assets, []);
+  // The upgraded library works as before.
+  assert.equal((await store.listEntries()).length, 2);
+  assert.equal((await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']))).unchanged, true);
+});
+
+test('a profile at schema 3 (the search index, no images) gets the images store, losing nothing', async () => {
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  await v2.closeDB();
+  // Schema 3 as another branch shipped it: its step alone.
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 3);
+    req.onupgradeneeded = () => store.upgradeTo3(req.result, req.transaction);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const at3 = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg');
+    req.onsuccess = async () => { const d = await dump(req.result, ['articles', 'entries', 'search']); d.names = [...req.result.objectStoreNames].sort(); req.result.close(); resolve(d); };
+    req.onerror = () => reject(req.error);
+  });
+  assert.deepEqual(at3.names, ['articles', 'entries', 'search']);
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  const after = await dump(db, ['articles', 'entries', 'search']);
+  assert.deepEqual(after.articles, at3.articles);
+  assert.deepEqual(after.entries, at3.entries);
+  assert.deepEqual(after.search, at3.search, 'the search index untouched');
+});
+
+test('the upgrade keeps a store another change added and creates only what is missing', async () => {
+  // A profile at version 2 that also holds a store of some other change ("notes", one record).
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('entry_id', 'entry_id');
+      req.transaction.objectStore('articles').createIndex('capture_id', 'capture_id');
+      db.createObjectStore('entries', { keyPath: 'id' }).createIndex('key', 'key');
+      db.createObjectStore('texts', { keyPath: 'id' });
+      db.createObjectStore('notes', { keyPath: 'id' }).put({ id: 'n1', text: 'kept' });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const db = await store.openDB();
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'notes', 'search']);
+  assert.deepEqual((await dump(db, ['notes'])).notes, [{ id: 'n1', text: 'kept' }]);
+});
+
+const bytes = (n, fill = 1) => new Uint8Array(n).fill(fill).buffer;
+
+test('kept images: stored with their capture, listed on its record, gone with Undo and with purge', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  const b = await store.saveArticle(art('https://x.example/b', 'ب', GARDEN));
+  const listed = await store.attachAssets(a.record.id, {
+    kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(10) }, { src: 'https://img.example/2.png', type: 'image/png', data: bytes(20, 2) }],
+    failed: [{ src: 'https://img.example/3.jpg', reason: 'http_404' }],
+  });
+  assert.deepEqual(listed.kept.map((k) => [k.src, k.type, k.bytes]), [['https://img.example/1.jpg', 'image/jpeg', 10], ['https://img.example/2.png', 'image/png', 20]]);
+  const rec = await store.getArticle(a.record.id);
+  assert.deepEqual(rec.assets.failed, [{ src: 'https://img.example/3.jpg', reason: 'http_404' }], 'the failure is on the record');
+  assert.deepEqual(rec.article, a.record.article, 'the article itself untouched');
+  const got = await store.getAssets(a.record.id);
+  assert.deepEqual(got.map((x) => x.id), rec.assets.kept.map((k) => k.id));
+  assert.deepEqual([...new Uint8Array(got[1].data)].slice(0, 3), [2, 2, 2]);
+  await store.attachAssets(b.record.id, { kept: [{ src: 'https://img.example/b.webp', type: 'image/webp', data: bytes(5) }] });
+
+  // Undo of capture a takes its images; b's stay.
+  assert.equal(await store.removeCapture(a.record.id), true);
+  assert.deepEqual(await store.getAssets(a.record.id), []);
+  assert.equal((await store.getAssets(b.record.id)).length, 1);
+  // Images that arrive after the Undo are not stored.
+  assert.equal(await store.attachAssets(a.record.id, { kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(10) }] }), null);
+  assert.deepEqual(await store.getAssets(a.record.id), []);
+
+  // Deleting keeps them through the undo period; purge removes them.
+  await store.deleteEntries([b.entry.id], new Date('2026-01-01T00:00:00Z'));
+  assert.equal((await store.getAssets(b.record.id)).length, 1, 'still there while Undo is possible');
+  await store.purgeDeleted(new Date('2026-01-01T00:00:10Z'));
+  assert.deepEqual(await store.getAssets(b.record.id), []);
+});
+
+test('storing a capture\'s images again replaces the earlier ones', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  await store.attachAssets(a.record.id, { kept: [1, 2, 3].map((i) => ({ src: 'https://i.example/' + i, type: 'image/gif', data: bytes(i) })) });
+  await store.attachAssets(a.record.id, { kept: [{ src: 'https://i.example/9', type: 'image/gif', data: bytes(9) }] });
+  assert.deepEqual((await store.getAssets(a.record.id)).map((x) => x.src), ['https://i.example/9']);
+});
+
+test('a profile at schema 4 (the index in 64 shards) gets it rebuilt in SEARCH_SHARDS, nothing else touched', async () => {
+  const a = await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  await v2.closeDB();
+  // Schema 4 as main had it: a search store whose records are 64 shards (one stale here).
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 4);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.deleteObjectStore('texts');
+      db.createObjectStore('search', { keyPath: 'id' }).put({ id: 40, entries: { [a.entry.id]: { v: a.record.id, w: 'کهنه', o: [] } } });
+      db.createObjectStore('assets', { keyPath: 'id' }).put({ id: 'img1', record_id: a.record.id, entry_id: a.entry.id, src: 'https://x.example/i.png', type: 'image/png', bytes: 1, data: new Uint8Array([1]) });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  const shards = (await dump(db, ['search'])).search;
+  assert.ok(shards.every((sh) => sh.id < store.SEARCH_SHARDS), 'no shard of the old layout left');
+  await assertIndexFresh();
+  assert.equal((await store.listEntries({ query: 'کهنه' })).length, 0, 'the stale record is gone');
+  assert.equal((await store.listEntries({ query: 'جلسه' })).length, 1, 'the older version is searchable');
+  assert.equal((await dump(db, ['assets'])).assets.length, 1, 'the kept image stays');
 });

@@ -20,9 +20,9 @@ import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { buildExport, buildTemplatedExport, FORMATS } from '../export/formats.js';
+import { buildExport, buildTemplatedExport, buildMarkdownZip, FORMATS, NEWEST_ONLY } from '../export/formats.js';
 import { fallbackName } from '../export/filename.js';
-import { downloadText } from '../export/download.js';
+import { downloadText, downloadBlob } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
 import { UNDO_MS, schedulePurge } from '../lib/purge.js';
@@ -385,17 +385,24 @@ async function renderWithGo(kind, articles) {
 
 /**
  * Exports entries (all when ids is omitted). JSON and JSON Lines carry
- * every version with the user's words (importable); Markdown the newest
- * version of each entry.
+ * every version with the user's words (importable); Markdown and the
+ * citations (CSL-JSON, BibTeX) the newest version of each entry, Markdown
+ * of several entries as a ZIP of one file each.
  */
 async function exportArticles(ids) {
   const format = $('export-format').value;
   try {
     let f;
     let env = await exportEnvelopes(ids);
-    if (format === 'markdown') {
+    if (NEWEST_ONLY.has(format)) {
       const seen = new Set();
       env = env.filter((e) => (seen.has(e.entry_id) ? false : seen.add(e.entry_id)));
+    }
+    if (format === 'markdown') {
+      if (env.length > 1) {
+        await exportMarkdownZip(env);
+        return;
+      }
     }
     try {
       // The user's templates, filled by Go in the background (background/tools.js).
@@ -410,6 +417,16 @@ async function exportArticles(ids) {
   } catch (err) {
     showStatus(t('libraryExportFailed', String((err && err.message) || err)), true);
   }
+}
+
+/**
+ * Several entries as Markdown: a ZIP of one .md file per entry (what
+ * Obsidian or Logseq read as notes), each named by the file-name template.
+ */
+async function exportMarkdownZip(env) {
+  const f = await buildMarkdownZip(env, renderWithGo);
+  downloadBlob(f.bytes, f.name, f.mime);
+  showStatus(t('libraryExportedZip', formatNumber(env.length, locale), f.name));
 }
 
 /** Saves everything as one JSON Lines file that restores the library as it is. */
