@@ -116,6 +116,7 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	if !stored.Images.Keep || status != "Images are kept with new captures." {
 		t.Fatalf("after the click: stored %+v, status %q", stored, status)
 	}
+	pagesScreenshot(t, opt, "options-images.png", true)
 
 	capture := func(path string) (captureResult, article, assetsOf) {
 		tb := b.OpenTab(t, srv.URL+path)
@@ -237,6 +238,7 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	pagesWait(t, rd2, "ready")
 	var listed []string
 	b.EvalPage(t, rd2, `[...document.querySelectorAll('.images-failed li')].map((li) => li.textContent)`, &listed)
+	pagesScreenshot(t, rd2, "reader-images-not-kept.png", true)
 	want := []string{"/images/gone.jpg the site answered 404", "/images/logo.svg SVG images are not kept (they can carry scripts)"}
 	if len(listed) != len(want) {
 		t.Fatalf("listed as not kept: %q", listed)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -240,8 +241,9 @@ func (c *converter) list(n *html.Node) {
 }
 
 // gallery adds a list whose every item shows an image as figures, each
-// item's text its caption. It reports false, adding nothing, for any
-// other list.
+// item's text its caption; when an item has a heading of its own
+// (holdsHeading), the items are cards and their text is read as blocks.
+// It reports false, adding nothing, for any other list.
 func (c *converter) gallery(n *html.Node) bool {
 	var items []*html.Node
 	for li := n.FirstChild; li != nil; li = li.NextSibling {
@@ -260,6 +262,13 @@ func (c *converter) gallery(n *html.Node) bool {
 	if len(items) == 0 {
 		return false
 	}
+	if slices.ContainsFunc(items, holdsHeading) {
+		// Cards of text: each item's picture, heading and prose as blocks.
+		for _, li := range items {
+			c.convert(li)
+		}
+		return true
+	}
 	for _, li := range items {
 		img := findImg(li)
 		caption, links := render(li, c.base, nil)
@@ -267,6 +276,20 @@ func (c *converter) gallery(n *html.Node) bool {
 			Alt: strings.TrimSpace(attr(img, "alt")), Caption: caption, Links: links})
 	}
 	return true
+}
+
+// holdsHeading reports whether n holds a heading that is not a link: a
+// list item with a heading of its own is a card of text (a feature, a
+// step), not a picture whose caption the rest of its text is. A heading
+// that links elsewhere makes the item a teaser of another page, which
+// stays a figure.
+func holdsHeading(n *html.Node) bool {
+	for _, a := range [...]atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6} {
+		if h := firstElement(n, a); h != nil {
+			return firstElement(h, atom.A) == nil
+		}
+	}
+	return false
 }
 
 func isList(n *html.Node) bool { return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol }
