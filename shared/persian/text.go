@@ -69,6 +69,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	// Digits, punctuation marks and ZWNJ clean-up, in place (a chunk only
 	// shrinks).
 	hasZWNJ := false
+	n.punct = false
 	prev := rune(0) // the last rune of the chunk before
 	for ci := range cs {
 		c := &cs[ci]
@@ -160,8 +161,17 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		out = append(out, word...)
 	}
 	// Spaces after closing marks and before opening ones, over the whole
-	// line, since removing spaces above joins chunks.
-	out, edits = n.punctSpaces(out, edits)
+	// line, since removing spaces above joins chunks. Only a chunk can
+	// hold what needs one (joining chunks puts no letter after a closer
+	// nor before a guillemet), and cleanChunk saw every chunk but the
+	// Latin ones, where punctSpaces leaves all as it is.
+	if n.punct {
+		out, edits = n.punctSpaces(out, edits)
+	} else if n.checkPunct {
+		if _, e := n.punctSpaces(out, 0); e != 0 {
+			panic("persian: punctSpaces skipped a line it changes")
+		}
+	}
 	n.out = r
 	return out, edits
 }
@@ -213,7 +223,11 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		s := r[c.start:c.end]
 		if ci > 0 && !cs[ci-1].latin {
 			p := r[cs[ci-1].start:cs[ci-1].end]
-			if last := p[len(p)-1]; (isLetterOrMark(last)) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') {
+			// (spacedEvidence needs می or نمی before the space, of three
+			// letters or fewer, or a suffix after it, of six or fewer,
+			// starting with ه or ت: the pieces are keyed only then)
+			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') &&
+				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت') && fewLetters(headPiece(s), 6)) {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
@@ -245,6 +259,18 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		return true, spacedEv > 2*joinedEv
 	}
 	return spacedEv == 0, true
+}
+
+// fewLetters reports whether r holds at most k letters.
+func fewLetters(r []rune, k int) bool {
+	for _, x := range r {
+		if isLetter(x) {
+			if k--; k < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
@@ -319,6 +345,9 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 				}
 				edits++
 			}
+		case x == '«':
+			// (punctSpaces may have to space it from a letter before)
+			n.punct = n.punct || w > 0
 		case x == zwnj:
 			// A ZWNJ stays only between a letter (or mark) and a letter,
 			// and only once.
@@ -331,6 +360,9 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 				continue
 			}
 			kept = true
+		}
+		if closerAt[min(uint32(x), uint32(len(closerAt)-1))] && i+1 < len(s) {
+			n.punct = true // a closer inside the chunk: punctSpaces looks
 		}
 		s[w] = x
 		w++
