@@ -149,17 +149,20 @@ func appendNormalized[T string | []byte](n *normalizer, dst []byte, s T) ([]byte
 // segment holds an Arabic-script letter or digit (see hasArabic), in one
 // pass over its bytes.
 func segment[T string | []byte](s T, start int) (end int, arabic bool) {
-	for i := start; i < len(s); i++ {
+	i := start
+	for ; i < len(s) && !arabic; i++ {
 		switch segmentByte[s[i]] {
-		case 0:
-			continue
 		case segBreak:
-			return i, arabic
+			return i, false
 		case segArabicLead:
-			if !arabic {
-				r, _ := decodeRune(s[i:])
-				arabic = isArabicScript(r)
-			}
+			r, _ := decodeRune(s[i:])
+			arabic = isArabicScript(r)
+		}
+	}
+	// The rest of the segment only needs its end.
+	for ; i < len(s); i++ {
+		if c := s[i]; c <= '\r' && (c == '\n' || c == '\r') {
+			return i, arabic
 		}
 	}
 	return len(s), arabic
