@@ -260,7 +260,7 @@ user_pref("extensions.autoDisableScopes", 0);
 		t.Fatal(err)
 	}
 	port := freePort(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, firefoxPath, "--headless", "--no-remote", "--profile", profile,
 		"--start-debugger-server", strconv.Itoa(port), "about:blank")
@@ -479,5 +479,150 @@ user_pref("extensions.autoDisableScopes", 0);
 	t.Logf("library rows in Firefox: %s", rows)
 	if !strings.Contains(rows, "باغ‌های شهر در پاییز") {
 		t.Errorf("the library in Firefox lists %s (err %v); want the captured article", rows, err)
+	}
+	var captured struct{ ID string }
+	if out, err := c.await(ctx, console, `barg.waitCapture(1).then((r) => JSON.stringify({ ID: r.id }))`); err != nil || json.Unmarshal([]byte(out), &captured) != nil || !cap.OK {
+		t.Fatalf("no capture to go on with in Firefox: %v", err)
+	}
+	firefoxLibrary(t, ctx, c, console, chromeConsole, addonID, captured.ID)
+}
+
+// firefoxLibrary drives the library's new features in Firefox after the
+// smoke test's toolbar capture (record id captured): a second version of
+// the article (an edit: a paragraph dropped, one added), tags, a search
+// that finds the dropped paragraph in the older version and links to it,
+// the reader showing that version, and a delete purged by the background's
+// alarm after the library page is closed.
+func firefoxLibrary(t *testing.T, ctx context.Context, c *rdpClient, console, chromeConsole, addonID, captured string) {
+	t.Helper()
+	out, err := c.await(ctx, console, `(async () => {
+		const first = await barg.store.getArticle(`+jsString(captured)+`);
+		const paras = first.article.text.split('\n\n');
+		const dropped = paras[1];
+		const text = [paras[0], ...paras.slice(2), 'پاراگراف تازه‌ای که پس از ویرایش افزوده شد.'].join('\n\n');
+		const rest = new Set(barg.store.words(text));
+		const unique = barg.store.words(dropped).filter((w) => w.length > 3 && !rest.has(w)).slice(0, 2).join(' ');
+		const saved = await barg.store.saveArticle({ ...first.article, text, blocks: text.split('\n\n').map((p) => ({ type: 'paragraph', text: p })) },
+			{ capturedAt: new Date(Date.parse(first.captured_at) + 1000).toISOString() });
+		await barg.store.updateEntry(saved.entry.id, { tags: 'باغ، پاییز' });
+		return JSON.stringify({ entry: saved.entry.id, updated: saved.updated, versions: saved.entry.versions.length, first: first.id, unique, dropped });
+	})()`)
+	if err != nil {
+		t.Fatalf("a second version in Firefox: %v", err)
+	}
+	var v struct {
+		Entry, First, Unique, Dropped string
+		Updated                       bool
+		Versions                      int
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !v.Updated || v.Versions != 2 || v.Unique == "" {
+		t.Fatalf("second version in Firefox: %+v, want an update making 2 versions and words only the first has", v)
+	}
+
+	openTab := func(path, urlPart string) string {
+		t.Helper()
+		if _, err := c.await(ctx, chromeConsole, `(async () => {
+			const win = Services.wm.getMostRecentWindow("navigator:browser");
+			const host = WebExtensionPolicy.getByID(`+jsString(addonID)+`).mozExtensionHostname;
+			win.gBrowser.selectedTab = win.gBrowser.addTab("moz-extension://" + host + "/" + `+jsString(path)+`,
+				{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+			return "opened";
+		})()`); err != nil {
+			t.Fatalf("opening %s in Firefox: %v", path, err)
+		}
+		pc, err := c.waitTarget(ctx, urlPart)
+		if err != nil {
+			t.Fatalf("%s did not open in Firefox: %v", path, err)
+		}
+		return pc
+	}
+	// poll evaluates expr in a page until it gives a non-empty string.
+	poll := func(pc, expr string) string {
+		t.Helper()
+		var got string
+		var err error
+		for deadline := time.Now().Add(30 * time.Second); ; {
+			got, err = c.evaluate(ctx, pc, expr)
+			if err == nil && got != "" || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if got == "" {
+			t.Fatalf("in Firefox, waiting for %s: %v", shorten(expr), err)
+		}
+		return got
+	}
+
+	lib := openTab("extension/library/library.html?firefox=versions", "firefox=versions")
+	poll(lib, `document.body.dataset.state === "ready" ? "ready" : ""`)
+	if _, err := c.evaluate(ctx, lib, `(() => { const q = document.getElementById("query"); q.value = `+jsString(v.Unique)+`;
+		document.body.dataset.state = "typing"; q.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" })); return "typed"; })()`); err != nil {
+		t.Fatal(err)
+	}
+	got := poll(lib, `document.body.dataset.state === "ready" ? JSON.stringify({ rows: [...document.querySelectorAll("#rows tr")].map((tr) => tr.dataset.id),
+		older: document.querySelector("#rows a.older-hit")?.dataset.version || "", href: document.querySelector("#rows a.older-hit")?.getAttribute("href") || "",
+		tags: [...document.querySelectorAll("#rows button.tag")].map((b) => b.textContent), versions: document.querySelector("#rows td.versions")?.textContent || "" }) : ""`)
+	var found struct {
+		Rows, Tags            []string
+		Older, Href, Versions string
+	}
+	if err := json.Unmarshal([]byte(got), &found); err != nil {
+		t.Fatalf("%v: %s", err, got)
+	}
+	if len(found.Rows) != 1 || found.Rows[0] != v.Entry || found.Older != v.First || strings.Join(found.Tags, ",") != "باغ,پاییز" {
+		t.Errorf("library search in Firefox for %q (only in the first version): %+v; want entry %s matched in version %s, tags باغ,پاییز", v.Unique, found, v.Entry, v.First)
+	}
+
+	// The match's link opens the reader on the version that matched.
+	if found.Href != "" {
+		rd := openTab("extension/library/"+found.Href, "reader.html")
+		shown := poll(rd, `document.body.dataset.state === "ready" ? JSON.stringify({ version: document.getElementById("version").value,
+			options: document.getElementById("version").options.length, body: document.querySelector("article.reader .reader-body").textContent }) : ""`)
+		var r struct {
+			Version, Body string
+			Options       int
+		}
+		if err := json.Unmarshal([]byte(shown), &r); err != nil {
+			t.Fatalf("%v: %s", err, shown)
+		}
+		if r.Version != v.First || r.Options != 2 || !strings.Contains(r.Body, v.Dropped) {
+			t.Errorf("reader in Firefox shows version %s of %d (dropped paragraph shown: %v); want %s of 2 with it", r.Version, r.Options, strings.Contains(r.Body, v.Dropped), v.First)
+		}
+	}
+
+	// Delete in the library, close it at once: the background's alarm purges after the undo time.
+	if _, err := c.evaluate(ctx, lib, `(() => { document.body.dataset.state = "deleting"; document.querySelector("#rows tr input.select").click();
+		document.getElementById("delete").click(); return "deleted"; })()`); err != nil {
+		t.Fatal(err)
+	}
+	poll(lib, `document.querySelector("#status #undo") ? "undo" : ""`)
+	deleted := time.Now()
+	alarm, err := c.await(ctx, console, `browser.alarms.get("barg-purge-deleted").then((a) => String(a ? a.scheduledTime - Date.now() : -1))`)
+	if err != nil || alarm == "-1" {
+		t.Fatalf("no purge alarm in Firefox after a delete: %q %v", alarm, err)
+	}
+	if _, err := c.await(ctx, chromeConsole, `(async () => {
+		const win = Services.wm.getMostRecentWindow("navigator:browser");
+		for (const tab of [...win.gBrowser.tabs]) if (tab.linkedBrowser.currentURI.spec.includes("library.html")) win.gBrowser.removeTab(tab);
+		return "closed";
+	})()`); err != nil {
+		t.Fatalf("closing the library in Firefox: %v", err)
+	}
+	var left string
+	for deadline := time.Now().Add(45 * time.Second); ; {
+		left, err = c.await(ctx, console, `barg.store.getArticles().then((rs) => String(rs.length))`)
+		if err == nil && left == "0" || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if left != "0" {
+		t.Errorf("in Firefox, %s records left 45 s after the delete, want the entry purged by the alarm (%v)", left, err)
+	} else {
+		t.Logf("Firefox purged the deleted entry %s after the delete (alarm set for %s ms later)", time.Since(deleted).Round(time.Second), alarm)
 	}
 }

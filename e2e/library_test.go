@@ -9,6 +9,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/http"
@@ -21,7 +22,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/extensions"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
@@ -251,6 +255,37 @@ func TestLibraryVersionsAndDiff(t *testing.T) {
 		t.Error("the first version does not show its retracted paragraph")
 	}
 
+	// Search finds the retracted paragraph, which only the older versions
+	// have, and says which version matched: the newest that has it (v2).
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	pagesSearch(t, b, lib, "انتقاد گزارش")
+	var hit struct {
+		Rows    []string
+		Version string
+		Href    string
+	}
+	b.EvalPage(t, lib, `({Rows: [...document.querySelectorAll('#rows tr')].map(r => r.dataset.id),
+		Version: document.querySelector('#rows a.older-hit')?.dataset.version || '', Href: document.querySelector('#rows a.older-hit')?.href || ''})`, &hit)
+	if !slices.Equal(hit.Rows, []string{v1.EntryID}) || hit.Version != v2.ID {
+		t.Errorf("search for the retracted paragraph: %+v, want the entry, matched in version %s", hit, v2.ID)
+	}
+	pagesSearch(t, b, lib, "کلیات")
+	b.EvalPage(t, lib, `({Rows: [...document.querySelectorAll('#rows tr')].map(r => r.dataset.id),
+		Version: document.querySelector('#rows a.older-hit')?.dataset.version || ''})`, &hit)
+	if !slices.Equal(hit.Rows, []string{v1.EntryID}) || hit.Version != "" {
+		t.Errorf("search for a word of the newest version: %+v, want the entry and no older version named", hit)
+	}
+	if hit.Href != "" {
+		rd2 := b.OpenTab(t, hit.Href)
+		pagesWait(t, rd2, "ready")
+		var v string
+		b.EvalPage(t, rd2, `document.getElementById('version').value`, &v)
+		if v != v2.ID {
+			t.Errorf("the match's link opens version %s, want %s", v, v2.ID)
+		}
+	}
+
 	// The notice's Undo (the message it sends) removes the newest capture.
 	var undone struct{ OK bool }
 	b.EvalPage(t, rd, `chrome.runtime.sendMessage({type: 'library.undoCapture', id: `+jsString(v3.ID)+`})`, &undone)
@@ -435,8 +470,9 @@ func TestLibraryMigratesSchema1Profile(t *testing.T) {
 	b.Close(t)
 	b = launch(t, profile, withExtensionDir(dir))
 	b.EvalBackground(t, `globalThis.barg.store.openDB().then(db => db.version)`, &version)
-	if version != 2 {
-		t.Errorf("database version %d after the update, want 2", version)
+	// Schema 4 (images kept with a capture) is the newest; the steps of 2, 3 and 4 run in one upgrade.
+	if version != 4 {
+		t.Errorf("database version %d after the update, want 4", version)
 	}
 	for _, old := range before {
 		rec, ok := b.SavedArticle(t, old.ID)
@@ -556,4 +592,150 @@ func TestLibraryInterfaceLanguage(t *testing.T) {
 	if page.Lang != "fa" || page.Dir != "rtl" || page.Heading != "کتابخانه" {
 		t.Errorf("Persian chosen: %+v, want fa, rtl, کتابخانه", page)
 	}
+}
+
+// TestLibraryPurgedWithoutPage: an entry deleted in the library is removed
+// for good after its undo time even though the library page was closed at
+// once and the background had stopped: the alarm the delete set wakes it.
+func TestLibraryPurgedWithoutPage(t *testing.T) {
+	b := launch(t, "")
+	kept := pagesFixture(t)
+	gone := pagesFixture(t)
+	gone["url"], gone["canonical_url"], gone["title"] = "https://example.org/gone", "https://example.org/gone", "مقاله‌ای که حذف می‌شود"
+	ids := pagesSeed(t, b, kept, gone)
+
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
+	pagesDo(t, lib, chromedp.Click(`#rows tr[data-id="`+ids[1]+`"] input.select`), chromedp.Click(`#delete`))
+	pagesWait(t, lib, "ready")
+	pagesDo(t, lib, chromedp.WaitVisible(`#status #undo`))
+	deleted := time.Now()
+	var alarm struct{ ScheduledTime float64 }
+	b.EvalBackground(t, `chrome.alarms.get('barg-purge-deleted')`, &alarm)
+	if wait := time.UnixMilli(int64(alarm.ScheduledTime)).Sub(deleted); wait < 14*time.Second || wait > 20*time.Second {
+		t.Errorf("the purge alarm rings %s after the delete, want just after the 15 s undo time", wait)
+	}
+	lib.Cancel() // the page's own timer goes with it
+	var still struct{ DeletedAt string }
+	b.EvalBackground(t, `globalThis.barg.store.getEntry(`+jsString(ids[1])+`).then(e => ({DeletedAt: e ? e.deleted_at : ''}))`, &still)
+	if still.DeletedAt == "" {
+		t.Fatal("the deleted entry is gone (or not marked) before its undo time")
+	}
+	b.StopWorker(t)
+
+	// Nothing wakes the background but the alarm.
+	deadline := time.Now().Add(45 * time.Second)
+	for !b.WorkerRunning(t) {
+		if time.Now().After(deadline) {
+			t.Fatal("the alarm did not wake the background within 45 s of the delete")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	woke := time.Since(deleted)
+	var left []string
+	for {
+		b.EvalBackground(t, `globalThis.barg.store.getArticles().then(rs => rs.map(r => r.entry_id))`, &left)
+		if len(left) == 1 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !slices.Equal(left, []string{ids[0]}) {
+		t.Errorf("records left after the alarm: entries %v, want only the kept %s", left, ids[0])
+	}
+	if woke < 15*time.Second {
+		t.Errorf("the background woke %s after the delete, before the undo time was over", woke)
+	}
+	t.Logf("the alarm woke the background %s after the delete and it purged the entry", woke.Round(100*time.Millisecond))
+}
+
+// TestLibraryNoticeOpenLink: the way to the library after a toolbar click.
+// The capture's in-page notice has an Open button (in its closed shadow
+// root, reached here through CDP, which pierces it) that opens the saved
+// entry in the reader, whose header links to the library.
+func TestLibraryNoticeOpenLink(t *testing.T) {
+	b := launch(t, "")
+	srv := newLibServer(t)
+	srv.set("/news/garden.html", libPage{Title: "باغ‌های شهر در پاییز", Paras: libGarden})
+	tb := b.OpenTab(t, srv.URL+"/news/garden.html")
+	res := clickAndWait(t, b, tb)
+	if !res.OK || !noticeShown(t, b, tb) {
+		t.Fatalf("capture ok %v, notice shown: no (%s)", res.OK, res.Error)
+	}
+	var label string
+	for deadline := time.Now().Add(10 * time.Second); label == "" && time.Now().Before(deadline); {
+		label = libClickInNotice(t, tb, "barg-open")
+		if label == "" {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	if label == "" {
+		t.Fatal("the notice has no Open button")
+	}
+	readerURL := b.ExtensionURL("extension/reader/reader.html")
+	var opened []string
+	for deadline := time.Now().Add(10 * time.Second); len(opened) == 0 && time.Now().Before(deadline); {
+		b.EvalBackground(t, `chrome.tabs.query({}).then(ts => ts.map(x => x.url).filter(u => u.startsWith(`+jsString(readerURL)+`)))`, &opened)
+		time.Sleep(100 * time.Millisecond)
+	}
+	if len(opened) != 1 || !strings.Contains(opened[0], "id="+res.EntryID) {
+		t.Fatalf("the notice's %q button opened %v, want the reader on entry %s", label, opened, res.EntryID)
+	}
+	rd := b.OpenTab(t, opened[0])
+	pagesWait(t, rd, "ready")
+	var back string
+	b.EvalPage(t, rd, `document.querySelector('a.back').href`, &back)
+	if back != b.ExtensionURL("extension/library/library.html") {
+		t.Errorf("the reader's link back is %q, want the library", back)
+	}
+}
+
+// libClickInNotice clicks the button of class cls in Barg's notice (inside
+// its closed shadow root) and returns its label, or "" when there is none.
+func libClickInNotice(t *testing.T, tb *tab, cls string) string {
+	t.Helper()
+	var label string
+	ctx, cancel := context.WithTimeout(tb.Ctx, callTimeout)
+	defer cancel()
+	depth, yes := int64(-1), true
+	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth, Pierce: &yes})
+	if err != nil {
+		t.Fatalf("reading the page's DOM: %v", err)
+	}
+	var find func(n *cdp.Node) *cdp.Node
+	find = func(n *cdp.Node) *cdp.Node {
+		if n.NodeName == "BUTTON" {
+			for i := 0; i+1 < len(n.Attributes); i += 2 {
+				if n.Attributes[i] == "class" && slices.Contains(strings.Fields(n.Attributes[i+1]), cls) {
+					return n
+				}
+			}
+		}
+		for _, kids := range [][]*cdp.Node{n.Children, n.ShadowRoots} {
+			for _, k := range kids {
+				if f := find(k); f != nil {
+					return f
+				}
+			}
+		}
+		return nil
+	}
+	n := find(doc.Root)
+	if n == nil {
+		return ""
+	}
+	obj, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: n.BackendNodeID})
+	if err != nil {
+		t.Fatalf("the notice's %s button: %v", cls, err)
+	}
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: `function () { const l = this.textContent; this.click(); return l; }`, ObjectID: obj.Object.ObjectID, ReturnByValue: &yes})
+	if err != nil || res.ExceptionDetails != nil {
+		t.Fatalf("clicking the notice's %s button: %v %v", cls, err, res.ExceptionDetails)
+	}
+	if err := json.Unmarshal(res.Result.Value, &label); err != nil {
+		t.Fatal(err)
+	}
+	return label
 }

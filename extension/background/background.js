@@ -19,18 +19,16 @@ import '../upload/config.js';
 import * as store from '../lib/store.js';
 import * as outbox from '../upload/outbox.js';
 import { readSettings } from '../lib/settings.js';
+import { keepImages } from '../lib/assets.js';
 import { startEngine, extract, startTimings } from './engine.js';
 import { createCapturer } from './capture.js';
 import { createTools } from './tools.js';
 import { primeOnInstall, primeState } from './prime.js';
-import { t } from './messages.js';
+import { MENU_PAGE, MENU_SELECTION, MENU_LIBRARY, MENU_SETTINGS, createMenus, watchMenuLanguage } from './menus.js';
+import { PURGE_ALARM, purgeDue } from '../lib/purge.js';
 
 const api = globalThis.chrome;
 
-const MENU_PAGE = 'barg-capture-page';
-const MENU_SELECTION = 'barg-capture-selection';
-const MENU_LIBRARY = 'barg-open-library';
-const MENU_SETTINGS = 'barg-open-settings';
 const RESULTS_KEPT = 50;
 
 // Go starts now, in parallel with whatever woke the background.
@@ -67,7 +65,18 @@ const capturer = createCapturer({
   readSettings: async () => ({ ...(await readSettings(api.storage.local)), rules: await tools.captureRules() }),
   goWait: () => ready.catch(() => startEngine()),
   onResult,
+  keepImages: (record) => trackImages(record.id, keepImages(record, { store, storage: api.storage.local, permissions: api.permissions })),
 });
+
+/** Captures whose images are being kept, by record id (the tests wait on them). */
+const keeping = new Map();
+
+function trackImages(id, work) {
+  keeping.set(id, work);
+  const forget = () => { if (keeping.get(id) === work) keeping.delete(id); };
+  work.then(forget, forget);
+  return work;
+}
 
 /** Captures a tab; the result also lands in barg.lastResult. */
 function captureTab(tabId, opts = {}) {
@@ -99,13 +108,30 @@ api.runtime.onInstalled.addListener((details) => {
   // Once, on install: what Barg does and where the library is.
   if (details && details.reason === 'install') api.tabs.create({ url: api.runtime.getURL('extension/welcome/welcome.html') }).catch(() => {});
   // Menus persist across background restarts; (re)create them on install and update.
-  api.contextMenus.removeAll(() => {
-    api.contextMenus.create({ id: MENU_PAGE, title: t('menuCapturePage'), contexts: ['page'] });
-    api.contextMenus.create({ id: MENU_SELECTION, title: t('menuCaptureSelection'), contexts: ['selection'] });
-    // The toolbar button's own menu (right click): the way into the library and settings.
-    api.contextMenus.create({ id: MENU_LIBRARY, title: t('menuOpenLibrary'), contexts: ['action'] });
-    api.contextMenus.create({ id: MENU_SETTINGS, title: t('menuOpenSettings'), contexts: ['action'] });
-  });
+  makeMenus();
+  purgeDeleted();
+});
+
+/** The context menus in the interface language (menus.js). */
+function makeMenus() {
+  createMenus(api).catch((err) => console.error('barg: menus:', err && err.message));
+}
+watchMenuLanguage(api);
+
+/**
+ * Removes for good the entries deleted more than the undo time ago
+ * (lib/purge.js): when the alarm a delete set rings, and at browser start
+ * in case it was lost, so that no library page need be open.
+ */
+function purgeDeleted() {
+  purgeDue(store, api.alarms).catch((err) => console.error('barg: purge:', err && err.message));
+}
+api.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === PURGE_ALARM) purgeDeleted();
+});
+api.runtime.onStartup?.addListener(() => {
+  makeMenus();
+  purgeDeleted();
 });
 
 // On install and update, V8's code cache for the module is primed
@@ -157,6 +183,8 @@ globalThis.barg = {
   get engine() { return { ...startTimings }; },
   /** Resolves with what priming did in this lifetime (prime.js) once it is over. */
   primed() { return Promise.resolve(primeState.done).then(() => { const { done, ...st } = primeState; return st; }); },
+  /** Resolves when the images of a capture are kept (or were not to be), with its record's assets or null. */
+  imagesKept(id) { return Promise.resolve(keeping.get(id)).then((x) => x ?? null); },
   /** Resolves with the n-th result of this lifetime (1-based) once it exists. */
   waitCapture(n) {
     if (total >= n) return Promise.resolve(results[results.length - 1 - (total - n)] || results[results.length - 1]);

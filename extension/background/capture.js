@@ -74,6 +74,7 @@ function round(ms) {
  *   readSettings: () => Promise<{normalize: boolean, digits: string}>,
  *   goWait?: () => Promise<void>,
  *   onResult?: (result: object) => void,
+ *   keepImages?: (record: object) => Promise<unknown>,
  * }} deps
  */
 export function createCapturer(deps) {
@@ -185,7 +186,10 @@ export function createCapturer(deps) {
         upload: { state: 'none' },
       };
       // An unchanged capture added nothing: there is nothing new to send.
-      if (!unchanged) result.upload = await afterCapture(record);
+      if (!unchanged) {
+        keepImages(record);
+        result.upload = await afterCapture(record);
+      }
     } catch (err) {
       lastError = err;
       result = {
@@ -220,6 +224,15 @@ export function createCapturer(deps) {
       return { state: 'failed', error: (err && err.message) || String(err) };
     }
     return { state: 'none' };
+  }
+
+  // The article's images, when the user keeps them (lib/assets.js): fetched
+  // after the save, so that neither the notice nor the upload waits for them.
+  function keepImages(record) {
+    if (!deps.keepImages) return;
+    Promise.resolve()
+      .then(() => deps.keepImages(record))
+      .catch((err) => console.warn('barg: keeping images:', (err && err.message) || err));
   }
 
   function tell(tabId, result) {
@@ -299,6 +312,7 @@ export function createCapturer(deps) {
       if (!old.includes(note)) await store.updateEntry(entryId, { note: old ? old + '\n\n' + note : note });
     }
     await api.storage.session.remove(key);
+    if (!saved.unchanged) keepImages(saved.record);
     // "Save" hands it to the outbox as a capture would (sent when automatic
     // sending is on); "Save and send" sends it now, whatever that setting.
     if (!saved.unchanged) {

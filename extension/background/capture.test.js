@@ -136,3 +136,30 @@ test('failureMessage', () => {
   assert.equal(failureMessage({ name: 'QuotaExceededError', message: 'x' }), 'storage is full');
   assert.equal(failureMessage(new Error('boom')), 'the capture failed: boom');
 });
+
+test('a saved capture hands its record to keepImages without waiting for it; an unchanged one does not', async () => {
+  const { api } = fakeAPI({ grab: [PAGE, PAGE] });
+  const asked = [];
+  let release;
+  const slow = new Promise((r) => { release = r; });
+  let unchanged = false;
+  const d = deps(api, {
+    keepImages: async (record) => { asked.push(record.id); await slow; },
+    store: { saveArticle: async (a) => ({ record: { id: a.url, capture_id: 'c1', article: a }, updated: false, unchanged }) },
+  });
+  const capturer = createCapturer(d.deps);
+  const res = await capturer.captureTab(3, { notify: false });
+  assert.equal(res.ok, true, 'the capture is reported while the images still load');
+  assert.deepEqual(asked, ['https://example.com/a']);
+  unchanged = true;
+  await capturer.captureTab(3, { notify: false });
+  assert.equal(asked.length, 1, 'nothing new to fetch images for');
+  release();
+});
+
+test('a failure to keep images never fails the capture', async () => {
+  const { api } = fakeAPI({ grab: [PAGE] });
+  const d = deps(api, { keepImages: async () => { throw new Error('quota'); } });
+  const res = await createCapturer(d.deps).captureTab(3, { notify: false });
+  assert.equal(res.ok, true);
+});

@@ -45,6 +45,8 @@ export const FALLBACK = {
   captureClose: 'Close',
   menuCapturePage: 'Capture this page',
   menuCaptureSelection: 'Capture selection',
+  menuOpenLibrary: 'Open the library',
+  menuOpenSettings: 'Settings',
 };
 
 /**

@@ -26,6 +26,8 @@
 // line-oriented readers (Python's splitlines, some editors) would split a
 // record there.
 
+import { assetManifest } from '../lib/assets.js';
+
 /** The schema version every exported article carries. */
 export const SCHEMA = 'barg.article/1';
 /** The schema of a library capture's envelope. */
@@ -49,6 +51,9 @@ export function captureEnvelope(record, entry) {
     selection: Boolean(record.selection),
     user: { title: entry.user_title || '', tags: (entry.tags || []).slice(), note: entry.note || '' },
     article: withSchema(record.article),
+    // The images kept with the capture (lib/assets.js): where an export
+    // with images puts each one, and those that could not be kept.
+    ...(record.assets ? { assets: assetManifest(record) } : {}),
   };
 }
 

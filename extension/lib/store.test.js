@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import * as store from './store.js';
 import * as v1 from './testdata/store-v1.js';
+import * as v2 from './testdata/store-v2.js';
 import { art } from './testdata/articles.js';
 
 const { articleKey, foldForSearch, sameArticle, matchOf, cleanTags } = store;
@@ -212,4 +213,235 @@ test('concurrent saves of one new article make one entry', async () => {
   assert.equal(list.length, 1);
   assert.equal(list[0].versions.length, 3);
   assert.equal(new Set(results.map((r) => r.entry.id)).size, 1);
+});
+
+/** The search index as kept, against one built afresh from every version record. */
+async function assertIndexFresh() {
+  const kept = await store.searchIndex();
+  const entries = await store.listEntries();
+  assert.equal(kept.size, entries.length, 'one index record per entry');
+  for (const e of entries) {
+    const recs = await store.getArticles(e.versions.map((v) => v.id));
+    assert.deepEqual(kept.get(e.id), store.indexOfVersions(recs), 'index of ' + e.title);
+  }
+}
+
+test('the search index kept at save time equals one built from every version, through saves, imports and removals', async () => {
+  const url = 'https://x.example/edited';
+  const r1 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await store.saveArticle(art(url, 'بودجه', [BUDGET[0], BUDGET[1] + ' او افزود که مالیات‌ها بیشتر می‌شود.']), { capturedAt: '2026-01-02T00:00:00Z' });
+  await store.saveArticle(art(url, 'بودجه', BUDGET.slice(0, 2)), { capturedAt: '2026-01-03T00:00:00Z' });
+  await store.saveArticle(art('https://x.example/g', 'باغ', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  await assertIndexFresh();
+  // An import of a version older than the entry's newest, and one in between.
+  await store.importItems([
+    { record: { capture_id: 'old-1', entry_id: r1.entry.id, captured_at: '2025-12-01T00:00:00Z', article: art(url, 'بودجه', [BUDGET[0], 'بند قدیمی درباره‌ی یارانه']) } },
+    { record: { capture_id: 'mid-1', entry_id: r1.entry.id, captured_at: '2026-01-02T12:00:00Z', article: art(url, 'بودجه', [BUDGET[2], 'جملهٔ میانی']) } },
+  ]);
+  assert.equal((await store.getEntry(r1.entry.id)).versions.length, 5);
+  await assertIndexFresh();
+  const newest = (await store.getEntry(r1.entry.id)).newest;
+  await store.removeCapture(newest);
+  await assertIndexFresh();
+  const shards = await store.searchIndex();
+  assert.equal(shards.size, 2);
+});
+
+test('search finds words of older versions and says which version has them', async () => {
+  const url = 'https://x.example/edited';
+  const r1 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T00:00:00Z' });
+  const r2 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر در سمت خود ماند.']), { capturedAt: '2026-01-02T00:00:00Z' });
+  const r3 = await store.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-03T00:00:00Z' });
+  assert.equal(r3.entry.versions.length, 3);
+  const hits = await store.listEntries({ query: 'استعفا' });
+  assert.deepEqual(hits.map((e) => e.id), [r1.entry.id], 'a retracted sentence is found');
+  const index = await store.searchIndex();
+  const qs = (q) => store.queryWords(q);
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('استعفا'), ''), { versions: [r1.record.id] });
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('وزیر ماند'), ''), { versions: [r2.record.id] });
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('کسری بودجه'), ''), { versions: [] }, 'the newest has it');
+  assert.deepEqual(store.indexMatch(index.get(r1.entry.id), qs('ماند استعفا'), ''), { versions: [r2.record.id, r1.record.id] });
+  assert.equal(store.indexMatch(index.get(r1.entry.id), qs('استعفا باغ'), ''), null);
+  // Every word, not a phrase: order and other words between do not matter.
+  assert.equal((await store.listEntries({ query: 'فروش کسری' })).length, 1);
+  // Purged entries leave the index.
+  await store.deleteEntries([r1.entry.id], new Date('2026-01-01T00:00:00Z'));
+  await store.purgeDeleted(new Date('2026-01-02T00:00:00Z'));
+  assert.equal((await store.searchIndex()).size, 0);
+});
+
+test('a profile written by the schema-2 store is upgraded: every record kept, old versions searchable', async () => {
+  const url = 'https://news.example/budget';
+  await v2.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-02T00:00:00Z' });
+  const g = await v2.saveArticle(art('https://x.example/g', 'باغ', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.updateEntry(g.entry.id, { tags: 'پاییز', note: 'برای بعد' });
+  const before = (await v2.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const entriesBefore = await v2.listEntries();
+  await v2.closeDB();
+
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  const after = (await store.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
+  assert.deepEqual(after, before, 'every record, unchanged');
+  assert.deepEqual(await store.listEntries(), entriesBefore, 'every entry, unchanged');
+  await assertIndexFresh();
+  assert.equal((await store.listEntries({ query: 'استعفا' })).length, 1, 'the old version is searchable');
+  assert.equal((await store.listEntries({ query: 'پاییز چنار' })).length, 1, 'a tag and a word of the text');
+
+  // The step run again (renumbered, say) on a library that has an index: the same index, nothing lost.
+  const keptIndex = await store.searchIndex();
+  await store.closeDB();
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', store.DB_VERSION + 1);
+    req.onupgradeneeded = () => store.upgradeTo3(req.result, req.transaction);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const again = await new Promise((resolve) => {
+    const req = indexedDB.open('barg');
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['search', 'articles']);
+      const out = {};
+      tx.objectStore('search').getAll().onsuccess = (e) => { out.shards = e.target.result; };
+      tx.objectStore('articles').count().onsuccess = (e) => { out.articles = e.target.result; };
+      tx.oncomplete = () => { req.result.close(); resolve(out); };
+    };
+  });
+  assert.equal(again.articles, before.length);
+  const rebuilt = new Map(again.shards.flatMap((sh) => Object.entries(sh.entries)));
+  assert.deepEqual(rebuilt, keptIndex);
+});
+
+test('articleWords has the distinct words() of title and text', () => {
+  const a = art('u', 'بودجهٔ سال — ۱۴۰۴', [...BUDGET, 'U.S. GDP، ۳٫۵ درصد؟ می‌شود!'], {});
+  assert.deepEqual([...store.articleWords(a)].sort(), [...new Set(store.words(a.title + '\n' + a.text))].sort());
+  assert.deepEqual([...store.articleWords({})], []);
+});
+
+/** Every record of every store of the open database, by store name, sorted by key. */
+async function dump(db, names) {
+  const out = {};
+  for (const name of names) {
+    out[name] = await new Promise((resolve, reject) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  return out;
+}
+
+test('a profile written by the schema-2 store is upgraded to 4 without losing or changing a capture or an entry', async () => {
+  // The released (schema 2) code writes a library: versions, a selection,
+  // the user's words, a deleted entry still in its undo period.
+  const url = 'https://news.example/budget';
+  const r1 = await v2.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-01T10:00:00Z' });
+  await v2.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']), { capturedAt: '2026-01-02T10:00:00Z' });
+  const g = await v2.saveArticle(art('https://x.example/g', 'باغ‌ها', GARDEN));
+  await v2.saveArticle(art(url, 'بودجه', [BUDGET[1]]), { selection: true });
+  await v2.updateEntry(r1.entry.id, { title: 'عنوان من', tags: 'اقتصاد', note: 'یادداشت' });
+  await v2.deleteEntries([g.entry.id]);
+  const db2 = await v2.openDB();
+  assert.equal(db2.version, 2);
+  const before = await dump(db2, ['articles', 'entries']);
+  assert.equal(before.articles.length, 4);
+  await v2.closeDB();
+
+  const db4 = await store.openDB();
+  assert.equal(db4.version, 4);
+  const after = await dump(db4, ['articles', 'entries', 'assets']);
+  assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
+  assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
+  assert.deepEqual(after.assets, []);
+  // The upgraded library works as before.
+  assert.equal((await store.listEntries()).length, 2);
+  assert.equal((await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'خبر تکمیلی.']))).unchanged, true);
+});
+
+test('a profile at schema 3 (the search index, no images) gets the images store, losing nothing', async () => {
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  await v2.closeDB();
+  // Schema 3 as another branch shipped it: its step alone.
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 3);
+    req.onupgradeneeded = () => store.upgradeTo3(req.result, req.transaction);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const at3 = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg');
+    req.onsuccess = async () => { const d = await dump(req.result, ['articles', 'entries', 'search']); d.names = [...req.result.objectStoreNames].sort(); req.result.close(); resolve(d); };
+    req.onerror = () => reject(req.error);
+  });
+  assert.deepEqual(at3.names, ['articles', 'entries', 'search']);
+  const db = await store.openDB();
+  assert.equal(db.version, 4);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  const after = await dump(db, ['articles', 'entries', 'search']);
+  assert.deepEqual(after.articles, at3.articles);
+  assert.deepEqual(after.entries, at3.entries);
+  assert.deepEqual(after.search, at3.search, 'the search index untouched');
+});
+
+test('the upgrade keeps a store another change added and creates only what is missing', async () => {
+  // A profile at version 2 that also holds a store of some other change ("notes", one record).
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('entry_id', 'entry_id');
+      req.transaction.objectStore('articles').createIndex('capture_id', 'capture_id');
+      db.createObjectStore('entries', { keyPath: 'id' }).createIndex('key', 'key');
+      db.createObjectStore('texts', { keyPath: 'id' });
+      db.createObjectStore('notes', { keyPath: 'id' }).put({ id: 'n1', text: 'kept' });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const db = await store.openDB();
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'notes', 'search']);
+  assert.deepEqual((await dump(db, ['notes'])).notes, [{ id: 'n1', text: 'kept' }]);
+});
+
+const bytes = (n, fill = 1) => new Uint8Array(n).fill(fill).buffer;
+
+test('kept images: stored with their capture, listed on its record, gone with Undo and with purge', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  const b = await store.saveArticle(art('https://x.example/b', 'ب', GARDEN));
+  const listed = await store.attachAssets(a.record.id, {
+    kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(10) }, { src: 'https://img.example/2.png', type: 'image/png', data: bytes(20, 2) }],
+    failed: [{ src: 'https://img.example/3.jpg', reason: 'http_404' }],
+  });
+  assert.deepEqual(listed.kept.map((k) => [k.src, k.type, k.bytes]), [['https://img.example/1.jpg', 'image/jpeg', 10], ['https://img.example/2.png', 'image/png', 20]]);
+  const rec = await store.getArticle(a.record.id);
+  assert.deepEqual(rec.assets.failed, [{ src: 'https://img.example/3.jpg', reason: 'http_404' }], 'the failure is on the record');
+  assert.deepEqual(rec.article, a.record.article, 'the article itself untouched');
+  const got = await store.getAssets(a.record.id);
+  assert.deepEqual(got.map((x) => x.id), rec.assets.kept.map((k) => k.id));
+  assert.deepEqual([...new Uint8Array(got[1].data)].slice(0, 3), [2, 2, 2]);
+  await store.attachAssets(b.record.id, { kept: [{ src: 'https://img.example/b.webp', type: 'image/webp', data: bytes(5) }] });
+
+  // Undo of capture a takes its images; b's stay.
+  assert.equal(await store.removeCapture(a.record.id), true);
+  assert.deepEqual(await store.getAssets(a.record.id), []);
+  assert.equal((await store.getAssets(b.record.id)).length, 1);
+  // Images that arrive after the Undo are not stored.
+  assert.equal(await store.attachAssets(a.record.id, { kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(10) }] }), null);
+  assert.deepEqual(await store.getAssets(a.record.id), []);
+
+  // Deleting keeps them through the undo period; purge removes them.
+  await store.deleteEntries([b.entry.id], new Date('2026-01-01T00:00:00Z'));
+  assert.equal((await store.getAssets(b.record.id)).length, 1, 'still there while Undo is possible');
+  await store.purgeDeleted(new Date('2026-01-01T00:00:10Z'));
+  assert.deepEqual(await store.getAssets(b.record.id), []);
+});
+
+test('storing a capture\'s images again replaces the earlier ones', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  await store.attachAssets(a.record.id, { kept: [1, 2, 3].map((i) => ({ src: 'https://i.example/' + i, type: 'image/gif', data: bytes(i) })) });
+  await store.attachAssets(a.record.id, { kept: [{ src: 'https://i.example/9', type: 'image/gif', data: bytes(9) }] });
+  assert.deepEqual((await store.getAssets(a.record.id)).map((x) => x.src), ['https://i.example/9']);
 });

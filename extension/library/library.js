@@ -12,7 +12,7 @@
 // article matching the filters, not only rendered rows.
 
 import {
-  listEntries, searchTexts, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry, foldForSearch, userMatches,
+  listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
 import { addTags } from '../lib/store.js';
@@ -25,10 +25,9 @@ import { fallbackName } from '../export/filename.js';
 import { downloadText } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
+import { UNDO_MS, schedulePurge } from '../lib/purge.js';
 
 const CHUNK = 200;
-/** How long a delete can be undone; the entries are removed for good after it. */
-export const UNDO_MS = 15000;
 const $ = (id) => document.getElementById(id);
 let locale = uiLanguage();
 const fmtDate = (iso) => formatDate(iso, locale);
@@ -44,7 +43,13 @@ const langName = (() => {
   };
 })();
 
-const index = new SearchIndex(() => searchTexts(), foldForSearch);
+// Reading the index is timed for tests and profiling: performance.getEntriesByName('library.index').
+const index = new SearchIndex(async () => {
+  const started = performance.now();
+  const records = await searchIndex();
+  performance.measure('library.index', { start: started, detail: { entries: records.size } });
+  return records;
+}, { queryWords, indexMatch });
 
 const state = {
   /** Every summary, newest first. */
@@ -55,6 +60,8 @@ const state = {
   rendered: 0,
   /** Selected ids. */
   selected: new Set(),
+  /** Entries the search found only in older versions: id -> those versions' ids. */
+  olderHits: new Map(),
   /** Sequence number of the latest list request: older answers are dropped. */
   seq: 0,
   /** Library size, unfiltered. */
@@ -111,21 +118,23 @@ async function reload() {
   if (filter.site) rows = rows.filter((r) => r.site === filter.site);
   if (filter.lang) rows = rows.filter((r) => r.lang === filter.lang);
   if (filter.tag) rows = rows.filter((r) => r.tags.includes(filter.tag));
+  let olderHits = new Map();
   if (filter.query.trim()) {
     let hits;
     try {
-      hits = await index.search(filter.query);
+      hits = await index.search(filter.query, rows, userText);
     } catch (err) {
       showStatus(t('errorStorage', String((err && err.message) || err)), true);
       return;
     }
-    const q = foldForSearch(filter.query.trim());
-    rows = rows.filter((r) => hits.has(r.id) || userMatches(r, q));
+    rows = rows.filter((r) => hits.has(r.id));
+    for (const [id, versions] of hits) if (versions.length) olderHits.set(id, versions);
   }
   if (seq !== state.seq) return; // a newer search is on its way
   // Typed on since: the pending (debounced) reload shows the final query.
   if (filter.query !== $('query').value) return;
   state.rows = rows;
+  state.olderHits = olderHits;
   const shown = new Set(rows.map((r) => r.id));
   for (const id of state.selected) if (!shown.has(id)) state.selected.delete(id);
   $('rows').replaceChildren();
@@ -182,6 +191,8 @@ function row(r) {
     titleCell.append(tags);
   }
   if (r.note) titleCell.append(el('p', { class: 'note', dir: 'auto' }, r.note));
+  const older = state.olderHits.get(r.id);
+  if (older) titleCell.append(olderMatch(r, older));
   const edit = el('button', { type: 'button', class: 'edit', 'aria-label': t('libraryEditOne', r.title || r.url || '') }, t('libraryEdit'));
   edit.addEventListener('click', () => editEntry(r.id));
   titleCell.append(edit);
@@ -199,6 +210,18 @@ function row(r) {
     el('td', { class: 'upload-cell' }, el('span', { class: 'upload' })),
   );
   return tr;
+}
+
+/**
+ * "Found in the version of <date>": the search matched words that only
+ * older versions of the entry have; the link opens the newest such version.
+ */
+function olderMatch(r, versionIds) {
+  const v = r.versions.find((x) => x.id === versionIds[0]);
+  const when = v ? fmtTime(v.captured_at) : '';
+  const link = el('a', { href: readerURL(r.id) + '&v=' + encodeURIComponent(versionIds[0]), class: 'older-hit', 'data-version': versionIds[0] },
+    t('libraryFoundInVersion', when));
+  return el('p', { class: 'older-match' }, link);
 }
 
 function rowOf(id) {
@@ -272,8 +295,9 @@ function newestOf(ids) {
 
 /**
  * Deletes the entries at once, without asking, and offers Undo for
- * UNDO_MS; they are removed for good only after that (or, when the page is
- * closed before, the next time the library opens).
+ * UNDO_MS; they are removed for good only after that: by this page, or,
+ * when it is closed before, by the background when the alarm set in
+ * offerUndo rings (lib/purge.js).
  */
 async function deleteNow(ids) {
   if (!ids.length) return;
@@ -294,6 +318,8 @@ let undoTimer = null;
 /** Shows "Deleted N. Undo" and purges when the time is up. */
 function offerUndo(ids) {
   clearTimeout(undoTimer);
+  // The background purges if this page is closed before the time is up.
+  schedulePurge().catch((err) => console.warn('barg: purge alarm:', err && err.message));
   const box = $('status');
   box.classList.remove('error');
   const undo = el('button', { type: 'button', id: 'undo' }, t('libraryUndo'));
@@ -552,8 +578,6 @@ async function main() {
   localize();
   wire();
   try {
-    // Deletes whose undo time passed while no library page was open.
-    await purgeDeleted(new Date(Date.now() - UNDO_MS));
     await refreshFacets();
   } catch (err) {
     showStatus(t('errorStorage', String((err && err.message) || err)), true);
@@ -564,6 +588,9 @@ async function main() {
   // The reader sends here after deleting an entry: it can still be undone.
   if (params.get('deleted')) offerUndo([params.get('deleted')]);
   $('query').focus();
+  // Deletes whose undo time passed while no page was open and the
+  // background has not purged yet; they are not listed meanwhile.
+  purgeDeleted(new Date(Date.now() - UNDO_MS)).catch(() => {});
   // Build the search index while the user is reading the list.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 500));
   idle(() => index.ensure().catch(() => {}));

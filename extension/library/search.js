@@ -1,64 +1,70 @@
-// The library's full-text search: an in-memory index of every entry's
-// folded title and text (of its newest version), built once from one bulk
-// read of the store's search strings (lib/store.js searchTexts: no article
-// bodies, no old versions), so that each keystroke of a search scans
-// strings in memory instead of reading IndexedDB again.
+// The library's full-text search, in memory. lib/store.js keeps a compact
+// index up to date at save time (each entry's distinct folded words, old
+// versions' own words apart) in a few dozen records; this module reads it
+// in one go, when the page is idle after the first list or at the first
+// search, so that each keystroke of a search scans strings in memory
+// instead of reading IndexedDB again.
 
 export class SearchIndex {
   /**
-   * @param {() => Promise<{id: string, text: string}[]>} loadAll
-   *   reads every entry's folded search string (lib/store.js searchTexts)
-   * @param {(s: string) => string} fold  search folding of queries (lib/store.js foldForSearch)
+   * @param {() => Promise<Map<string, object>>} loadAll
+   *   reads the index: entry id -> index record (lib/store.js searchIndex)
+   * @param {{queryWords: (q: string) => string[], indexMatch: Function}} match
+   *   query splitting and matching (lib/store.js queryWords, indexMatch)
    */
-  constructor(loadAll, fold) {
+  constructor(loadAll, match) {
     this.loadAll = loadAll;
-    this.fold = fold;
-    /** @type {Map<string, string>|null} */
-    this.texts = null;
+    this.match = match;
+    /** @type {Map<string, object>|null} */
+    this.records = null;
     /** @type {Promise<void>|null} */
     this.building = null;
   }
 
-  /** Builds the index unless it is built or being built. */
+  /** Reads the index unless it is read or being read. */
   ensure() {
-    if (this.texts) return Promise.resolve();
+    if (this.records) return Promise.resolve();
     if (!this.building) {
       const started = this.building = (async () => {
         const records = await this.loadAll();
-        const texts = new Map();
-        for (const r of records) texts.set(r.id, r.text || '');
         // A newer invalidate() while reading wins: keep nothing stale.
-        if (this.building === started) this.texts = texts;
+        if (this.building === started) this.records = records;
       })().finally(() => {
         if (this.building === started) this.building = null;
       });
     }
-    return this.building.then(() => (this.texts ? undefined : this.ensure()));
+    return this.building.then(() => (this.records ? undefined : this.ensure()));
   }
 
   /** Forgets everything: the next search reads the store again. */
   invalidate() {
-    this.texts = null;
+    this.records = null;
     this.building = null;
   }
 
   /** Drops deleted entries. */
   remove(ids) {
-    if (this.texts) for (const id of ids) this.texts.delete(id);
+    if (this.records) for (const id of ids) this.records.delete(id);
   }
 
   /**
-   * The ids whose title or text contains the folded query. An id missing
-   * from the index (saved after it was built) does not match: call
+   * The entries among candidates ({id, ...}, e.g. the list's rows) having
+   * every word of the query, in their text (any version) or in the user's
+   * words (userText(entry), folded), as id -> the ids of the older versions
+   * that matched ([] when the newest did). An entry missing from the index
+   * (saved after it was read) is matched on the user's words only: call
    * invalidate() when the library changes.
-   * @returns {Promise<Set<string>>}
+   * @returns {Promise<Map<string, string[]>>}
    */
-  async search(query) {
-    const q = this.fold(String(query || '').trim());
+  async search(query, candidates, userText) {
+    const qs = this.match.queryWords(String(query || ''));
     await this.ensure();
-    const hits = new Set();
-    if (!q) return hits;
-    for (const [id, s] of this.texts) if (s.includes(q)) hits.add(id);
+    const hits = new Map();
+    if (!qs.length) return hits;
+    for (const e of candidates) {
+      const m = this.match.indexMatch(this.records.get(e.id), qs, userText(e));
+      if (m) hits.set(e.id, m.versions);
+    }
     return hits;
   }
 }

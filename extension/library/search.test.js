@@ -1,49 +1,60 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SearchIndex } from './search.js';
-import { foldForSearch, SEARCH_SEP } from '../lib/store.js';
+import { indexOfVersions, queryWords, indexMatch, userText } from '../lib/store.js';
 
-// As lib/store.js keeps them: folded title, separator, folded text.
-const records = [
-  { id: 'a', title: 'بودجهٔ سال', text: 'نمایندگان می‌گویند بودجه باید شفاف‌تر شود.' },
-  { id: 'b', title: 'Shipping Go', text: 'About compilers.' },
-  { id: 'c', title: 'کتاب‌های تازه', text: 'فهرست کتاب‌ها' },
-  { id: 'd' },
-].map((r) => ({ id: r.id, text: foldForSearch(r.title) + SEARCH_SEP + foldForSearch(r.text) }));
+// Index records as lib/store.js keeps them, from version records.
+const rec = (id, title, text, at = '2026-01-01T00:00:00Z') => ({ id, captured_at: at, article: { title, text } });
+const entries = [
+  { id: 'a', tags: [], note: '', versions: [rec('a', 'بودجهٔ سال', 'نمایندگان می‌گویند بودجه باید شفاف‌تر شود.')] },
+  { id: 'b', tags: ['compilers'], note: '', versions: [rec('b', 'Shipping Go', 'About linkers.')] },
+  { id: 'c', tags: [], note: 'برای گزارش', versions: [
+    rec('c2', 'کتاب‌های تازه', 'فهرست کتاب‌ها', '2026-02-01T00:00:00Z'),
+    rec('c1', 'کتاب‌های تازه', 'فهرست کتاب‌ها و مجله‌ها که حذف شد', '2026-01-01T00:00:00Z'),
+  ] },
+  { id: 'd', tags: [], note: '', versions: [] },
+];
+const index = new Map(entries.filter((e) => e.versions.length).map((e) => [e.id, indexOfVersions(e.versions)]));
 
-function index() {
+function make() {
   let loads = 0;
-  const idx = new SearchIndex(async () => { loads++; return records; }, foldForSearch);
+  const idx = new SearchIndex(async () => { loads++; return new Map(index); }, { queryWords, indexMatch });
   return { idx, loads: () => loads };
 }
 
-test('search matches title and text, folded like the store', async () => {
-  const { idx } = index();
+test('search matches every word of the query in any version, the user\'s words, folded like the store', async () => {
+  const { idx } = make();
   const cases = [
-    ['میگویند', ['a']], // typed without ZWNJ
-    ['كتاب', ['c']], // Arabic kaf
-    ['SHIPPING go', ['b']],
-    ['compilers', ['b']],
-    ['سالنمایندگان', []], // never across title and text
-    ['zzz', []],
-    ['  ', []],
+    ['میگویند', { a: [] }], // typed without ZWNJ
+    ['كتاب', { c: [] }], // Arabic kaf
+    ['SHIPPING go', { b: [] }],
+    ['linkers compilers', { b: [] }], // one word in the text, one a tag
+    ['گزارش فهرست', { c: [] }], // the note and the text
+    ['مجلهها', { c: ['c1'] }], // only the older version has it
+    ['مجلهها فهرست', { c: ['c1'] }],
+    ['بودجه zzz', {}], // every word must be there
+    ['zzz', {}],
+    ['  ', {}],
   ];
-  for (const [q, want] of cases) assert.deepEqual([...(await idx.search(q))].sort(), want, q);
+  for (const [q, want] of cases) {
+    const got = Object.fromEntries(await idx.search(q, entries, userText));
+    assert.deepEqual(got, want, q);
+  }
 });
 
 test('the store is read once, however many searches run at once', async () => {
-  const { idx, loads } = index();
-  await Promise.all([idx.search('a'), idx.search('b'), idx.search('c')]);
-  await idx.search('d');
+  const { idx, loads } = make();
+  await Promise.all(['a', 'b', 'c'].map((q) => idx.search(q, entries, userText)));
+  await idx.search('d', entries, userText);
   assert.equal(loads(), 1);
   idx.invalidate();
-  await idx.search('x');
+  await idx.search('x', entries, userText);
   assert.equal(loads(), 2);
 });
 
-test('remove drops deleted articles', async () => {
-  const { idx } = index();
+test('remove drops deleted entries', async () => {
+  const { idx } = make();
   await idx.ensure();
   idx.remove(['b']);
-  assert.deepEqual([...(await idx.search('compilers'))], []);
+  assert.deepEqual([...(await idx.search('linkers', entries, userText)).keys()], []);
 });

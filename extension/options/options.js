@@ -1,9 +1,10 @@
-// The settings page: capture settings (normalization, digit style), the
-// upload module's endpoint section, site rules (rules.js) and templates
-// (templates.js).
+// The settings page: capture settings (normalization, digit style), keeping
+// images with articles (images.js), the upload module's endpoint section,
+// site rules (rules.js) and templates (templates.js).
 
 import { t, localize, loadLanguage } from '../ui/i18n.js';
 import { renderInterfaceSettings } from './interface.js';
+import { renderImageSettings } from './images.js';
 import { renderUploadSettings } from '../upload/settings.js';
 import { KEY, sanitize } from './settings.js';
 import { renderRules } from './rules.js';
@@ -75,7 +76,7 @@ async function main() {
   } catch (err) {
     $('upload-container').textContent = t('optionsUploadUnavailable', String((err && err.message) || err));
   }
-  for (const [render, id] of [[renderRules, 'rules-container'], [renderTemplates, 'templates-container']]) {
+  for (const [render, id] of [[renderImageSettings, 'image-settings'], [renderRules, 'rules-container'], [renderTemplates, 'templates-container']]) {
     try {
       await render($(id), t);
     } catch (err) {

@@ -8,7 +8,7 @@
 // and note, export the version shown, and delete the entry (the library then
 // offers Undo).
 
-import { findEntry, getArticle, updateEntry, deleteEntries } from '../lib/store.js';
+import { findEntry, getArticle, getAssets, updateEntry, deleteEntries } from '../lib/store.js';
 import { t, localize, uiLanguage, directionOf, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
@@ -17,6 +17,7 @@ import { paragraphsOf, diffParagraphs, diffCounts } from './diff.js';
 import { buildExport } from '../export/formats.js';
 import { captureEnvelope } from '../export/json.js';
 import { downloadText } from '../export/download.js';
+import { chromiumFileName } from '../export/filename.js';
 
 const $ = (id) => document.getElementById(id);
 let locale = uiLanguage();
@@ -29,7 +30,38 @@ function el(tag, attrs, ...kids) {
   return e;
 }
 
-const state = { entry: null, record: null };
+const state = { entry: null, record: null, local: new Map() };
+
+/** Image types shown from a local copy: raster only (lib/assets.js never stores others). */
+const LOCAL_TYPES = /^image\/(jpeg|png|gif|webp|avif|bmp|x-icon)$/;
+
+/** A URL as lib/assets.js lists it: absolute, without the fragment. */
+function withoutHash(src) {
+  try {
+    const u = new URL(src);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return '';
+  }
+}
+
+/** Makes blob: URLs for the images kept with the record shown, revoking the previous ones. */
+async function loadImages() {
+  for (const url of state.local.values()) URL.revokeObjectURL(url);
+  state.local = new Map();
+  if (!state.record || !state.record.assets || !state.record.assets.kept || !state.record.assets.kept.length) return;
+  let assets = [];
+  try {
+    assets = await getAssets(state.record.id);
+  } catch (err) {
+    console.warn('barg: reader: kept images:', (err && err.message) || err);
+  }
+  for (const a of assets) {
+    if (!LOCAL_TYPES.test(a.type) || !(a.data instanceof ArrayBuffer) || state.local.has(a.src)) continue;
+    state.local.set(a.src, URL.createObjectURL(new Blob([a.data], { type: a.type })));
+  }
+}
 
 function versionLabel(v, i) {
   return t('readerVersionLabel', formatNumber(state.entry.versions.length - i, locale), fmtTime(v.captured_at), formatNumber(v.words, locale));
@@ -59,6 +91,8 @@ function showArticle() {
       uiDir: directionOf(locale),
       formatDate: (iso) => formatDate(iso, locale),
       formatNumber: (n) => formatNumber(n, locale),
+      localSrc: (src) => state.local.get(withoutHash(src)) || '',
+      failed: (state.record.assets && state.record.assets.failed) || [],
     }),
   );
   $('compare').value = '';
@@ -98,6 +132,7 @@ async function showVersion(id) {
   if (id === state.entry.newest) u.searchParams.delete('v');
   else u.searchParams.set('v', id);
   history.replaceState(null, '', u);
+  await loadImages();
   showArticle();
 }
 
@@ -110,6 +145,20 @@ function fillUser() {
   $('user-tags').value = e.tags.join(t('tagSeparator'));
   $('user-note').value = e.note;
   if (e.tags.length || e.note || e.user_title) $('user').open = true;
+}
+
+/** Offers a Blob as a download named name (see export/download.js). */
+function downloadBlob(blob, name) {
+  if (location.protocol === 'chrome-extension:') name = chromiumFileName(name);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function wire() {
@@ -129,8 +178,20 @@ function wire() {
       $('user-status').textContent = t('errorStorage', String((err && err.message) || err));
     }
   });
-  $('export').addEventListener('click', () => {
-    const f = buildExport($('export-format').value, [captureEnvelope(state.record, state.entry)]);
+  $('export').addEventListener('click', async () => {
+    const envelope = captureEnvelope(state.record, state.entry);
+    if ($('export-format').value === 'zip-images') {
+      // The zip writer loads only when asked for.
+      try {
+        const { zipWithImages } = await import('../export/withimages.js');
+        const { name, blob } = await zipWithImages([envelope], getAssets);
+        downloadBlob(blob, name);
+      } catch (err) {
+        $('user-status').textContent = t('errorStorage', String((err && err.message) || err));
+      }
+      return;
+    }
+    const f = buildExport($('export-format').value, [envelope]);
     downloadText(f.text, f.name, f.mime);
   });
   // Deleting asks nothing: the library it goes back to offers Undo.
@@ -172,6 +233,7 @@ async function main() {
   status.remove();
   fillVersions();
   fillUser();
+  await loadImages();
   showArticle();
   wire();
   document.body.dataset.state = 'ready';

@@ -10,6 +10,13 @@
 // The function uses only doc.createElement, doc.createTextNode,
 // el.setAttribute and el.append, so node tests can run it on a small fake
 // document.
+//
+// Images kept with the article (lib/assets.js) are shown from their local
+// copies: opts.localSrc maps an image's URL to a blob: URL the reader page
+// made from the stored bytes (never from page data), and the images that
+// could not be kept are listed under the article with the reason. A figure
+// that repeats the lead image (sameImage: the same caption, or the same
+// image at another size) shows once, in the body.
 
 import { safeHref, safeSrc, safeDir, safeLang, linkRuns } from '../ui/urls.js';
 import { factSeparator } from '../ui/format.js';
@@ -21,7 +28,52 @@ import { factSeparator } from '../ui/format.js';
  * @property {(n: number) => string} formatNumber               localized number
  * @property {string} [uiLang]                                  the interface's language
  * @property {string} [uiDir]                                   the interface's direction
+ * @property {(src: string) => string} [localSrc]               the local copy's blob: URL of a kept image, or ''
+ * @property {{src: string, reason: string}[]} [failed]         images that could not be kept
  */
+
+/** Query parameters that only pick an image's size or encoding. */
+const SIZE_PARAMS = new Set(['w', 'h', 'width', 'height', 'size', 'sz', 's', 'resize', 'fit', 'crop', 'quality', 'q', 'dpr', 'format', 'fm', 'auto', 'imwidth', 'im', 'scale', 'maxwidth', 'maxheight', 'ssl', 'strip']);
+/** A file name's size suffixes: -large, _800x600, -1024w, @2x, -scaled, … (one or more, at the end). */
+const SIZE_SUFFIX = /(?:[-_.](?:\d{2,5}x\d{2,5}|\d{2,5}w|w\d{2,5}|h\d{2,5}|large|medium|small|thumb|thumbnail|big|full|orig|original|scaled|lg|md|sm|xl|xs)|@\d(?:\.\d)?x)+$/i;
+/** Path segments that only pick a size: /800x600/, /w_800,c_fill/, /1200w/. */
+const SIZE_SEGMENT = /^(?:\d{2,5}x\d{2,5}|\d{2,5}w|[wh]_?\d{2,5}(?:,[a-z]+_[a-z0-9]+)*|(?:[a-z]+_[a-z0-9]+,)+[a-z]+_[a-z0-9]+|resize|thumbs?|thumbnails?)$/i;
+
+/**
+ * An image URL with what only picks its size taken out: size query
+ * parameters, size path segments, size suffixes and the file type of the
+ * last segment. Two URLs with one key are one image at different sizes.
+ */
+export function imageKey(src) {
+  let u;
+  try { u = new URL(String(src || '')); } catch { return ''; }
+  const segs = u.pathname.split('/').filter((x) => x && !SIZE_SEGMENT.test(decodeURIComponentSafe(x)));
+  if (segs.length) {
+    let last = decodeURIComponentSafe(segs[segs.length - 1]).replace(/\.[a-z0-9]{2,5}$/i, '');
+    last = last.replace(SIZE_SUFFIX, '') || last;
+    segs[segs.length - 1] = last.toLowerCase();
+  }
+  const params = [...u.searchParams].filter(([k]) => !SIZE_PARAMS.has(k.toLowerCase())).sort();
+  return u.hostname.toLowerCase() + '/' + segs.join('/') + (params.length ? '?' + new URLSearchParams(params) : '');
+}
+
+function decodeURIComponentSafe(s) {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+const normCaption = (c) => String(c || '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether two images {src, caption} are one: the same non-empty caption,
+ * or the same image at another size (imageKey).
+ */
+export function sameImage(a, b) {
+  if (!a || !b) return false;
+  const ca = normCaption(a.caption), cb = normCaption(b.caption);
+  if (ca && ca === cb) return true;
+  const ka = imageKey(a.src), kb = imageKey(b.src);
+  return Boolean(ka) && ka === kb;
+}
 
 /** Returns an <article> element for the article. */
 export function renderArticle(doc, a, opts) {
@@ -42,11 +94,23 @@ export function renderArticle(doc, a, opts) {
     return el;
   };
 
+  const localSrc = (src) => {
+    const local = typeof opts.localSrc === 'function' ? String(opts.localSrc(src) || '') : '';
+    return local.startsWith('blob:') ? local : '';
+  };
+
+  // A body figure repeating the lead image may use the lead's local copy
+  // when its own was not kept (offline, the picture still shows).
+  const leadImage = a.image && typeof a.image === 'object' && safeSrc(a.image.src) ? a.image : null;
+  const leadLocal = leadImage ? localSrc(safeSrc(leadImage.src)) : '';
+
   const figure = (src, alt, caption, dir) => {
     const s = safeSrc(src);
     if (!s && !caption) return null;
     const fig = h('figure', { dir: dirOf(dir) });
-    if (s) fig.append(h('img', { src: s, alt: String(alt || ''), loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }));
+    const local = s && (localSrc(s) || (leadLocal && sameImage({ src: s, caption }, leadImage) ? leadLocal : ''));
+    if (local) fig.append(h('img', { src: local, alt: String(alt || ''), decoding: 'async', 'data-kept': 'true' }));
+    else if (s) fig.append(h('img', { src: s, alt: String(alt || ''), loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }));
     if (caption) fig.append(h('figcaption', null, String(caption)));
     return fig;
   };
@@ -139,9 +203,9 @@ export function renderArticle(doc, a, opts) {
   }
   art.append(header);
 
-  // The lead image, unless the body already shows it.
+  // The lead image, unless the body already shows it (at this size or another).
   const blocks = (Array.isArray(a.blocks) ? a.blocks : []).filter((b) => b && typeof b === 'object');
-  if (a.image && a.image.src && !blocks.some((b) => b.type === 'figure' && b.src === a.image.src)) {
+  if (a.image && a.image.src && !blocks.some((b) => b.type === 'figure' && (b.src === a.image.src || sameImage(b, a.image)))) {
     const lead = figure(a.image.src, a.image.alt, a.image.caption);
     if (lead) art.append(lead);
   }
@@ -153,5 +217,39 @@ export function renderArticle(doc, a, opts) {
     if (el) body.append(el);
   }
   art.append(body);
+
+  // Images that could not be kept: listed, with why, in the interface's language.
+  const failed = (Array.isArray(opts.failed) ? opts.failed : []).filter((f) => f && safeSrc(f.src));
+  if (failed.length) {
+    const box = h('details', { class: 'images-failed', lang: opts.uiLang ? safeLang(opts.uiLang) : null, dir: dirOf(opts.uiDir) });
+    box.append(h('summary', null, opts.t('readerImagesFailed', opts.formatNumber(failed.length))));
+    const list = h('ul');
+    for (const f of failed) {
+      const src = safeSrc(f.src);
+      list.append(h('li', null,
+        h('a', { href: src, rel: 'noopener noreferrer nofollow', target: '_blank', dir: 'ltr' }, src),
+        ' ', h('span', { class: 'reason' }, imageReason(opts.t, f.reason))));
+    }
+    box.append(list);
+    art.append(box);
+  }
   return art;
+}
+
+/** The words for why an image was not kept (lib/assets.js REASONS). */
+export function imageReason(t, reason) {
+  const r = String(reason || '');
+  const http = /^http_(\d{3})$/.exec(r);
+  if (http) return t('imageReasonHttp', http[1]);
+  const key = {
+    no_permission: 'imageReasonNoPermission',
+    not_image: 'imageReasonNotImage',
+    svg: 'imageReasonSvg',
+    too_large: 'imageReasonTooLarge',
+    article_limit: 'imageReasonArticleLimit',
+    too_many: 'imageReasonTooMany',
+    timeout: 'imageReasonTimeout',
+    storage_full: 'imageReasonStorageFull',
+  }[r];
+  return t(key || 'imageReasonNetwork');
 }

@@ -143,3 +143,93 @@ test('hostile content sets no dangerous attribute', () => {
   assert.equal(textOf(all(art, 'h1')[0]), '<script>alert(1)</script>', 'title shown as text');
   assert.ok(textOf(art).includes('<img src=x onerror=alert(10)>'));
 });
+
+import { imageKey, sameImage, imageReason } from './render.js';
+
+test('imageKey takes out only what picks a size', () => {
+  const same = [
+    ['http://127.0.0.1:8000/images/library-isfahan.jpg', 'http://127.0.0.1:8000/images/library-isfahan-large.jpg'],
+    ['https://cdn.example/a/800x600/photo.jpg?id=3&w=800', 'https://cdn.example/a/photo.webp?width=200&id=3'],
+    ['https://cdn.example/p-1024x768.jpg', 'https://CDN.example/p.jpg'],
+    ['https://cdn.example/p@2x.png', 'https://cdn.example/p.png'],
+    ['https://cdn.example/upload/w_800,c_fill/p.jpg', 'https://cdn.example/upload/p.jpg'],
+    ['https://cdn.example/p_thumb.jpg', 'https://cdn.example/p-1200w.jpg'],
+  ];
+  for (const [a, b] of same) assert.equal(imageKey(a), imageKey(b), `${a} ~ ${b}`);
+  const different = [
+    ['https://cdn.example/a.jpg', 'https://cdn.example/b.jpg'],
+    ['https://cdn.example/photo_2023.jpg', 'https://cdn.example/photo.jpg'],
+    ['https://cdn.example/img?id=1&w=100', 'https://cdn.example/img?id=2&w=100'],
+    ['https://one.example/p.jpg', 'https://two.example/p.jpg'],
+    ['https://cdn.example/2024/p.jpg', 'https://cdn.example/2025/p.jpg'],
+  ];
+  for (const [a, b] of different) assert.notEqual(imageKey(a), imageKey(b), `${a} ≠ ${b}`);
+  assert.equal(imageKey('not a url'), '');
+  assert.equal(sameImage({ src: 'not a url' }, { src: 'also not' }), false, 'two unparsable URLs are not one image');
+});
+
+test('a figure repeating the lead image shows once: another size, or the same caption', () => {
+  const base = { title: 'T', url: 'https://news.example/a', lang: 'fa', dir: 'rtl' };
+  const cases = [
+    ['the seed page: the lead and the body figure at another size', { image: { src: 'http://127.0.0.1/images/library-isfahan.jpg' } },
+      { type: 'figure', src: 'http://127.0.0.1/images/library-isfahan-large.jpg', alt: 'سالن', caption: 'سالن مطالعه کتابخانه تازه جلفا' }],
+    ['the same caption, unrelated file names', { image: { src: 'https://cdn.example/abc123.jpg', caption: ' سالن  مطالعه ' } },
+      { type: 'figure', src: 'https://cdn.example/zzz999.jpg', caption: 'سالن مطالعه' }],
+    ['the very same URL', { image: { src: 'https://cdn.example/p.jpg' } }, { type: 'figure', src: 'https://cdn.example/p.jpg' }],
+  ];
+  for (const [name, lead, fig] of cases) {
+    const art = renderArticle(doc, { ...base, ...lead, blocks: [{ type: 'paragraph', text: 'x' }, fig] }, opts);
+    assert.equal(all(art, 'img').length, 1, name);
+    assert.equal(all(art, 'img')[0].attrs.get('src'), fig.src, `${name}: the body's figure, with its caption`);
+  }
+  // A different image beside the lead: both show.
+  const two = renderArticle(doc, { ...base, image: { src: 'https://cdn.example/lead.jpg', caption: 'الف' }, blocks: [{ type: 'figure', src: 'https://cdn.example/other.jpg', caption: 'ب' }] }, opts);
+  assert.equal(all(two, 'img').length, 2);
+});
+
+test('kept images show from their local copy; page data never becomes a blob: or other local URL', () => {
+  const a = {
+    title: 'T', url: 'https://news.example/a',
+    image: { src: 'https://cdn.example/lead.jpg' },
+    blocks: [
+      { type: 'figure', src: 'https://cdn.example/fig.png', caption: 'c' },
+      { type: 'figure', src: 'blob:https://evil.example/1234', caption: 'page-made blob' },
+      { type: 'figure', src: 'https://cdn.example/not-kept.jpg' },
+    ],
+  };
+  const local = new Map([['https://cdn.example/lead.jpg', 'blob:chrome-extension://id/1'], ['https://cdn.example/fig.png', 'blob:chrome-extension://id/2'], ['https://cdn.example/not-kept.jpg', 'javascript:alert(1)']]);
+  const art = renderArticle(doc, a, { ...opts, localSrc: (s) => local.get(s) || '' });
+  const srcs = all(art, 'img').map((i) => [i.attrs.get('src'), i.attrs.get('data-kept') || '']);
+  assert.deepEqual(srcs, [
+    ['blob:chrome-extension://id/1', 'true'],
+    ['blob:chrome-extension://id/2', 'true'],
+    ['https://cdn.example/not-kept.jpg', ''],
+  ]);
+});
+
+test('images that could not be kept are listed with the reason, in the interface\'s language', () => {
+  const a = { title: 'T', url: 'https://news.example/a', lang: 'fa', dir: 'rtl', blocks: [{ type: 'paragraph', text: 'x' }] };
+  const failed = [
+    { src: 'https://cdn.example/gone.jpg', reason: 'http_404' },
+    { src: 'https://cdn.example/logo.svg', reason: 'svg' },
+    { src: 'javascript:alert(1)', reason: 'network' },
+  ];
+  const art = renderArticle(doc, a, { ...opts, failed, uiLang: 'en', uiDir: 'ltr' });
+  const [box] = all(art, 'details');
+  assert.equal(box.attrs.get('class'), 'images-failed');
+  assert.equal(box.attrs.get('dir'), 'ltr');
+  assert.equal(textOf(all(box, 'summary')[0]), 'readerImagesFailed(N2)', 'an unsafe URL is not listed as a link');
+  assert.deepEqual(all(box, 'li').map(textOf), ['https://cdn.example/gone.jpg imageReasonHttp(404)', 'https://cdn.example/logo.svg imageReasonSvg()']);
+  assert.equal(all(renderArticle(doc, a, opts), 'details').length, 0, 'nothing listed when every image was kept');
+  assert.equal(imageReason(opts.t, 'something new'), 'imageReasonNetwork()');
+});
+
+test('a figure repeating the lead image shows the lead\'s local copy when its own was not kept', () => {
+  const a = {
+    title: 'T', url: 'https://news.example/a',
+    image: { src: 'https://cdn.example/p.jpg' },
+    blocks: [{ type: 'figure', src: 'https://cdn.example/p-large.jpg', caption: 'c' }, { type: 'figure', src: 'https://cdn.example/other.jpg' }],
+  };
+  const art = renderArticle(doc, a, { ...opts, localSrc: (s) => (s === 'https://cdn.example/p.jpg' ? 'blob:chrome-extension://id/lead' : '') });
+  assert.deepEqual(all(art, 'img').map((i) => i.attrs.get('src')), ['blob:chrome-extension://id/lead', 'https://cdn.example/other.jpg']);
+});
