@@ -206,9 +206,9 @@ type normalizer struct {
 	// checkPunct (tests only) runs punctSpaces where n.punct lets it
 	// skip, and panics if it would have changed the line
 	checkPunct bool
-	words      int       // words restored before the memo was made, over all calls
-	memo       *wordMemo // see restoreDeleted
-	memoLex    *lexicon  // the lexicon whose results memo holds
+	words      int      // words restored, over all calls, until the memo is large
+	memo       wordMemo // see restoreDeleted
+	memoLex    *lexicon // the lexicon whose results memo holds
 }
 
 // appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the

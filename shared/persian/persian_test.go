@@ -221,6 +221,42 @@ func TestMemoSameResult(t *testing.T) {
 	}
 }
 
+// TestMemoGrows checks that a Normalizer that has seen memoGrowAfter
+// words swaps its small memo for the large one, and that the outputs stay
+// those of a normalizer with no memo before, during and after.
+func TestMemoGrows(t *testing.T) {
+	data, err := os.ReadFile("testdata/sample-fa.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\u200c", ""), "\n")
+	want := map[string]string{}
+	for _, l := range lines {
+		want[l], _ = (&normalizer{}).normalize(l)
+	}
+	nz := NewNormalizer(Options{})
+	sizes := map[int]bool{}
+	for round := 0; len(nz.n.memo) < memoLargeSets; round++ {
+		if round > 2*memoGrowAfter/len(lines) {
+			t.Fatalf("no large memo after %d rounds (%d words)", round, nz.n.words)
+		}
+		for _, l := range lines {
+			if got, _ := nz.Normalize(l); got != want[l] {
+				t.Fatalf("round %d, memo of %d sets: %q, want %q", round, len(nz.n.memo), got, want[l])
+			}
+			sizes[len(nz.n.memo)] = true
+		}
+	}
+	for _, l := range lines {
+		if got, _ := nz.Normalize(l); got != want[l] {
+			t.Fatalf("with the large memo: %q, want %q", got, want[l])
+		}
+	}
+	if !sizes[memoSmallSets] {
+		t.Errorf("the small memo was never used: sizes %v", sizes)
+	}
+}
+
 // TestPunctSkipCorpora runs the check of the punctSpaces skip (see
 // checkProperties) over the kit's three Persian corpora as written, with
 // their ZWNJs deleted and with them typed as spaces, line by line.

@@ -492,27 +492,39 @@ func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef hayContext) [
 	if n.memoLex != lx {
 		n.memo, n.words, n.memoLex = nil, 0, lx
 	}
-	if n.memo == nil {
-		if n.words++; n.words < memoAfter {
+	if len(n.memo) < memoLargeSets {
+		switch n.words++; {
+		case n.words < memoAfter:
 			return lx.restoreDeleted(key, indef, n.cuts[:0])
+		case n.memo == nil:
+			n.memo = make(wordMemo, memoSmallSets)
+		case n.words >= memoGrowAfter:
+			n.memo = make(wordMemo, memoLargeSets)
 		}
-		n.memo = new(wordMemo)
 	}
 	return n.memo.restore(lx, key, indef, n.cuts[:0])
 }
 
-// memoAfter is how many words a normalizer restores before it makes its
-// memo (short fields never need one).
-const memoAfter = 512
+// The memo's sizes, in sets of two words, and when each is made: after
+// memoAfter words a normalizer makes a small memo (8,192 words, 256 KiB:
+// short fields never need one, and an article's vocabulary mostly fits),
+// and after memoGrowAfter words a large one (32,768 words, 1 MiB): a
+// long stream of news (the CLI) runs to more words of four letters or
+// more than the small one holds, and with it 15% of the CLI benchmark's
+// lookups missed as a set's third word pushed out ones still in use.
+const (
+	memoAfter     = 512
+	memoGrowAfter = 1 << 16
+	memoSmallSets = 8192 / 2
+	memoLargeSets = 32768 / 2
+)
 
 // wordMemo is a two-way set-associative cache of restoreDeleted's results
 // for keys of up to memoKey bytes: a word found in the second way moves to
 // the first, and a new word pushes the first way's into the second, so
-// that two frequent words whose hashes meet both stay. It holds 32,768
-// words (1 MiB): a news text's vocabulary of words of four letters or
-// more runs to several thousand, and with 8,192 a set's third word pushed
-// out ones still in use (on the CLI benchmark, 15% of lookups missed).
-type wordMemo [32768 / 2][2]memoEntry
+// that two frequent words whose hashes meet both stay. Its length is a
+// power of two.
+type wordMemo [][2]memoEntry
 
 const memoKey = 24 // 12 letters: longer words are rare and go past the memo
 
@@ -528,12 +540,12 @@ func (e *memoEntry) holds(key []byte, indef hayContext) bool {
 	return int(e.n) == len(key) && e.indef == indef && string(e.key[:e.n]) == string(key)
 }
 
-func (m *wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int) []int {
+func (m wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int) []int {
 	if len(key) > memoKey {
 		return lx.restoreDeleted(key, indef, cuts)
 	}
 	h := wordHash(key) + uint32(indef)
-	set := &m[h%uint32(len(m))]
+	set := &m[h&uint32(len(m)-1)]
 	e := &set[0]
 	if !e.holds(key, indef) {
 		if !set[1].holds(key, indef) {
