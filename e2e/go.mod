@@ -8,6 +8,7 @@ require (
 	github.com/barg-app/barg v0.0.0-00010101000000-000000000000
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

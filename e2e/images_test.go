@@ -116,6 +116,7 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	if !stored.Images.Keep || status != "Images are kept with new captures." {
 		t.Fatalf("after the click: stored %+v, status %q", stored, status)
 	}
+	pagesScreenshot(t, opt, "options-images.png", true)
 
 	capture := func(path string) (captureResult, article, assetsOf) {
 		tb := b.OpenTab(t, srv.URL+path)
@@ -190,24 +191,9 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	// files are the kept images, and articles.json's manifest names them.
 	dl := pagesDownloads(t, b)
 	pagesDo(t, rd, chromedp.SetValue("#export-format", "zip-images"), chromedp.Click("#export"))
-	name, data := pagesWaitFile(t, dl, ".zip", map[string]bool{})
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	files := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s in %s: %v", f.Name, name, err)
-		}
-		files[f.Name] = body
-	}
+	seen := map[string]bool{}
+	name, data := pagesWaitFile(t, dl, ".zip", seen)
+	files := unzipAll(t, name, data)
 	var envs []struct {
 		Assets assetsManifest `json:"assets"`
 	}
@@ -232,11 +218,36 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 		}
 	}
 
+	// The library's "Export all" as Markdown: a zip of one .md per entry,
+	// with both captures' kept images (2 each) under assets/.
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	pagesSelect(t, b, lib, "export-format", "markdown")
+	pagesDo(t, lib, chromedp.Click("#export-all"))
+	libName, libData := pagesWaitFile(t, dl, ".zip", seen)
+	libFiles := unzipAll(t, libName, libData)
+	var mds, jpegs int
+	for n, body := range libFiles {
+		switch {
+		case strings.HasSuffix(n, ".md"):
+			mds++
+			if !strings.Contains(string(body), "](assets/") {
+				t.Errorf("%s in %s points at no kept image", n, libName)
+			}
+		case strings.HasPrefix(n, "assets/") && bytes.HasPrefix(body, []byte{0xff, 0xd8, 0xff}):
+			jpegs++
+		}
+	}
+	if mds != 2 || jpegs != 4 {
+		t.Errorf("%s holds %d Markdown files and %d JPEGs under assets/, want 2 and 4", libName, mds, jpegs)
+	}
+
 	// The second capture lists its two images not kept, with the reasons in words.
 	rd2 := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(res2.EntryID))
 	pagesWait(t, rd2, "ready")
 	var listed []string
 	b.EvalPage(t, rd2, `[...document.querySelectorAll('.images-failed li')].map((li) => li.textContent)`, &listed)
+	pagesScreenshot(t, rd2, "reader-images-not-kept.png", true)
 	want := []string{"/images/gone.jpg the site answered 404", "/images/logo.svg SVG images are not kept (they can carry scripts)"}
 	if len(listed) != len(want) {
 		t.Fatalf("listed as not kept: %q", listed)
@@ -299,6 +310,29 @@ type assetsOf struct {
 		Src    string `json:"src"`
 		Reason string `json:"reason"`
 	} `json:"failed"`
+}
+
+// unzipAll reads every file of a zip archive, failing the test on any error (a CRC mismatch included).
+func unzipAll(t *testing.T, name string, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s in %s: %v", f.Name, name, err)
+		}
+		files[f.Name] = body
+	}
+	return files
 }
 
 func wideRow(n int, word string) []string {

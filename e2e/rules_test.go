@@ -139,7 +139,7 @@ func TestRulesAndTemplatesFromTheSettingsPage(t *testing.T) {
 	b.EvalBackground(t, `chrome.storage.local.set({templates: {}}).then(() => true)`, nil)
 	md, name = exportFromLibrary(t, b, "markdown")
 	wantMD, _ = template.Render(template.DefaultMarkdown, []byte(articleJSON))
-	if md != string(wantMD) || name != "By Sam Rowe.md" {
+	if md != string(wantMD) || name != "2026-11-21 By Sam Rowe.md" {
 		t.Errorf("default Markdown export (%s)\n got %q\nwant %q", name, md, wantMD)
 	}
 }

@@ -11,8 +11,14 @@ function isChromium() {
 
 /** Offers text as a download named name. */
 export function downloadText(text, name, mime) {
+  downloadBlob(new Blob([text], { type: mime }), name);
+}
+
+/** Offers bytes (a Blob, or a Uint8Array of type mime) as a download named name. */
+export function downloadBlob(data, name, mime) {
+  const blob = data instanceof Blob ? data : new Blob([data], { type: mime });
   if (isChromium()) name = chromiumFileName(name);
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -43,7 +43,8 @@ test('toJSONLines writes one article per line', () => {
 test('buildExport names files after a single title, else by date', () => {
   const now = new Date('2026-03-11T08:00:00Z');
   const one = buildExport('markdown', [fa], now);
-  assert.equal(one.name, 'بودجهٔ سال آینده- «نگرانی‌ها» و پاسخ‌ها.md');
+  assert.equal(one.name, '2026-03-10 بودجهٔ سال آینده- «نگرانی‌ها» و پاسخ‌ها.md', 'the date and the title, as the default file-name template');
+  assert.equal(buildExport('bibtex', [{ ...fa, published: '' }], now).name, 'بودجهٔ سال آینده- «نگرانی‌ها» و پاسخ‌ها.bib');
   assert.match(one.mime, /^text\/markdown/);
   assert.equal(buildExport('json', [fa, en], now).name, 'barg-export-2026-03-11.json');
   assert.equal(buildExport('jsonl', [], now).name, 'barg-export-2026-03-11.jsonl');

@@ -1,36 +1,61 @@
-// Markdown export: each article as YAML front matter with its metadata,
-// then its body rendered from the blocks.
+// Markdown export: each article as YAML front matter with a few flat,
+// widely read keys (what Obsidian's properties, Logseq, Zotero's and
+// pandoc's readers understand), then its body rendered from the blocks.
+//
+// Front matter keys, in order, empty ones left out: title (the user's
+// corrected title, else the extracted one), author (a list), published,
+// source (the canonical URL, else the captured one), site, lang, tags (the
+// user's and the page's, made valid tags: see cleanTag), captured, image
+// (the lead image's URL, a string), description, note (the user's). The
+// rest of the article JSON stays out: it is in the JSON export.
 //
 // Text is written in logical order exactly as saved: nothing is reordered
 // for right-to-left scripts and ZWNJ, ZWJ and bidi marks are kept. Markdown
 // syntax characters in the text are backslash-escaped so that captured text
 // is never read as markup (or raw HTML); links and images keep only
-// http(s)/mailto URLs. Several articles go into one file, one after the
-// other, each starting with its own front matter ("---" … "---").
+// http(s)/mailto URLs.
+//
+// The same bytes come out of Go's default Markdown template
+// (shared/template DefaultMarkdown), which the extension uses when Go is
+// running; shared/template's tests compare the two on real pages.
 
-import { safeSrc, linkRuns } from '../ui/urls.js';
+import { safeSrc, linkRuns, cellLinks } from '../ui/urls.js';
 
-/** Front matter fields, in order: [key, article field]. */
-const FIELDS = [
-  ['title', 'title'],
-  ['url', 'url'],
-  ['canonical_url', 'canonical_url'],
-  ['authors', 'authors'],
-  ['published', 'published'],
-  ['modified', 'modified'],
-  ['published_text', 'published_text'],
-  ['site_name', 'site_name'],
-  ['section', 'section'],
-  ['tags', 'tags'],
-  ['lang', 'lang'],
-  ['dir', 'dir'],
-  ['description', 'description'],
-  ['image', 'image'],
-  ['word_count', 'word_count'],
-  ['reading_minutes', 'reading_minutes'],
-  ['captured_at', 'captured_at'],
-  ['schema', 'schema'],
-];
+/** Characters a tag keeps: letters, marks, digits, "_", "-", "/", ZWNJ and ZWJ. */
+const TAG_DROP = /[^\p{L}\p{M}\p{N}_\-/\u200c\u200d]/gu;
+
+/**
+ * A tag as Obsidian and Logseq accept it: a leading "#" dropped, white
+ * space made "-", every character but letters, marks, digits, "_", "-",
+ * "/", ZWNJ and ZWJ (so "@", "." and "," too) dropped, runs of "-" or "/"
+ * made one, none at either end. "" when no letter is left (a tag of digits
+ * alone is no tag there).
+ */
+export function cleanTag(s) {
+  if (typeof s !== 'string') return '';
+  const t = s
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/\s+/g, '-')
+    .replace(TAG_DROP, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^[-/\u200c\u200d]+|[-/\u200c\u200d]+$/g, '');
+  return /\p{L}/u.test(t) ? t : '';
+}
+
+/** The user's tags, then the page's, each made valid (cleanTag), without repeats. */
+export function exportTags(a, user) {
+  const out = [];
+  for (const list of [user && user.tags, a && a.tags]) {
+    if (!Array.isArray(list)) continue;
+    for (const x of list) {
+      const t = cleanTag(x);
+      if (t && !out.includes(t)) out.push(t);
+    }
+  }
+  return out;
+}
 
 /**
  * A YAML double-quoted scalar. Escapes backslash, quote, C0/C1 controls,
@@ -71,25 +96,44 @@ function yamlValue(v, indent) {
   return ' ' + yamlString(v);
 }
 
-/**
- * The YAML front matter of an article, "---" lines included. Empty fields
- * are left out. The user's own words on a library entry (user: {title,
- * tags, note}) follow under "user", apart from the article's fields.
- */
-export function frontMatter(a, user) {
-  const lines = ['---'];
-  for (const [key, field] of FIELDS) {
-    const v = a[field];
+/** The first of values that is not empty (missing, null, "", [] or {}), as Go's "first" filter. */
+function firstOf(...values) {
+  for (const v of values) {
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
-    lines.push(key + ':' + yamlValue(v, ''));
+    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    return v;
   }
-  if (user && (user.title || user.note || (user.tags && user.tags.length))) {
-    const u = {};
-    if (user.title) u.title = user.title;
-    if (user.tags && user.tags.length) u.tags = user.tags;
-    if (user.note) u.note = user.note;
-    lines.push('user:' + yamlValue(u, ''));
+  return undefined;
+}
+
+/**
+ * The YAML front matter of an article, "---" lines included, with the
+ * user's words on a library entry (user: {title, tags, note}) where they
+ * belong: the corrected title as title, the tags among the tags, the note
+ * as note. Empty fields are left out.
+ */
+export function frontMatter(a, user) {
+  const u = user && typeof user === 'object' ? user : {};
+  const fields = [
+    ['title', firstOf(u.title, a.title)],
+    ['author', a.authors],
+    ['published', a.published],
+    ['source', firstOf(a.canonical_url, a.url)],
+    ['site', a.site_name],
+    ['lang', a.lang],
+    ['tags', exportTags(a, u)],
+    ['captured', a.captured_at],
+    ['image', a.image && typeof a.image === 'object' ? a.image.src : undefined],
+    ['description', a.description],
+    ['note', u.note],
+  ];
+  const lines = ['---'];
+  for (const [key, v] of fields) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (typeof v === 'object' && !Array.isArray(v) && yamlValue(v, '') === ' {}') continue;
+    lines.push(key + ':' + yamlValue(v, ''));
   }
   lines.push('---');
   return lines.join('\n') + '\n';
@@ -123,17 +167,29 @@ function fence(code) {
   return '`'.repeat(longest + 1);
 }
 
-function tableCell(s) {
-  return escapeText(String(s ?? '').replace(/\s*\n\s*/g, ' ')).trim() || ' ';
+/** Runs of white space holding a line feed become one space (a cell is one line). */
+function oneLineCell(s) {
+  return String(s ?? '').replace(/\s*\n\s*/g, ' ');
 }
 
-/** GFM table: the first row is the header; rows are padded to the widest. */
-function table(rows) {
+/** A table cell: one line, its links as [text](href), "|" escaped (in URLs too). */
+function tableCell(s, links) {
+  const cellLinks = links.map((l) => ({ text: oneLineCell(l.text), href: typeof l.href === 'string' ? l.href.replace(/\|/g, '%7C') : l.href }));
+  return inline(oneLineCell(s), cellLinks).trim() || ' ';
+}
+
+/**
+ * GFM table: the first row is the header (the extraction puts a table's
+ * header row first); rows are padded to the widest; links stay links.
+ */
+function table(rows, links) {
+  rows = rows.map((r) => (Array.isArray(r) ? r : []));
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0) return '';
-  const line = (r) => '| ' + Array.from({ length: width }, (_, i) => tableCell(r[i])).join(' | ') + ' |';
-  const out = [line(rows[0]), '|' + ' --- |'.repeat(width)];
-  for (const r of rows.slice(1)) out.push(line(r));
+  const byCell = cellLinks(rows, links);
+  const line = (r, i) => '| ' + Array.from({ length: width }, (_, j) => tableCell(r[j], (byCell[i] && byCell[i][j]) || [])).join(' | ') + ' |';
+  const out = [line(rows[0], 0), '|' + ' --- |'.repeat(width)];
+  rows.slice(1).forEach((r, i) => out.push(line(r, i + 1)));
   return out.join('\n');
 }
 
@@ -161,11 +217,14 @@ export function blockMarkdown(b) {
       const src = safeSrc(b.src);
       const parts = [];
       if (src) parts.push('![' + escapeText(b.alt || '') + '](' + mdURL(src) + ')');
-      if (b.caption) parts.push('*' + escapeText(b.caption).replace(/\n+/g, ' ') + '*');
+      if (b.caption) parts.push('*' + inline(b.caption, b.links).replace(/\n+/g, ' ') + '*');
       return parts.join('\n');
     }
-    case 'table':
-      return table(b.rows || []);
+    case 'table': {
+      // The caption (the block's text) in italics above the table.
+      const t = table(Array.isArray(b.rows) ? b.rows : [], b.links);
+      return t && text ? '*' + escapeText(text).replace(/\n+/g, ' ') + '*\n\n' + t : t;
+    }
     case 'code': {
       const f = fence(text);
       const lang = /^[\w+#.-]{1,30}$/.test(b.lang || '') ? b.lang : '';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { yamlString, frontMatter, escapeText, blockMarkdown, articleMarkdown, toMarkdown } from './markdown.js';
+import { yamlString, frontMatter, escapeText, blockMarkdown, articleMarkdown, toMarkdown, cleanTag, exportTags } from './markdown.js';
 
 const fa = JSON.parse(readFileSync(new URL('./testdata/article-fa.json', import.meta.url), 'utf8'));
 
@@ -20,28 +20,45 @@ test('yamlString', async (t) => {
   for (const [name, input, want] of cases) await t.test(name, () => assert.equal(yamlString(input), want));
 });
 
-test('frontMatter writes the metadata and skips empty fields', () => {
+test('frontMatter writes the flat keys, in order, and skips empty fields', () => {
   const fm = frontMatter(fa);
-  const lines = fm.split('\n');
-  assert.equal(lines[0], '---');
-  assert.equal(lines.at(-2), '---');
-  assert.ok(lines.includes('title: "بودجهٔ سال آینده: «نگرانی‌ها» و پاسخ‌ها"'));
-  assert.ok(lines.includes('url: "https://news.example/fa/story/42?utm=x#top"'));
-  assert.ok(lines.includes('canonical_url: "https://news.example/fa/story/42"'));
-  assert.ok(fm.includes('authors:\n  - "مریم احمدی"\n  - "Sam \\"Q\\" Lee"\n'));
-  assert.ok(fm.includes('tags:\n  - "بودجه"\n  - "مجلس"\n'));
-  assert.ok(lines.includes('published: "2026-03-10T09:30:00+03:30"'));
-  assert.ok(lines.includes('published_text: "۱۹ اسفند ۱۴۰۴"'));
-  assert.ok(lines.includes('site_name: "خبرنامهٔ نمونه"'));
-  assert.ok(lines.includes('lang: "fa"') && lines.includes('dir: "rtl"'));
-  assert.ok(lines.includes('description: "گزارشی کوتاه\\nدر دو سطر"'));
-  assert.ok(fm.includes('image:\n  src: "https://news.example/img/lead.jpg"\n  alt: "ساختمان مجلس"\n'));
-  assert.ok(lines.includes('word_count: 40'));
-  assert.ok(lines.includes('schema: "barg.article/1"'));
-  assert.ok(!fm.includes('modified:'), 'empty modified left out');
-  assert.ok(!fm.includes('lead:'), 'empty lead left out');
-  // Every top-level line is "key: value", "key:" (a nested value follows), or nested.
-  for (const l of lines.slice(1, -2)) assert.match(l, /^([a-z_]+:( .+)?|  (- "|[a-z]+: ).*)$/, l);
+  assert.equal(fm, [
+    '---',
+    'title: "بودجهٔ سال آینده: «نگرانی‌ها» و پاسخ‌ها"',
+    'author:\n  - "مریم احمدی"\n  - "Sam \\"Q\\" Lee"',
+    'published: "2026-03-10T09:30:00+03:30"',
+    'source: "https://news.example/fa/story/42"',
+    'site: "خبرنامهٔ نمونه"',
+    'lang: "fa"',
+    'tags:\n  - "بودجه"\n  - "مجلس"',
+    'captured: "2026-03-11T08:00:00Z"',
+    'image: "https://news.example/img/lead.jpg"',
+    'description: "گزارشی کوتاه\\nدر دو سطر"',
+    '---',
+  ].join('\n') + '\n');
+  // The rest of the article stays out.
+  for (const k of ['url:', 'canonical_url', 'word_count', 'schema', 'dir:', 'section', 'user:']) assert.ok(!fm.includes(k), k);
+  const bare = frontMatter({ title: 't', url: 'https://x.example/a', canonical_url: '', authors: [], tags: [], image: null, description: '' });
+  assert.equal(bare, '---\ntitle: "t"\nsource: "https://x.example/a"\n---\n');
+});
+
+test('the user\'s words go where they belong: title, tags first, note', () => {
+  const fm = frontMatter(fa, { title: 'عنوان من', tags: ['یک', 'مجلس', '@me', 'two words'], note: 'یادداشت\nدو خط' });
+  assert.match(fm, /^title: "عنوان من"$/m);
+  assert.match(fm, /^tags:\n  - "یک"\n  - "مجلس"\n  - "me"\n  - "two-words"\n  - "بودجه"\n(?! {2}- "مجلس")/m);
+  assert.match(fm, /^note: "یادداشت\\nدو خط"$/m);
+  assert.match(frontMatter(fa, { title: '', tags: [], note: '' }), /^title: "بودجهٔ سال آینده/m);
+});
+
+test('cleanTag makes tags that Obsidian and Logseq accept', async (t) => {
+  const cases = [
+    ['@handle', 'handle'], ['two  words', 'two-words'], ['#hash', 'hash'], ['##a b#c', 'a-bc'],
+    ['1984', ''], ['--', ''], ['a..b', 'ab'], ['C++', 'C'], ['a//b/', 'a/b'], ['a - b', 'a-b'],
+    ['می‌شود', 'می‌شود'], ['\u200cپیش\u200c', 'پیش'], ['سال ۱۴۰۴', 'سال-۱۴۰۴'], ['x_y', 'x_y'],
+    [' \u00a0tag\u2028', 'tag'], [42, ''], [null, ''],
+  ];
+  for (const [input, want] of cases) await t.test(JSON.stringify(input), () => assert.equal(cleanTag(input), want));
+  assert.deepEqual(exportTags({ tags: ['B', 'a', 'a '] }, { tags: ['a', '@a'] }), ['a', 'B']);
 });
 
 test('escapeText keeps Persian text intact and escapes markup', () => {
@@ -68,6 +85,13 @@ test('blockMarkdown', async (t) => {
     ['figure with a data: src keeps only its caption', fa.blocks[6], '*تصویر ناامن*'],
     ['table with escaped pipe and a short row', fa.blocks[7],
       '| سال | مبلغ \\| میلیارد |\n| --- | --- |\n| ۱۴۰۳ | ۱۲ |\n| ۱۴۰۴ |   |'],
+    ['table: header row first, links in their cells, "|" in a URL encoded', {
+      type: 'table', rows: [['Release', 'Date'], ['4.2.3', 'April 2014'], ['4.3', 'see 4.3 notes']],
+      links: [{ text: '4.2.3', href: 'https://blog.example/4-2-3' }, { text: '4.3', href: 'https://blog.example/4.3?a|b' }, { text: 'notes', href: 'https://blog.example/n' }],
+    }, '| Release | Date |\n| --- | --- |\n| [4\\.2.3](https://blog.example/4-2-3) | April 2014 |\n| [4\\.3](https://blog.example/4.3?a%7Cb) | see 4.3 [notes](https://blog.example/n) |'],
+    ['table caption above the table', { type: 'table', text: 'Results\nround *1*', rows: [['a', 'b']] }, '*Results round \\*1\\**\n\n| a | b |\n| --- | --- |'],
+    ['figure caption keeps its link', { type: 'figure', src: 'https://x.example/f.png', alt: '', caption: 'photo: Ana', links: [{ text: 'Ana', href: 'https://x.example/ana' }] },
+      '![](https://x.example/f.png)\n*photo: [Ana](https://x.example/ana)*'],
     ['code fenced longer than its backticks, untouched', fa.blocks[8],
       '````go\nfmt.Println("```")\n// <script>alert(1)</script>\n````'],
     ['embed', fa.blocks[10], '<https://video.example/embed/9>'],

@@ -15,16 +15,17 @@ import {
   listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
-import { addTags } from '../lib/store.js';
+import { addTags, getAssets } from '../lib/store.js';
 import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { buildExport, buildTemplatedExport, FORMATS } from '../export/formats.js';
+import { buildExport, buildTemplatedExport, buildMarkdownZip, FORMATS, NEWEST_ONLY } from '../export/formats.js';
 import { fallbackName } from '../export/filename.js';
-import { downloadText } from '../export/download.js';
+import { downloadText, downloadBlob } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
+import { applySendState, watchEndpoint } from './sending.js';
 import { UNDO_MS, schedulePurge } from '../lib/purge.js';
 
 const CHUNK = 200;
@@ -268,6 +269,7 @@ function updateSelection() {
   all.indeterminate = s.indeterminate;
   $('selection').textContent = s.count ? t('librarySelected', formatNumber(s.count, locale)) : '';
   for (const id of ['delete', 'export-selected', 'send-selected', 'tag-selected']) $(id).disabled = s.count === 0;
+  applySendState(); // no endpoint: the send buttons stay off (sending.js)
 }
 
 function setSelected(id, on) {
@@ -385,17 +387,24 @@ async function renderWithGo(kind, articles) {
 
 /**
  * Exports entries (all when ids is omitted). JSON and JSON Lines carry
- * every version with the user's words (importable); Markdown the newest
- * version of each entry.
+ * every version with the user's words (importable); Markdown and the
+ * citations (CSL-JSON, BibTeX) the newest version of each entry, Markdown
+ * of several entries as a ZIP of one file each.
  */
 async function exportArticles(ids) {
   const format = $('export-format').value;
   try {
     let f;
     let env = await exportEnvelopes(ids);
-    if (format === 'markdown') {
+    if (NEWEST_ONLY.has(format)) {
       const seen = new Set();
       env = env.filter((e) => (seen.has(e.entry_id) ? false : seen.add(e.entry_id)));
+    }
+    if (format === 'markdown') {
+      if (env.length > 1) {
+        await exportMarkdownZip(env);
+        return;
+      }
     }
     try {
       // The user's templates, filled by Go in the background (background/tools.js).
@@ -410,6 +419,17 @@ async function exportArticles(ids) {
   } catch (err) {
     showStatus(t('libraryExportFailed', String((err && err.message) || err)), true);
   }
+}
+
+/**
+ * Several entries as Markdown: a ZIP of one .md file per entry (what
+ * Obsidian or Logseq read as notes), each named by the file-name template.
+ */
+async function exportMarkdownZip(env) {
+  // Images kept with the captures go in under assets/, the Markdown pointing at them.
+  const f = await buildMarkdownZip(env, renderWithGo, new Date(), { getAssets });
+  downloadBlob(f.bytes, f.name, f.mime);
+  showStatus(t('libraryExportedZip', formatNumber(env.length, locale), f.name));
 }
 
 /** Saves everything as one JSON Lines file that restores the library as it is. */
@@ -577,6 +597,7 @@ async function main() {
   locale = uiLanguage();
   localize();
   wire();
+  watchEndpoint(updateSelection).catch(() => {});
   try {
     await refreshFacets();
   } catch (err) {

@@ -17,6 +17,7 @@ import { paragraphsOf, diffParagraphs, diffCounts } from './diff.js';
 import { buildExport } from '../export/formats.js';
 import { captureEnvelope } from '../export/json.js';
 import { downloadText } from '../export/download.js';
+import { copyMarkdown } from '../export/clipboard.js';
 import { chromiumFileName } from '../export/filename.js';
 
 const $ = (id) => document.getElementById(id);
@@ -194,11 +195,31 @@ function wire() {
     const f = buildExport($('export-format').value, [envelope]);
     downloadText(f.text, f.name, f.mime);
   });
+  $('copy-markdown').addEventListener('click', copyShown);
   // Deleting asks nothing: the library it goes back to offers Undo.
   $('delete').addEventListener('click', async () => {
     await deleteEntries([state.entry.id]);
     location.href = '../library/library.html?deleted=' + encodeURIComponent(state.entry.id);
   });
+}
+
+/**
+ * Copies the version shown as Markdown: the user's template filled by Go
+ * in the background, or the built-in Markdown when Go does not answer.
+ */
+async function copyShown() {
+  const say = (text) => { $('copy-status').textContent = text; };
+  const render = async (kind, articles) => {
+    const answer = await chrome.runtime.sendMessage({ type: 'tools.render', kind, articles });
+    if (!answer || !answer.ok) throw new Error((answer && answer.error) || 'no answer');
+    return answer.texts;
+  };
+  try {
+    await copyMarkdown(captureEnvelope(state.record, state.entry), render);
+    say(t('readerCopied'));
+  } catch (err) {
+    say(t('readerCopyFailed', String((err && err.message) || err)));
+  }
 }
 
 async function main() {

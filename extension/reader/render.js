@@ -18,7 +18,7 @@
 // that repeats the lead image (sameImage: the same caption, or the same
 // image at another size) shows once, in the body.
 
-import { safeHref, safeSrc, safeDir, safeLang, linkRuns } from '../ui/urls.js';
+import { safeHref, safeSrc, safeDir, safeLang, linkRuns, cellLinks } from '../ui/urls.js';
 import { factSeparator } from '../ui/format.js';
 
 /**
@@ -115,6 +115,26 @@ export function renderArticle(doc, a, opts) {
     return fig;
   };
 
+  /**
+   * A table block: its caption, the first row as the header (the
+   * extraction puts the header row first; a table of one row has none),
+   * the links of each cell as links.
+   */
+  const table = (b, dir) => {
+    const rows = (Array.isArray(b.rows) ? b.rows : []).map((r) => (Array.isArray(r) ? r : []));
+    if (!rows.length) return null;
+    const links = cellLinks(rows, b.links);
+    const cells = (r, i, tag) => h('tr', null, ...r.map((c, j) => inline(h(tag, tag === 'th' ? { scope: 'col' } : null), String(c ?? ''), links[i][j])));
+    const t = h('table');
+    if (b.text) t.append(h('caption', null, String(b.text)));
+    const head = rows.length > 1 ? 1 : 0;
+    if (head) t.append(h('thead', null, cells(rows[0], 0, 'th')));
+    const tbody = h('tbody');
+    rows.slice(head).forEach((r, i) => tbody.append(cells(r, i + head, 'td')));
+    t.append(tbody);
+    return h('div', { class: 'table-wrap', dir }, t);
+  };
+
   const block = (b) => {
     const dir = dirOf(b.dir);
     const text = String(b.text ?? '');
@@ -137,13 +157,8 @@ export function renderArticle(doc, a, opts) {
       }
       case 'figure':
         return figure(b.src, b.alt, b.caption, b.dir);
-      case 'table': {
-        const rows = b.rows || [];
-        if (!rows.length) return null;
-        const tbody = h('tbody');
-        for (const r of rows) tbody.append(h('tr', null, ...r.map((c) => h('td', null, String(c ?? '')))));
-        return h('div', { class: 'table-wrap', dir }, h('table', null, tbody));
-      }
+      case 'table':
+        return table(b, dir);
       case 'code': {
         const code = h('code', null, text);
         if (safeLang(b.lang)) code.setAttribute('data-lang', b.lang);

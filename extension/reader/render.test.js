@@ -84,13 +84,31 @@ test('the body has every block, in order, with the right elements', () => {
   const fig = body.children[5];
   assert.equal(all(fig, 'img')[0].attrs.get('src'), 'https://news.example/img/chart.png');
   assert.equal(textOf(all(fig, 'figcaption')[0]), 'سهم نفت در بودجه');
-  assert.deepEqual(all(body.children[7], 'tr').map((tr) => all(tr, 'td').map(textOf)), fa.blocks[7].rows);
+  // The first row is the table's header.
+  assert.deepEqual(all(body.children[7], 'tr').map((tr) => [...all(tr, 'th'), ...all(tr, 'td')].map(textOf)), fa.blocks[7].rows);
+  assert.deepEqual(all(all(body.children[7], 'thead')[0], 'th').map(textOf), fa.blocks[7].rows[0]);
   const pre = body.children[8];
   assert.equal(pre.attrs.get('dir'), 'ltr');
   assert.equal(textOf(pre), fa.blocks[8].text, 'code untouched');
   assert.equal(all(pre, 'code')[0].attrs.get('data-lang'), 'go');
   assert.equal(body.children[9].attrs.get('dir'), 'ltr', 'per-block direction');
   assert.equal(textOf(body.children[9]), fa.blocks[9].text, 'markup in text stays text');
+});
+
+test('a table shows its caption, its header row and the links in its cells', () => {
+  const block = {
+    type: 'table', text: 'Releases', rows: [['Release', 'Date'], ['4.2.3', 'April 2014'], ['4.3', 'see notes']],
+    links: [{ text: '4.2.3', href: 'https://blog.example/423' }, { text: 'notes', href: 'javascript:alert(1)' }],
+  };
+  const t = all(renderArticle(doc, { ...fa, blocks: [block] }, opts), 'table')[0];
+  assert.equal(textOf(all(t, 'caption')[0]), 'Releases');
+  assert.deepEqual(all(all(t, 'thead')[0], 'th').map(textOf), ['Release', 'Date']);
+  assert.equal(all(all(t, 'thead')[0], 'th')[0].attrs.get('scope'), 'col');
+  assert.deepEqual(all(all(t, 'tbody')[0], 'tr').map((tr) => all(tr, 'td').map(textOf)), [['4.2.3', 'April 2014'], ['4.3', 'see notes']]);
+  const links = all(t, 'a');
+  assert.equal(links.length, 1, 'the javascript: link stays text');
+  assert.equal(links[0].attrs.get('href'), 'https://blog.example/423');
+  assert.equal(textOf(links[0]), '4.2.3');
 });
 
 test('links: only safe hrefs become <a>', () => {

@@ -61,3 +61,36 @@ export function linkRuns(text, links) {
   if (pos < text.length || runs.length === 0) runs.push({ text: text.slice(pos) });
   return runs;
 }
+
+/**
+ * The links of a table block that belong to each of its cells
+ * ([row][cell] → links). The extraction lists them cell after cell, each
+ * with text found in its cell, so a cell takes the next links as long as
+ * each one's text follows the previous one in the cell's text. (Go's
+ * shared/template does the same for the Markdown export.)
+ */
+export function cellLinks(rows, links) {
+  const list = Array.isArray(links) ? links : [];
+  let k = 0;
+  return rows.map((r) =>
+    (Array.isArray(r) ? r : []).map((c) => {
+      const text = String(c ?? '');
+      const mine = [];
+      let pos = 0;
+      while (k < list.length) {
+        const l = list[k];
+        const lt = l && typeof l.text === 'string' ? l.text : '';
+        if (lt === '') {
+          k++;
+          continue;
+        }
+        const at = text.indexOf(lt, pos);
+        if (at < 0) break;
+        mine.push(l);
+        pos = at + lt.length;
+        k++;
+      }
+      return mine;
+    }),
+  );
+}

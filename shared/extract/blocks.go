@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -21,6 +23,15 @@ type converter struct {
 	para    textBuf
 	paraAt  *html.Node // the element whose text para holds, for its dir
 	pending []article.Block
+	// quotes are the open <blockquote>s read block by block (they hold a
+	// table or a <pre>): their paragraphs come out as quotes.
+	quotes []*html.Node
+	// quoteOpen is the quote whose paragraphs the last block holds, which
+	// the next of its paragraphs joins.
+	quoteOpen *html.Node
+	// texts are the open <pre>s read as text and tables, not code (see
+	// preIsText): their line breaks are kept, a blank line ends a paragraph.
+	texts []*html.Node
 }
 
 // convert appends the blocks of the subtree n.
@@ -34,7 +45,11 @@ func (c *converter) convert(n *html.Node) {
 func (c *converter) enter(n *html.Node) bool {
 	switch n.Type {
 	case html.TextNode:
-		c.para.text(n.Data)
+		if len(c.texts) > 0 {
+			c.preformatted(n.Data)
+		} else {
+			c.para.text(n.Data)
+		}
 		return false
 	case html.ElementNode:
 	case html.DocumentNode:
@@ -62,13 +77,26 @@ func (c *converter) enter(n *html.Node) bool {
 		return true
 	case atom.Blockquote:
 		c.flush()
+		if holdsStructure(n) {
+			// A table or code quoted (LWN sets its tables in <blockquote>):
+			// read block by block, so that the table stays a table.
+			c.quotes = append(c.quotes, n)
+			c.paraAt = n
+			return true
+		}
 		if t, links := render(n, c.base, nil); t != "" {
 			c.add(n, article.Block{Type: article.Quote, Text: t, Links: links})
 		}
 		return false
 	case atom.Pre:
 		c.flush()
-		c.code(n)
+		text := preText(n)
+		if preIsText(n, text) {
+			c.texts = append(c.texts, n)
+			c.paraAt = n
+			return true
+		}
+		c.code(n, text)
 		return false
 	case atom.Figure:
 		c.flush()
@@ -126,22 +154,58 @@ func (c *converter) leave(n *html.Node) {
 		c.flush()
 		c.paraAt = n.Parent
 	}
+	if k := len(c.quotes); k > 0 && c.quotes[k-1] == n {
+		c.quotes = c.quotes[:k-1]
+	}
+	if k := len(c.texts); k > 0 && c.texts[k-1] == n {
+		c.texts = c.texts[:k-1]
+	}
+}
+
+// preformatted adds text of a <pre> read as text: its line breaks are
+// kept, and a blank line ends the paragraph.
+func (c *converter) preformatted(s string) {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if i > 0 {
+			// A blank line (not the last piece: that line goes on in
+			// the next node) ends the paragraph.
+			if i < len(lines)-1 && strings.TrimSpace(line) == "" {
+				c.flush()
+				continue
+			}
+			c.para.newline()
+		}
+		c.para.text(line)
+	}
 }
 
 // flush ends the current paragraph, then adds the figures and embeds that
 // were found inside it.
 func (c *converter) flush() {
 	if t, links := c.para.take(); t != "" {
-		c.add(c.paraAt, article.Block{Type: article.Paragraph, Text: t, Links: links})
+		if k := len(c.quotes); k == 0 {
+			c.add(c.paraAt, article.Block{Type: article.Paragraph, Text: t, Links: links})
+		} else if last := len(c.blocks) - 1; last >= 0 && c.quoteOpen == c.quotes[k-1] {
+			// The quote's paragraphs one after another make one quote,
+			// one line each, as a quote of text alone does.
+			c.blocks[last].Text += "\n" + t
+			c.blocks[last].Links = append(c.blocks[last].Links, links...)
+		} else {
+			c.add(c.paraAt, article.Block{Type: article.Quote, Text: t, Links: links})
+			c.quoteOpen = c.quotes[k-1]
+		}
 	}
 	for _, b := range c.pending {
 		c.blocks = append(c.blocks, b)
+		c.quoteOpen = nil
 	}
 	c.pending = c.pending[:0]
 }
 
 // add appends b, noting the direction that the page declares for it.
 func (c *converter) add(n *html.Node, b article.Block) {
+	c.quoteOpen = nil
 	b.Dir = declaredDir(n, c.root)
 	c.blocks = append(c.blocks, b)
 }
@@ -177,8 +241,9 @@ func (c *converter) list(n *html.Node) {
 }
 
 // gallery adds a list whose every item shows an image as figures, each
-// item's text its caption. It reports false, adding nothing, for any
-// other list.
+// item's text its caption; when an item has a heading of its own
+// (holdsHeading), the items are cards and their text is read as blocks.
+// It reports false, adding nothing, for any other list.
 func (c *converter) gallery(n *html.Node) bool {
 	var items []*html.Node
 	for li := n.FirstChild; li != nil; li = li.NextSibling {
@@ -197,6 +262,13 @@ func (c *converter) gallery(n *html.Node) bool {
 	if len(items) == 0 {
 		return false
 	}
+	if slices.ContainsFunc(items, holdsHeading) {
+		// Cards of text: each item's picture, heading and prose as blocks.
+		for _, li := range items {
+			c.convert(li)
+		}
+		return true
+	}
 	for _, li := range items {
 		img := findImg(li)
 		caption, links := render(li, c.base, nil)
@@ -206,32 +278,154 @@ func (c *converter) gallery(n *html.Node) bool {
 	return true
 }
 
+// holdsHeading reports whether n holds a heading that is not a link: a
+// list item with a heading of its own is a card of text (a feature, a
+// step), not a picture whose caption the rest of its text is. A heading
+// that links elsewhere makes the item a teaser of another page, which
+// stays a figure.
+func holdsHeading(n *html.Node) bool {
+	for _, a := range [...]atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6} {
+		if h := firstElement(n, a); h != nil {
+			return firstElement(h, atom.A) == nil
+		}
+	}
+	return false
+}
+
 func isList(n *html.Node) bool { return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol }
 
-// code adds a code block with the text of the <pre> exactly as written.
-func (c *converter) code(n *html.Node) {
+// preText is the text of a <pre> exactly as written, but that the edges of
+// block-level elements inside it (a highlighter's <div> per line) end a
+// line, as a browser shows them.
+func preText(n *html.Node) string {
 	var t textBuf
+	broke := false // a line was ended at an element's edge
+	edge := func(m *html.Node) {
+		if m != n && m.Type == html.ElementNode && isBlockLevel(m.DataAtom) {
+			if k := len(t.b); k > 0 && t.b[k-1] != '\n' {
+				t.raw("\n")
+				broke = true
+			}
+		}
+	}
 	walk(n, func(m *html.Node) bool {
 		switch m.Type {
 		case html.TextNode:
-			t.raw(m.Data)
+			s := m.Data
+			if broke {
+				// The line break written between two elements after one
+				// ended a line there already.
+				s = strings.TrimPrefix(strings.TrimPrefix(s, "\r"), "\n")
+			}
+			if s != "" {
+				broke = false
+			}
+			t.raw(s)
 		case html.ElementNode:
 			if skipElement(m) {
 				return false
 			}
 			if m.DataAtom == atom.Br {
 				t.raw("\n")
+				broke = false
 			}
+			edge(m)
 			return true
 		}
 		return false
-	}, nil)
-	s := strings.TrimRight(strings.TrimLeft(string(t.b), "\n"), " \t\n\r")
+	}, edge)
+	return strings.TrimRight(strings.TrimLeft(string(t.b), "\n"), " \t\n\r")
+}
+
+// code adds a code block with the text of the <pre> (preText).
+func (c *converter) code(n *html.Node, s string) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
 	b := article.Block{Type: article.Code, Text: s, Lang: codeLang(n)}
 	c.add(n, b)
+}
+
+// holdsStructure reports whether a <blockquote> holds a data table or a
+// <pre>, which a quote's text would flatten.
+func holdsStructure(n *html.Node) bool {
+	found := false
+	walk(n, func(m *html.Node) bool {
+		if found || m.Type != html.ElementNode || skipElement(m) {
+			return false
+		}
+		if m != n && (m.DataAtom == atom.Pre || m.DataAtom == atom.Table && isDataTable(m)) {
+			found = true
+			return false
+		}
+		return true
+	}, nil)
+	return found
+}
+
+// Limits of preIsText's prose test.
+const (
+	proseMinBytes   = 400  // shorter text stays as the page set it
+	proseLetters    = 0.75 // share of letters among the non-space characters, at least
+	proseCodeMarks  = 0.01 // share of code punctuation ({}[]<>=;$\|`^~), below
+	proseSentences  = 3    // sentence ends, at least
+	proseLongestRun = 3    // longest run of spaces inside a line (columns of a text table), at most
+)
+
+// preIsText reports a <pre> that holds tables or prose rather than code or
+// a text laid out in columns: a page of results with its tables inside one
+// <pre>, a plain-text letter or story set in <pre> for its line breaks.
+// Read as code it would be one block of monospace lines, tables flattened
+// into a single line; read as text its tables stay tables, its paragraphs
+// paragraphs (line breaks kept) and its links links.
+//
+// Tables: any <table> inside. Prose (text, the <pre>'s preText): at least
+// proseMinBytes, mostly letters, almost no code punctuation, sentences
+// that end, and no runs of spaces that align columns.
+func preIsText(n *html.Node, text string) bool {
+	if firstElement(n, atom.Table) != nil {
+		return true
+	}
+	if len(text) < proseMinBytes {
+		return false
+	}
+	nonSpace, letters, marks, ends, run := 0, 0, 0, 0, 0
+	inLine := false // a non-space character came before on this line
+	prev := ' '
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			run, inLine = 0, false
+		case r == ' ' || r == '\t' || r == 0xa0:
+			if !inLine {
+				break // a paragraph's indent
+			}
+			if r == '\t' {
+				return false // tabs align columns
+			}
+			if run++; run > proseLongestRun {
+				return false
+			}
+		default:
+			run, inLine = 0, true
+			nonSpace++
+			if unicode.IsLetter(r) || unicode.IsMark(r) {
+				letters++
+			}
+			if strings.ContainsRune("{}[]<>=;$\\|`^~", r) {
+				marks++
+			}
+		}
+		if (prev == '.' || prev == '!' || prev == '?' || prev == '؟' || prev == '。') && (r == ' ' || r == '\n') {
+			ends++
+		}
+		prev = r
+	}
+	if prev == '.' || prev == '!' || prev == '?' || prev == '؟' || prev == '。' {
+		ends++
+	}
+	return nonSpace > 0 && float64(letters) >= proseLetters*float64(nonSpace) &&
+		float64(marks) < proseCodeMarks*float64(nonSpace) && ends >= proseSentences
 }
 
 // codeLang reads a language hint from class="language-go" or "lang-go" on
@@ -319,9 +513,26 @@ func (c *converter) figure(n *html.Node) bool {
 	return true
 }
 
-// table adds a data table: its rows of cell texts, nested tables left out.
+// maxColspan bounds the empty cells a colspan adds after its cell.
+const maxColspan = 50
+
+// table adds a data table: its rows of cell texts, nested tables left out,
+// the links of its cells in order. The header row comes first: rows of a
+// <thead> before the others, rows of a <tfoot> after them, wherever the
+// page wrote them. A cell spanning columns is followed by empty cells, so
+// that the columns stay aligned. Title rows on top (one cell across every
+// column) and the <caption> become the table's text, its caption.
 func (c *converter) table(n *html.Node) {
 	b := article.Block{Type: article.Table}
+	type row struct {
+		cells []string
+		links []article.Link
+		span  int // columns covered
+		real  int // cells the page wrote
+		part  atom.Atom
+	}
+	var rows []row
+	var caption []string
 	walk(n, func(m *html.Node) bool {
 		if m.Type != html.ElementNode || skipElement(m) {
 			return false
@@ -331,30 +542,80 @@ func (c *converter) table(n *html.Node) {
 		}
 		switch m.DataAtom {
 		case atom.Caption:
-			b.Text, _ = render(m, c.base, nil)
+			if t, _ := render(m, c.base, nil); t != "" {
+				caption = append(caption, t)
+			}
 			return false
 		case atom.Tr:
-			var row []string
+			r := row{part: m.Parent.DataAtom}
 			empty := true
 			for cell := m.FirstChild; cell != nil; cell = cell.NextSibling {
 				if cell.Type != html.ElementNode || (cell.DataAtom != atom.Td && cell.DataAtom != atom.Th) || skipElement(cell) {
 					continue
 				}
 				t, links := render(cell, c.base, nil)
-				row = append(row, t)
-				b.Links = append(b.Links, links...)
+				r.cells = append(r.cells, t)
+				r.links = append(r.links, links...)
+				r.span++
+				r.real++
+				if k := colspan(cell); k > 1 {
+					for i := 1; i < k; i++ {
+						r.cells = append(r.cells, "")
+					}
+					r.span += k - 1
+				}
 				empty = empty && t == ""
 			}
 			if !empty {
-				b.Rows = append(b.Rows, row)
+				rows = append(rows, r)
 			}
 			return false
 		}
 		return true
 	}, nil)
+	width := 0
+	for _, r := range rows {
+		width = max(width, r.span)
+	}
+	// Title rows: one cell with text across a table of several columns.
+	for len(rows) > 1 && width > 1 && rows[0].real == 1 && rows[0].span == width && rows[0].cells[0] != "" {
+		caption = append(caption, rows[0].cells[0])
+		rows = rows[1:]
+	}
+	ordered := make([]row, 0, len(rows))
+	for _, part := range [...]func(atom.Atom) bool{
+		func(a atom.Atom) bool { return a == atom.Thead },
+		func(a atom.Atom) bool { return a != atom.Thead && a != atom.Tfoot },
+		func(a atom.Atom) bool { return a == atom.Tfoot },
+	} {
+		for _, r := range rows {
+			if part(r.part) {
+				ordered = append(ordered, r)
+			}
+		}
+	}
+	for _, r := range ordered {
+		b.Rows = append(b.Rows, r.cells)
+		b.Links = append(b.Links, r.links...)
+	}
+	b.Text = strings.Join(caption, "\n")
 	if len(b.Rows) > 0 {
 		c.add(n, b)
 	}
+}
+
+// colspan is a cell's colspan attribute, 1 when absent or bad, at most
+// maxColspan.
+func colspan(cell *html.Node) int {
+	v := strings.TrimSpace(attr(cell, "colspan"))
+	k := 0
+	for i := 0; i < len(v) && v[i] >= '0' && v[i] <= '9'; i++ {
+		k = k*10 + int(v[i]-'0')
+		if k > maxColspan {
+			return maxColspan
+		}
+	}
+	return max(k, 1)
 }
 
 // isDataTable tells a table of data from a table used for page layout,

@@ -85,6 +85,27 @@ func TestBlocks(t *testing.T) {
 			},
 		},
 		{
+			name: "a list of cards, each with a picture and a heading of its own, is read as blocks",
+			html: `<ul class="features"><li><a href="/v1"><img src="/inspector.jpg" alt="Screenshot"></a><h2>Page Inspector</h2><p>Examine the HTML and CSS of any page.</p></li>` +
+				`<li><img src="/console.jpg"><h2>Web Console</h2><p>See what the page logs.</p></li></ul>`,
+			want: []article.Block{
+				{Type: article.Figure, Src: "https://example.org/inspector.jpg", Alt: "Screenshot"},
+				{Type: article.Heading, Level: 2, Text: "Page Inspector"},
+				{Type: article.Paragraph, Text: "Examine the HTML and CSS of any page."},
+				{Type: article.Figure, Src: "https://example.org/console.jpg"},
+				{Type: article.Heading, Level: 2, Text: "Web Console"},
+				{Type: article.Paragraph, Text: "See what the page logs."},
+			},
+		},
+		{
+			name: "a list of teasers whose headings link to other stories stays a gallery",
+			html: `<ul><li><img src="/a.jpg"><h3><a href="/storm">Storm hits the coast</a></h3></li><li><img src="/b.jpg"><h3><a href="/vote">Council votes</a></h3></li></ul>`,
+			want: []article.Block{
+				{Type: article.Figure, Src: "https://example.org/a.jpg", Caption: "Storm hits the coast", Links: []article.Link{{Text: "Storm hits the coast", Href: "https://example.org/storm"}}},
+				{Type: article.Figure, Src: "https://example.org/b.jpg", Caption: "Council votes", Links: []article.Link{{Text: "Council votes", Href: "https://example.org/vote"}}},
+			},
+		},
+		{
 			name: "quote",
 			html: "<blockquote><p>To be</p><p>or not</p></blockquote>",
 			want: []article.Block{{Type: article.Quote, Text: "To be\nor not"}},

@@ -46,6 +46,8 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 			s.measure(body)
 			pageProse = int(s.stat(body).ptext)
 			taken = pruneBoilerplate(body, &s)
+		} else if attempt < 3 {
+			taken = pruneComments(body)
 		}
 		s.weights = attempt < 2
 		s.noClean = attempt == 3
@@ -73,26 +75,40 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 }
 
 // prose reports whether blocks hold prose: two paragraphs of a sentence
-// or more, and minProse bytes of text in all.
+// or more and minProse bytes of text in all, or one paragraph, list or
+// quote of 250 bytes or more, not mostly links (a short post of one
+// paragraph, or of one annotated list, is prose too).
 func prose(blocks []article.Block) bool {
 	paras := 0
+	long := false
 	for i := range blocks {
-		if blocks[i].Type == article.Paragraph && len(blocks[i].Text) >= 60 && linkShare(&blocks[i]) < 0.5 {
+		b := &blocks[i]
+		if !proseBlock(b) || len(b.Text) < 60 || linkShare(b) >= 0.5 {
+			continue
+		}
+		if b.Type == article.Paragraph {
 			paras++
 		}
+		long = long || len(b.Text) >= 250
 	}
-	return paras >= 2 && quality(blocks) >= minProse
+	return paras >= 2 && quality(blocks) >= minProse || long
+}
+
+// proseBlock reports the blocks that can hold a post's prose.
+func proseBlock(b *article.Block) bool {
+	return b.Type == article.Paragraph || b.Type == article.List || b.Type == article.Quote
 }
 
 // minProse is the prose, in bytes, under which a first attempt is taken
 // to have found nothing.
 const minProse = 200
 
-// holds reports whether blocks hold the longest paragraph of prev.
+// holds reports whether blocks hold the longest paragraph (list, quote)
+// of prev.
 func holds(blocks, prev []article.Block) bool {
 	longest := ""
 	for i := range prev {
-		if prev[i].Type == article.Paragraph && len(prev[i].Text) > len(longest) {
+		if proseBlock(&prev[i]) && len(prev[i].Text) > len(longest) {
 			longest = prev[i].Text
 		}
 	}

@@ -213,3 +213,68 @@ func TestLastAttemptWithoutCleaning(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A post of one paragraph, shorter than minArticle, is retried; the
+// retries still leave the readers' comments out, however much more text
+// they hold, so the post stays the article.
+func TestRetryLeavesComments(t *testing.T) {
+	post := `<p>Great design on this reminder dialog: it was a bit after midnight, so the assistant asked which tomorrow I meant, the one by the calendar or the one I had in mind.</p>`
+	comment := func(who, text string) string {
+		return `<div class="comment"><h3><span class="author">` + who + `</span></h3><div class="comment_body"><p>` + text + `</p></div></div>`
+	}
+	var comments string
+	for _, who := range []string{"Jermaine", "Radex", "Ana", "Tom", "Lee", "Kim"} {
+		comments += comment(who, "I love it, "+who+" writes, and it would be clearer still, I think, with the day of the week in it, since I never remember the date.")
+	}
+	page := `<html><body><header class="masthead"><a href="/">Blog</a></header>` +
+		`<article class="post"><h1>Tomorrow</h1><div class="post-content">` + post + `</div></article>` +
+		`<section class="comments"><h2>12 comments</h2><div id="all_comments" class="all_comments">` + comments + `</div></section></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/tomorrow", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Great design") || strings.Contains(a.Text, "I love it") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+// A post of one long paragraph, found by the first attempt, does not give
+// way to a retry that finds a longer box elsewhere without the post in it
+// (the author's profile, once class hints no longer weigh).
+func TestRetryHoldsOneParagraph(t *testing.T) {
+	post := `<p>Research in Motion is counting on the new phone to revive sales growth and stop market share losses to its rivals. Now comes word that a previously anticipated January launch date could be delayed until March according to people familiar with the plans. That would miss the holiday season entirely.</p>`
+	bio := `Prior to founding this newsletter, I held equity analyst positions with three brokerage firms, published an investment letter, and wrote, at times, for papers, magazines, and websites. `
+	page := `<html><body><div class="main"><h3 class="post-title">Research in backward motion?</h3>` +
+		`<div class="post-body entry-content">` + post + `</div></div>` +
+		`<div class="widget Profile"><dl class="profile-datablock"><dt>About me</dt><dd class="profile-textblock">` + bio + bio + bio + bio + `</dd></dl></div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/rim", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Research in Motion is counting") || strings.Contains(a.Text, "Prior to founding") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+// A post that is one annotated list, found by the first attempt, does not
+// give way to a sidebar widget that a retry without class hints prefers.
+func TestRetryHoldsList(t *testing.T) {
+	item := func(name, note string) string {
+		return `<li><a href="https://example.org/` + name + `">` + name + `</a> ` + note + `</li>`
+	}
+	list := `<ul>` + item("Flat Classroom", "A fantastic example of how a teacher takes students through making a video, with handouts.") +
+		item("Lesson plans", "Ideas that rock for the first week of school and the last one, from teachers who tried them.") +
+		item("Reading club", "How one library keeps teenagers reading through the summer holidays.") + `</ul>`
+	disclosure := `<p>I subscribe to a code of ethics, and, pursuant to it, I disclose that I test products, review books, speak, consult, and, at times, write for companies whose work may appear here, although none of them, ever, pays for a review.</p>`
+	page := `<html><body><div class="main"><h3 class="post-title">Teach this! 11/05</h3>` +
+		`<div class="post-body entry-content">` + list + `</div></div>` +
+		`<div id="sidebar-wrapper"><div class="widget Text"><div class="widget-content">` + disclosure + disclosure + `</div></div></div>` +
+		`<footer><p>` + strings.Repeat("This blog is written by a teacher for teachers and has been since the first day of the first school year it covered. ", 3) + `</p></footer></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/teach", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Flat Classroom") || strings.Contains(a.Text, "code of ethics") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}

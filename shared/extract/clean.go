@@ -228,7 +228,7 @@ func (s *scorer) holdsArticle(n *html.Node) bool {
 		return false
 	}
 	h := classHints(n)
-	return !hasAny(h, []string{"comment", "disqus", "replies", "respond"}) && !hasAny(h, popups)
+	return !commentName(h) && !hasAny(h, popups)
 }
 
 // holdsMost reports whether n holds most of the page's paragraph text
@@ -240,7 +240,63 @@ func (s *scorer) holdsMost(n *html.Node, pageText int32) bool {
 	if st == nil || pageText == 0 || st.ptext*5 <= pageText*3 || st.ptext*2 < st.chars || st.linkDensity() >= 0.25 {
 		return false
 	}
-	return !hasAny(classHints(n), []string{"comment", "disqus", "replies", "respond"})
+	return !commentName(classHints(n))
+}
+
+// commentName reports whether the class and id hints h name a comment
+// section or a comment: a word that is "comment" or "comments", begins
+// with one of them ("commentlist", "comment_body", "commentsArea") or
+// ends with one ("allcomments", "usercomment"), or a word beginning with
+// "disqus", "replies" or "respond" (the reply form). "commentary" and
+// "commentator" name opinion pieces and their writers, not comments. h is
+// lowercase, as classHints gives it.
+func commentName(h string) bool {
+	for rest := h; len(rest) > 0; {
+		i := 0
+		for i < len(rest) && !isWordByte(rest[i]) {
+			i++
+		}
+		j := i
+		for j < len(rest) && isWordByte(rest[j]) {
+			j++
+		}
+		if w := rest[i:j]; len(w) >= 6 {
+			if k := strings.Index(w, "comment"); k >= 0 {
+				after := w[k+len("comment"):]
+				if k == 0 && !strings.HasPrefix(after, "ar") && !strings.HasPrefix(after, "at") || k > 0 && (after == "" || after == "s") {
+					return true
+				}
+			}
+			if strings.HasPrefix(w, "disqus") || strings.HasPrefix(w, "replies") || strings.HasPrefix(w, "respond") {
+				return true
+			}
+		}
+		rest = rest[j:]
+	}
+	return false
+}
+
+// pruneComments detaches the comment sections under root (commentName),
+// except one that holds the page's <h1>: a wrapper of the post and its
+// comments. The retries, which keep what the first attempt pruned by
+// name, still leave comments out: readers' comments are never the
+// article, however much longer than it they are.
+func pruneComments(root *html.Node) []detached {
+	var out []detached
+	walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		if n != root && n.DataAtom != atom.Body && n.DataAtom != atom.Html && commentName(classHints(n)) && firstElement(n, atom.H1) == nil {
+			out = append(out, detached{n, n.Parent, n.NextSibling})
+			return false
+		}
+		return true
+	}, nil)
+	for _, d := range out {
+		d.parent.RemoveChild(d.n)
+	}
+	return out
 }
 
 // isBoilerplate reports whether the element n is page furniture.
@@ -269,7 +325,7 @@ func isBoilerplate(n *html.Node) bool {
 	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}
-	return hasWord(hints, unlikely) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
+	return hasWord(hints, unlikely) || commentName(hints) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
 }
 
 // classHints is n's class and id, lowercased, separated by a space.
@@ -287,7 +343,7 @@ func classHints(n *html.Node) string {
 // Class and id hints, after Mozilla Readability's, with more of the boxes
 // that news sites put around and inside their articles.
 var (
-	unlikely = []string{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
+	unlikely = []string{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "community",
 		"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
 		"remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 		"supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
@@ -297,7 +353,7 @@ var (
 	okMaybe  = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	positive = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
 		"pagination", "post", "text", "blog", "story"}
-	negative = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
+	negative = []string{"-ad-", "hidden", "banner", "combx", "com-", "contact", "footer",
 		"gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
 		"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter",
 		"subscribe", "social", "cookie", "byline", "author", "dateline"}
@@ -414,7 +470,7 @@ func classWeight(n *html.Node) int {
 			continue
 		}
 		v = lowerASCII(v)
-		if hasWord(v, negative) || hasToken(v, strongTokens) {
+		if hasWord(v, negative) || commentName(v) || hasToken(v, strongTokens) {
 			w -= 25
 		}
 		if hasWord(v, positive) {

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // commaForms are the commas Readability counts, and the ideographic one.
@@ -134,6 +137,55 @@ func TestHasWord(t *testing.T) {
 	} {
 		if got := hasWord(tt.s, []string{tt.hint}); got != tt.want {
 			t.Errorf("hasWord(%q, %q) = %v", tt.s, tt.hint, got)
+		}
+	}
+}
+
+func TestCommentName(t *testing.T) {
+	for _, tt := range []struct {
+		hints string
+		want  bool
+	}{
+		{"comments", true},
+		{"comment_body", true},
+		{"commentlist", true},
+		{"all_comments all_comments", true},
+		{"allcomments", true},
+		{"usercomment", true},
+		{"disqus_thread", true},
+		{"respond", true},
+		{"replies-list", true},
+		{"commentary", false},
+		{"opinion commentary-column", false},
+		{"commentator-bio", false},
+		{"post-content", false},
+		{"responsive-grid", false},
+	} {
+		if got := commentName(tt.hints); got != tt.want {
+			t.Errorf("commentName(%q) = %v", tt.hints, got)
+		}
+	}
+}
+
+// Comment sections are furniture by whole words of their class or id; an
+// opinion column named "commentary" is not.
+func TestCommentHints(t *testing.T) {
+	for _, tt := range []struct {
+		class       string
+		boilerplate bool
+		weight      int
+	}{
+		{"comments-area", true, -25},
+		{"user-comments", true, -25},
+		{"commentary", false, 0},
+		{"opinion-commentary", false, 0},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "section", DataAtom: atom.Section, Attr: []html.Attribute{{Key: "class", Val: tt.class}}}
+		if got := isBoilerplate(n); got != tt.boilerplate {
+			t.Errorf("isBoilerplate(class=%q) = %v", tt.class, got)
+		}
+		if got := classWeight(n); got != tt.weight {
+			t.Errorf("classWeight(class=%q) = %d, want %d", tt.class, got, tt.weight)
 		}
 	}
 }

@@ -120,12 +120,42 @@ func linkShare(b *article.Block) float64 {
 	return float64(n) / float64(total)
 }
 
-// isUILabel reports a paragraph that is only a widget's label.
+// isUILabel reports a paragraph that is only a widget's label: a phrase
+// of the label lists, a slideshow's counter ("1 of 24", "3 / 12",
+// "2 von 9") or a button's glyph alone ("×", "›").
 func isUILabel(b *article.Block) bool {
 	if b.Type != article.Paragraph || len(b.Text) > 48 {
 		return false
 	}
-	return boilerplate.Is(boilerplate.Fold(b.Text), boilerplate.Label)
+	f := boilerplate.Fold(b.Text)
+	if f == "" {
+		// One or two symbols beyond ASCII; a rule typed as text ("__",
+		// "* * *") is the author's section break and stays.
+		t := strings.TrimSpace(b.Text)
+		return utf8.RuneCountInString(t) <= 2 && len(b.Links) == 0 && !strings.ContainsFunc(t, func(r rune) bool { return r < 0x80 })
+	}
+	return counter(f) || boilerplate.Is(f, boilerplate.Label)
+}
+
+// counter reports folded text that is a slideshow's position: a number,
+// a short word or a slash, and a number.
+func counter(f string) bool {
+	num := func(s string) bool {
+		if s == "" || len(s) > 4 {
+			return false
+		}
+		for _, r := range s {
+			if !unicode.IsDigit(r) {
+				return false
+			}
+		}
+		return true
+	}
+	parts := strings.Fields(strings.ReplaceAll(f, "/", " / "))
+	if len(parts) != 3 || !num(parts[0]) || !num(parts[2]) {
+		return false
+	}
+	return parts[1] == "/" || utf8.RuneCountInString(parts[1]) <= 3 && !num(parts[1])
 }
 
 // shouting reports text of several words written in capitals only.

@@ -133,6 +133,8 @@ func TestDropFurniture(t *testing.T) {
 			[]article.Block{body, body, body}},
 		{"other languages", []article.Block{para("Tags: harbour, lights"), body, para("Veröffentlicht am 3. März 2024"), para("发布时间：2024-03-03")},
 			[]article.Block{body}},
+		{"closed comment sections", []article.Block{body, para("Comments are closed."), para("Les commentaires sont fermés."), para("امکان ارسال نظر وجود ندارد."), para("Комментарии закрыты")},
+			[]article.Block{body}},
 		{"prose stays", []article.Block{body, para("Tags are what the council put on every lantern, one by one, before the festival began.")},
 			[]article.Block{body, para("Tags are what the council put on every lantern, one by one, before the festival began.")}},
 	}
@@ -143,5 +145,32 @@ func TestDropFurniture(t *testing.T) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestIsUILabel(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"1 of 24", true},
+		{"3 / 12", true},
+		{"2 von 9", true},
+		{"Full Screen", true},
+		{"Autoplay", true},
+		{"View Photos", true},
+		{"Plein écran", true},
+		{"×", true},
+		{"›", true},
+		{"___", false},   // a section break typed as text
+		{"* * *", false}, // the same
+		{"Part 2 of 3", false},
+		{"10 of the 24 victims were tourists.", false},
+		{"Security forces stormed the museum.", false},
+	} {
+		b := para(tt.text)
+		if got := isUILabel(&b); got != tt.want {
+			t.Errorf("isUILabel(%q) = %v", tt.text, got)
+		}
 	}
 }

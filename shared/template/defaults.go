@@ -1,31 +1,27 @@
 package template
 
 // DefaultMarkdown is the Markdown export's template when the user has none:
-// YAML front matter with the article's metadata (empty fields left out)
-// and the user's own words on a library entry ("user": title, tags, note,
-// which the extension adds beside the article's fields), the title (the
-// user's, else the article's) as the only level-1 heading, then the body. It writes exactly
-// what the extension's Markdown export wrote before templates existed.
+// YAML front matter with a few flat keys that Obsidian's properties,
+// Logseq, Zotero and pandoc read (title, author, published, source, site,
+// lang, tags, captured, image, description, note; empty ones left out),
+// the title as the only level-1 heading, then the body. On a library
+// entry the user's words (at "user", which the extension adds beside the
+// article's fields) go where they belong: the corrected title as title,
+// the user's tags before the page's, the note as note. It writes exactly
+// what the extension's built-in Markdown export (extension/export/markdown.js)
+// writes; TestDefaultMarkdownMatchesTheExtension compares the two.
 const DefaultMarkdown = `---
-{{title|yaml:title}}
-{{url|yaml:url}}
-{{canonical_url|yaml:canonical_url}}
-{{authors|yaml:authors}}
+{{[user.title,title]|first|yaml:title}}
+{{authors|yaml:author}}
 {{published|yaml:published}}
-{{modified|yaml:modified}}
-{{published_text|yaml:published_text}}
-{{site_name|yaml:site_name}}
-{{section|yaml:section}}
-{{tags|yaml:tags}}
+{{[canonical_url,url]|first|yaml:source}}
+{{site_name|yaml:site}}
 {{lang|yaml:lang}}
-{{dir|yaml:dir}}
+{{[user.tags,tags]|tags|yaml:tags}}
+{{captured_at|yaml:captured}}
+{{image.src|yaml:image}}
 {{description|yaml:description}}
-{{image|yaml:image}}
-{{word_count|yaml:word_count}}
-{{reading_minutes|yaml:reading_minutes}}
-{{captured_at|yaml:captured_at}}
-{{schema|yaml:schema}}
-{{user|yaml:user}}
+{{user.note|yaml:note}}
 ---
 
 # {{[user.title,title]|first|md|oneline}}
@@ -34,5 +30,7 @@ const DefaultMarkdown = `---
 `
 
 // DefaultFileName is the export file name's template (before the
-// extension makes it safe for file systems and adds the extension).
-const DefaultFileName = `{{[user.title,title]|first}}`
+// extension makes it safe for file systems and adds the extension): the
+// publication date and the title, so that a folder of exported articles
+// sorts by date. Without a date the name is the title alone.
+const DefaultFileName = `{{published|date:YYYY-MM-DD}} {{[user.title,title]|first}}`

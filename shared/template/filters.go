@@ -2,9 +2,11 @@ package template
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 
@@ -82,6 +84,7 @@ var filterNames = map[string]argKind{
 	"date": argRequired, "json": argNone, "slug": argNone, "join": argOptional,
 	"default": argRequired, "yaml": argOptional, "md": argNone, "oneline": argNone,
 	"markdown": argNone, "upper": argNone, "lower": argNone, "trim": argNone, "first": argNone,
+	"tags": argNone,
 }
 
 type argKind int
@@ -139,6 +142,8 @@ func (f filter) apply(v value) value {
 		return textValue(join(v, sep))
 	case "first":
 		return first(v)
+	case "tags":
+		return tags(v)
 	case "default":
 		if v.empty() {
 			return textValue(f.arg)
@@ -193,6 +198,73 @@ func first(v value) value {
 		}
 	}
 	return value{}
+}
+
+// tags is the list of valid tags (see cleanTag) in v's strings, arrays
+// flattened, in order, without repeats: {{[user.tags,tags]|tags}} gives
+// the user's tags, then the page's.
+func tags(v value) value {
+	var out []string
+	var add func(r gjson.Result)
+	add = func(r gjson.Result) {
+		switch {
+		case r.IsArray():
+			for _, x := range r.Array() {
+				add(x)
+			}
+		case r.Type == gjson.String:
+			if t := cleanTag(r.Str); t != "" && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	if v.isText {
+		add(gjson.Parse(string(appendJSONString(nil, v.text))))
+	} else {
+		add(v.res)
+	}
+	b := []byte{'['}
+	for i, t := range out {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, t)
+	}
+	return value{res: gjson.ParseBytes(append(b, ']'))}
+}
+
+// cleanTag makes s a tag that Obsidian and Logseq accept, as the
+// extension's export/markdown.js does: a leading "#" dropped, white space
+// made "-", every character but letters, marks, digits, "_", "-", "/",
+// ZWNJ and ZWJ (so "@", "." and "," too) dropped, runs of "-" or "/" made
+// one, none at either end. "" when no letter is left: a tag of digits
+// alone is no tag there.
+func cleanTag(s string) string {
+	s = strings.TrimLeft(jsTrim(s), "#")
+	var b strings.Builder
+	var last rune
+	for i, r := range s {
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\ufffd") {
+			continue // invalid UTF-8, as JavaScript's lone surrogates: dropped
+		}
+		switch {
+		case isJSSpace(r):
+			r = '-'
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) || r == '_' || r == '/' || r == '-' || r == 0x200c || r == 0x200d:
+		default:
+			continue
+		}
+		if (r == '-' || r == '/') && r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	t := strings.TrimFunc(b.String(), func(r rune) bool { return r == '-' || r == '/' || r == 0x200c || r == 0x200d })
+	if !strings.ContainsFunc(t, unicode.IsLetter) {
+		return ""
+	}
+	return t
 }
 
 // jsonOf is the value as JSON: the JSON read as is (compact, as the

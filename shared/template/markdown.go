@@ -272,9 +272,12 @@ func fence(code string) string {
 	return strings.Repeat("`", longest+1)
 }
 
-func tableCell(s string) string {
-	// JavaScript's s.replace(/\s*\n\s*/g, " "): a run of white space
-	// holding a line feed becomes one space.
+// oneLineCell is JavaScript's s.replace(/\s*\n\s*/g, " "): a run of
+// white space holding a line feed becomes one space.
+func oneLineCell(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
 	var b strings.Builder
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
@@ -294,37 +297,95 @@ func tableCell(s string) string {
 		}
 		i = j
 	}
-	if t := jsTrim(escapeText(b.String())); t != "" {
+	return b.String()
+}
+
+// tableCell is a cell on one line, its links as [text](href), "|" escaped
+// (in URLs as %7C, which would otherwise end the cell).
+func tableCell(s string, links []gjson.Result) string {
+	var own []gjson.Result
+	for _, l := range links {
+		text := oneLineCell(stringOf(l.Get("text")))
+		href := l.Get("href")
+		hrefJSON := href.Raw
+		if href.Type == gjson.String {
+			hrefJSON = string(appendJSONString(nil, strings.ReplaceAll(href.Str, "|", "%7C")))
+		}
+		if hrefJSON == "" {
+			hrefJSON = "null"
+		}
+		own = append(own, gjson.Parse(`{"text":`+string(appendJSONString(nil, text))+`,"href":`+hrefJSON+`}`))
+	}
+	if t := jsTrim(inline(oneLineCell(s), own)); t != "" {
 		return t
 	}
 	return " "
 }
 
-func table(rows []gjson.Result) string {
-	width := 0
-	for _, r := range rows {
-		if n := len(r.Array()); n > width {
-			width = n
+// cellLinks gives each cell of rows its links out of the block's: the
+// extraction lists them cell after cell, each with text found in its cell,
+// so a cell takes the next links as long as each one's text follows the
+// previous one in the cell's text.
+func cellLinks(rows [][]string, links []gjson.Result) [][][]gjson.Result {
+	k := 0
+	out := make([][][]gjson.Result, len(rows))
+	for i, r := range rows {
+		out[i] = make([][]gjson.Result, len(r))
+		for j, text := range r {
+			pos := 0
+			for k < len(links) {
+				lt := stringOf(links[k].Get("text"))
+				if lt == "" {
+					k++
+					continue
+				}
+				at := strings.Index(text[pos:], lt)
+				if at < 0 {
+					break
+				}
+				out[i][j] = append(out[i][j], links[k])
+				pos += at + len(lt)
+				k++
+			}
 		}
+	}
+	return out
+}
+
+// table is a GFM table: the first row is the header (the extraction puts a
+// table's header row first); rows are padded to the widest; links stay
+// links.
+func table(rowsJSON []gjson.Result, links []gjson.Result) string {
+	rows := make([][]string, len(rowsJSON))
+	width := 0
+	for i, r := range rowsJSON {
+		if !r.IsArray() {
+			continue
+		}
+		for _, c := range r.Array() {
+			rows[i] = append(rows[i], textOf(c))
+		}
+		width = max(width, len(rows[i]))
 	}
 	if width == 0 {
 		return ""
 	}
-	line := func(r gjson.Result) string {
-		cells := r.Array()
+	byCell := cellLinks(rows, links)
+	line := func(i int) string {
 		out := make([]string, width)
-		for i := range out {
+		for j := range out {
 			s := ""
-			if i < len(cells) {
-				s = textOf(cells[i])
+			var ls []gjson.Result
+			if j < len(rows[i]) {
+				s, ls = rows[i][j], byCell[i][j]
 			}
-			out[i] = tableCell(s)
+			out[j] = tableCell(s, ls)
 		}
 		return "| " + strings.Join(out, " | ") + " |"
 	}
-	lines := []string{line(rows[0]), "|" + strings.Repeat(" --- |", width)}
-	for _, r := range rows[1:] {
-		lines = append(lines, line(r))
+	lines := []string{line(0), "|" + strings.Repeat(" --- |", width)}
+	for i := 1; i < len(rows); i++ {
+		lines = append(lines, line(i))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -394,11 +455,16 @@ func blockMarkdown(b gjson.Result) string {
 			parts = append(parts, "!["+escapeText(textOf(b.Get("alt")))+"]("+mdURL(src)+")")
 		}
 		if c := textOf(b.Get("caption")); c != "" {
-			parts = append(parts, "*"+collapseNewlines(escapeText(c))+"*")
+			parts = append(parts, "*"+collapseNewlines(inline(c, links))+"*")
 		}
 		return strings.Join(parts, "\n")
 	case "table":
-		return table(b.Get("rows").Array())
+		// The caption (the block's text) in italics above the table.
+		t := table(b.Get("rows").Array(), links)
+		if t != "" && text != "" {
+			return "*" + collapseNewlines(escapeText(text)) + "*\n\n" + t
+		}
+		return t
 	case "code":
 		f := fence(text)
 		lang := stringOf(b.Get("lang"))

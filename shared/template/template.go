@@ -27,8 +27,8 @@
 //     and headings without a value disappear this way.
 //
 // Filters (see filters.go): date:FORMAT, json, slug, join:SEP,
-// default:VALUE, yaml and yaml:KEY, md, oneline, markdown, upper, lower,
-// trim.
+// default:VALUE, first, tags, yaml and yaml:KEY, md, oneline, markdown,
+// upper, lower, trim.
 package template
 
 import (

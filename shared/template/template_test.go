@@ -61,6 +61,8 @@ func TestPlaceholdersAndFilters(t *testing.T) {
 		{"template without a final newline", "{{lang}}", "fa"},
 		{"first non-empty of several paths", "{{[nope,lead,authors.1]|first}} {{[lang,title]|first}}", `Sam "Q" Lee fa`},
 		{"first of nothing is empty", "{{[nope,lead]|first|default:—}}", "—"},
+		{"tags: valid tags of several lists, in order, once", `{{[authors,authors.1,tags]|tags|join:" "}}`, `مریم-احمدی Sam-Q-Lee`},
+		{"tags of nothing is an empty list, left out by yaml", "a\n{{[nope,tags]|tags|yaml:tags}}\nb", "a\nb"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -163,13 +165,20 @@ func TestDefaultMarkdownMatchesTheExtension(t *testing.T) {
 {"type":"table","rows":[["a\n b","c  \n\n  d"],[],["", "|"]]},{"type":"table","rows":[]},
 {"type":"figure","src":"https://x.example","caption":"c\nd"},{"type":"figure","src":"javascript:x","alt":"a"},
 {"type":"embed","src":"https://x.example/<v>"},{"type":"paragraph","text":"\u2028- after a line separator"}]}`,
+		// Tables with links in their cells (a "|" in a URL would end the
+		// cell), a caption with a link, tags to make valid, no canonical URL.
+		`{"title":"links","url":"https://x.example/p","canonical_url":"","image":null,"tags":["@handle","two words","#hash","1984","a..b","x@y.example","می‌شود","a//b","--","Two-Words"," ‌lead-zwnj"],
+"blocks":[{"type":"table","rows":[["Name","Site"],["Go","see go.dev and go.dev/doc"],["Rust","rust\nlang"],["none",""]],
+"links":[{"text":"go.dev","href":"https://go.dev/"},{"text":"go.dev/doc","href":"https://go.dev/doc?a=1|2"},{"text":"rust\nlang","href":"https://rust-lang.org/"},{"text":"nowhere","href":"https://x.example/"}]},
+{"type":"table","text":"Results\nround *1*","rows":[["a","b"],"not a row",["c"]],"links":[{"text":"c","href":"javascript:x"},{"text":"","href":"https://x.example"}]},
+{"type":"figure","src":"https://x.example/f.png","alt":"f","caption":"by someone\nelse","links":[{"text":"someone","href":"https://x.example/s"}]}]}`,
 	} {
 		articles = append(articles, []byte(s))
 	}
 	// Library captures: the extension gives the template the article with
 	// the user's words beside its fields ("user"); markdown.js the envelope.
 	goInput := append([][]byte(nil), articles...)
-	for _, user := range []string{`{"title":"عنوان من","tags":["یک","two"],"note":"یادداشت\nدو خط"}`, `{"title":"","tags":[],"note":""}`, `{"title":"","tags":["t"],"note":""}`} {
+	for _, user := range []string{`{"title":"عنوان من","tags":["یک","two","بودجه","@me"],"note":"یادداشت\nدو خط"}`, `{"title":"","tags":[],"note":""}`, `{"title":"","tags":["t"],"note":""}`} {
 		articles = append(articles, []byte(`{"schema":"barg.capture/1","id":"x","user":`+user+`,"article":`+string(fixture)+`}`))
 		merged := strings.TrimSuffix(strings.TrimSpace(string(fixture)), "}") + `,"user":` + user + "}"
 		goInput = append(goInput, []byte(merged))
