@@ -5,11 +5,13 @@
 // pipeline runs in unit tests with fakes and in the background with the
 // browser's APIs.
 
-import { refusal, isReadableType, isAccessError, isTransientAccessError } from './pages.js';
+import { refusal, isReadableType, isAccessError, isTransientAccessError, refusalKind } from './pages.js';
 import { extractOptions } from '../lib/settings.js';
 import { grabPage } from '../content/grab.js';
 import { showNotice } from '../content/notice.js';
 import { t, uiLocale, loadLanguage } from './messages.js';
+import { MAX_PAGE_BYTES, NOTICE_BYTES, megabytes } from './limits.js';
+import { explainRefusal } from './refused.js';
 import { factSeparator, formatDate } from '../ui/format.js';
 import { readUiPrefs } from '../ui/language.js';
 
@@ -20,6 +22,12 @@ const RETRY_MS = 200;
 const BADGE_MS = 4000;
 const NOTICE_MS = 6000;
 const UPLOAD_WAIT_MS = 1500;
+// The "Capturing…" notice outlives any capture (Go's bound is 10 s, its
+// backstop 15 s): the result's notice replaces it long before.
+const BUSY_NOTICE_MS = 60_000;
+
+/** The badge while a capture is at work, from the click on. */
+export const BUSY_BADGE = '…';
 
 /** An Error with a code the rest of the extension can test. */
 export function codedError(code, message) {
@@ -38,15 +46,21 @@ export function failureMessage(err) {
     case 'unsupported': return t('captureErrUnsupported');
     case 'file_access': return t('captureErrFileAccess');
     case 'quota': return t('captureErrStorageFull');
-    case 'too_large': return t('captureErrTooLarge');
+    case 'too_large':
+      if (err.bytes > 0) return t('captureErrTooLargeSize', megabytes(err.bytes, uiLocale().lang), megabytes(MAX_PAGE_BYTES, uiLocale().lang));
+      return t('captureErrTooLarge');
     case 'no_selection': return t('captureErrNoSelection');
   }
   if (err && err.name === 'QuotaExceededError') return t('captureErrStorageFull');
   return t('captureErrFailed', (err && err.message) || String(err));
 }
 
-/** The notice's line for an upload state from outbox.status. */
-export function uploadLine(st) {
+/**
+ * The notice's line for an upload state from outbox.status; empty when no
+ * endpoint is configured (nothing was meant to be sent, so nothing is said).
+ */
+export function uploadLine(st, endpoint = true) {
+  if (!endpoint) return '';
   switch (st && st.state) {
     case 'queued': return t('captureUploadQueued');
     case 'sending': return t('captureUploadSending');
@@ -79,22 +93,79 @@ function round(ms) {
  */
 export function createCapturer(deps) {
   const { api, extract, store, outbox, readSettings } = deps;
+  /** Per tab, the timer that clears the result's badge. */
+  const badgeTimers = new Map();
 
-  async function grab(tabId, withSelection) {
-    const inject = () => api.scripting.executeScript({ target: { tabId }, func: grabPage, args: [withSelection] });
+  async function inject(tabId, func, args) {
+    // injectImmediately: the page has loaded (the user saw it); without it
+    // the browser waits for the page's idle time, which a busy large page
+    // (7 MB, 57,000 paragraphs) put 400 ms after the click under load.
+    const run = () => api.scripting.executeScript({ target: { tabId }, func, args, injectImmediately: true });
     let res;
     try {
-      res = await inject();
+      res = await run();
     } catch (err) {
       if (!isTransientAccessError(err && err.message)) throw err;
       // Right after a click the grant can lag behind under load: once more.
       await new Promise((r) => setTimeout(r, RETRY_MS));
-      res = await inject();
+      res = await run();
     }
-    const page = res && res[0] && res[0].result;
-    if (page && page.tooLarge) throw codedError('too_large', t('captureErrTooLarge'));
-    if (!page || typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
+    return res && res[0] && res[0].result;
+  }
+
+  function tooLarge(bytes) {
+    const e = codedError('too_large', t('captureErrTooLarge'));
+    e.bytes = bytes;
+    return e;
+  }
+
+  /**
+   * Reads the page with one script (content/grab.js): a page that arrived
+   * over the limit is refused before anything is serialized or copied (a
+   * selection is still read: only the selection and the page's head are
+   * sent then), and a large page gets the "Capturing…" notice, painted
+   * before the page is serialized (which takes its main thread a while).
+   */
+  async function grab(tabId, withSelection, state) {
+    const busy = state.notify ? await busyText(state) : null;
+    const page = await inject(tabId, grabPage, [withSelection, MAX_PAGE_BYTES, busy]);
+    if (!page) throw codedError('unsupported', t('captureErrUnsupported'));
+    if (page.shown) state.notified = true;
+    state.contentType = page.contentType;
+    if (!isReadableType(page.contentType)) throw unsupported('type', page.contentType);
+    if (page.tooLarge) throw tooLarge(page.tooLarge);
+    if (typeof page.html !== 'string') throw codedError('unsupported', t('captureErrUnsupported'));
+    // A page its scripts made large: Go will take a while, say so now.
+    if (state.notify && !state.notified && page.bytes > NOTICE_BYTES) busyNotice(tabId, page.bytes, state);
     return page;
+  }
+
+  /** Shows "Capturing… N MB" in the page (until the result replaces it). */
+  async function busyNotice(tabId, bytes, state) {
+    state.notified = true;
+    await languageReady(state);
+    const { lang, dir } = uiLocale();
+    const notice = { ok: true, busy: true, heading: t('captureBusy', megabytes(bytes, lang)), lines: [], dir, lang, close: t('captureClose'), ms: BUSY_NOTICE_MS };
+    await api.scripting.executeScript({ target: { tabId }, func: showNotice, args: [notice], injectImmediately: true }).catch(() => {});
+    if (!state.tm.noticed_at) state.tm.noticed_at = epochMs();
+  }
+
+  /** What grabPage needs to put up the "Capturing…" notice itself. */
+  async function busyText(state) {
+    await languageReady(state);
+    const { lang, dir } = uiLocale();
+    return { text: t('captureBusy', '$1'), minBytes: NOTICE_BYTES, lang, dir, close: t('captureClose') };
+  }
+
+  function languageReady(state) {
+    return state.languageRead || Promise.resolve();
+  }
+
+  /** The refusal of a page Barg cannot read; kind says why (pages.js refusalKind). */
+  function unsupported(kind, contentType) {
+    const e = codedError('unsupported', t('captureErrUnsupported'));
+    e.kind = refusalKind(kind, contentType);
+    return e;
   }
 
   async function fileAccess() {
@@ -114,33 +185,42 @@ export function createCapturer(deps) {
   async function captureTab(tabId, opts = {}) {
     const withSelection = Boolean(opts.selection);
     const tm = { clicked_at: opts.clickedAt || epochMs() };
+    // Work in progress shows from the click on.
+    if (opts.notify !== false) badge(tabId, 'busy');
     let result;
     let lastError = null;
     // Read the settings (and the interface language) while the page is read.
     const settingsRead = readSettings();
     settingsRead.catch(() => {});
     const languageRead = loadLanguage().catch(() => {});
+    const state = { languageRead, notified: false, contentType: '', tm, notify: opts.notify !== false };
     const prefsRead = opts.noPreview ? Promise.resolve(null) : readUiPrefs(api.storage && api.storage.local).catch(() => null);
     try {
       let tab = opts.tab;
       if (!tab) tab = await api.tabs.get(tabId).catch(() => null);
       const url = tab && (tab.url || tab.pendingUrl);
+      // Decided before any await when the URL tells (not for file: URLs):
+      // Firefox opens the action's popup only while the click is handled.
       const why = refusal(url, { fileAccess: url && url.startsWith('file:') ? await fileAccess() : false });
-      if (why === 'file') throw codedError('file_access', t('captureErrFileAccess'));
-      if (why) throw codedError('unsupported', t('captureErrUnsupported'));
+      if (why === 'file') {
+        const e = codedError('file_access', t('captureErrFileAccess'));
+        e.kind = 'file';
+        throw e;
+      }
+      if (why) throw unsupported(why);
 
       let page;
       try {
-        page = await grab(tabId, withSelection);
+        page = await grab(tabId, withSelection, state);
       } catch (err) {
         if (err && err.code) throw err;
-        if (isAccessError(err && err.message)) throw codedError('unsupported', t('captureErrUnsupported'));
+        if (isAccessError(err && err.message)) throw unsupported(/error page/i.test(String(err && err.message)) ? 'error' : 'scheme');
         throw err;
       }
       tm.grabbed_at = epochMs();
-      if (!isReadableType(page.contentType)) throw codedError('unsupported', t('captureErrUnsupported'));
+      if (!isReadableType(page.contentType)) throw unsupported('type', page.contentType);
       if (withSelection && !page.selection) throw codedError('no_selection', t('captureErrNoSelection'));
-      if (refusal(page.url) === 'scheme') throw codedError('unsupported', t('captureErrUnsupported'));
+      if (refusal(page.url) === 'scheme') throw unsupported('scheme');
 
       const settings = await settingsRead;
       const goStart = epochMs();
@@ -182,14 +262,16 @@ export function createCapturer(deps) {
         lang: article.lang || '',
         dir: article.dir || '',
         words: article.word_count || 0,
-        bytes: page.html.length,
+        bytes: page.bytes || page.html.length,
         upload: { state: 'none' },
+        endpoint: false,
       };
       // An unchanged capture added nothing: there is nothing new to send.
       if (!unchanged) {
         keepImages(record);
         result.upload = await afterCapture(record);
       }
+      result.endpoint = await hasEndpoint();
     } catch (err) {
       lastError = err;
       result = {
@@ -199,14 +281,30 @@ export function createCapturer(deps) {
         code: (err && err.code) || 'error',
         error: failureMessage(err),
       };
+      if (err && err.kind) result.kind = err.kind;
+      if (err && err.bytes) result.bytes = err.bytes;
+      // Pages Barg cannot read get their explanation where the user looks:
+      // the toolbar button's popup (or a small window). Started before any
+      // await when the URL told at once, which keeps Firefox's click.
+      if (err && err.kind && opts.notify !== false) result.explained = explainRefusal(api, tabId, err.kind);
     }
     await languageRead;
     if (!result.ok) result.error = failureMessage(lastError);
     tm.done_at = epochMs();
     result.timings = timingsOf(tm);
+    if (result.explained) result.explained = await result.explained;
     if (deps.onResult) deps.onResult(result);
     if (opts.notify !== false) tell(tabId, result);
     return result;
+  }
+
+  /** Whether an upload endpoint is configured (the notice speaks of uploads only then). */
+  async function hasEndpoint() {
+    try {
+      return typeof outbox.hasEndpoint === 'function' ? Boolean(await outbox.hasEndpoint()) : true;
+    } catch {
+      return false;
+    }
   }
 
   // Hands the record to the outbox and reports its upload state, waiting
@@ -243,7 +341,7 @@ export function createCapturer(deps) {
       const lines = [result.title];
       const date = formatDate(result.published, lang, { month: 'long' });
       lines.push([date, t('captureWords', result.words.toLocaleString(lang))].filter(Boolean).join(factSeparator(lang)));
-      if (!result.unchanged) lines.push(uploadLine(result.upload));
+      if (!result.unchanged) lines.push(uploadLine(result.upload, result.endpoint));
       const heading = result.unchanged
         ? t('captureUnchanged', formatDate(result.since, lang, { month: 'long', time: true }))
         : t(result.updated ? 'captureNewVersion' : 'captureSaved', result.versions.toLocaleString(lang));
@@ -268,7 +366,7 @@ export function createCapturer(deps) {
     } else {
       notice = { ok: false, heading: t('captureFailed'), lines: [result.error] };
     }
-    if (result.code === 'unsupported' || result.code === 'file_access') return; // no page to show it in
+    if (result.kind) return; // no page to show it in: the popup explained (explainRefusal)
     api.scripting.executeScript({
       target: { tabId },
       func: showNotice,
@@ -276,16 +374,27 @@ export function createCapturer(deps) {
     }).catch(() => {});
   }
 
+  /** The toolbar badge of the tab: 'busy' while at work, then ✓ or ! for a while. */
   function badge(tabId, ok) {
     const a = api.action;
     if (!a) return;
     const opts = tabId != null ? { tabId } : {};
+    const key = tabId != null ? tabId : -1;
+    clearTimeout(badgeTimers.get(key)); // an older capture's clearing must not hide this one
+    badgeTimers.delete(key);
+    const busy = ok === 'busy';
+    const text = busy ? BUSY_BADGE : ok ? '✓' : '!';
+    const color = busy ? '#1565c0' : ok ? '#2e7d32' : '#c62828';
     Promise.all([
-      a.setBadgeText({ ...opts, text: ok ? '✓' : '!' }),
-      a.setBadgeBackgroundColor({ ...opts, color: ok ? '#2e7d32' : '#c62828' }),
+      a.setBadgeText({ ...opts, text }),
+      a.setBadgeBackgroundColor({ ...opts, color }),
       typeof a.setBadgeTextColor === 'function' ? a.setBadgeTextColor({ ...opts, color: '#ffffff' }) : null,
     ]).catch(() => {});
-    setTimeout(() => { a.setBadgeText({ ...opts, text: '' }).catch(() => {}); }, BADGE_MS);
+    if (busy) return; // the result replaces it
+    badgeTimers.set(key, setTimeout(() => {
+      badgeTimers.delete(key);
+      a.setBadgeText({ ...opts, text: '' }).catch(() => {});
+    }, BADGE_MS));
   }
 
   function openPreview(pending) {
@@ -362,6 +471,7 @@ export function createCapturer(deps) {
 
 function timingsOf(tm) {
   const out = { ...tm };
+  if (tm.noticed_at) out.notice_ms = round(tm.noticed_at - tm.clicked_at);
   if (tm.grabbed_at) out.grab_ms = round(tm.grabbed_at - tm.clicked_at);
   if (tm.extracted_at) out.extract_ms = round(tm.extracted_at - tm.grabbed_at - (tm.go_wait_ms || 0));
   if (tm.saved_at) {

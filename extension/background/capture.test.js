@@ -1,26 +1,43 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCapturer, failureMessage } from './capture.js';
+import { createCapturer, failureMessage, uploadLine } from './capture.js';
+import { MAX_PAGE_BYTES } from './limits.js';
 
-// fakeAPI records what the pipeline asks of the browser. scripts is the
-// queue of answers (or errors) of scripting.executeScript for the page grab.
-function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false } = {}) {
-  const calls = { badge: [], notices: 0, grabs: 0 };
+// fakeAPI records what the pipeline asks of the browser. grab is the queue
+// of answers (or errors) of scripting.executeScript for the page grab,
+// which behaves as content/grab.js does with received, the size the page
+// arrived with: over the limit (and no selection) it is refused unread, over
+// busy.minBytes the "Capturing…" notice is shown.
+function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false, received = 0, popup = true } = {}) {
+  const calls = { badge: [], notices: 0, grabs: 0, injections: 0, order: [], popups: [], windows: [] };
   const api = {
     tabs: { get: async (id) => ({ id, url }) },
     extension: { isAllowedFileSchemeAccess: async () => fileAccess },
+    runtime: { getURL: (p) => 'chrome-extension://x/' + p },
+    windows: { create: async (o) => { calls.windows.push(o.url); return {}; } },
     action: {
       setBadgeText: async (o) => { calls.badge.push(o.text); },
       setBadgeBackgroundColor: async () => {},
       setBadgeTextColor: async () => {},
+      setPopup: async (o) => { calls.popups.push(o.popup); },
+      openPopup: async () => { if (!popup) throw new Error('no user gesture'); },
     },
     scripting: {
       executeScript: async ({ func, args }) => {
-        if (func.name === 'showNotice') { calls.notices++; calls.notice = args[0]; return [{ result: true }]; }
-        calls.grabs++;
+        calls.order.push(func.name);
+        if (func.name === 'showNotice') { calls.notices++; calls.notice = args[0]; (calls.all ||= []).push(args[0]); return [{ result: true }]; }
+        calls.injections++;
+        calls.grabArgs = args;
         const next = grab.shift();
         if (next instanceof Error) throw next;
-        return [{ result: next }];
+        const [withSelection, maxBytes, busy] = args;
+        const type = (next && next.contentType) || 'text/html';
+        if (!/html/.test(type)) return [{ result: { ...next, html: null } }];
+        if (received > maxBytes && !withSelection) return [{ result: { html: null, tooLarge: received, url, contentType: type, received } }];
+        const shown = Boolean(busy && received > busy.minBytes && received <= maxBytes);
+        if (shown) calls.probeBusy = busy;
+        calls.grabs++; // read
+        return [{ result: { ...next, received, shown } }];
       },
     },
   };
@@ -62,7 +79,7 @@ test('a transient access error is retried once', async () => {
   const { api, calls } = fakeAPI({ grab: [new Error('Cannot access contents of the page.'), PAGE] });
   const res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
   assert.equal(res.ok, true);
-  assert.equal(calls.grabs, 2);
+  assert.equal(calls.injections, 2, 'the failed grab, then the grab again');
 });
 
 test('failures are plain and save nothing', async () => {
@@ -108,8 +125,106 @@ test('the badge and the notice tell the user', async () => {
   const { api, calls } = fakeAPI({ grab: [PAGE] });
   await createCapturer(deps(api).deps).captureTab(1);
   await new Promise((r) => setTimeout(r, 10));
-  assert.deepEqual(calls.badge, ['✓']);
-  assert.equal(calls.notices, 1);
+  assert.deepEqual(calls.badge, ['…', '✓'], 'busy from the click, then the result');
+  assert.equal(calls.notices, 1, 'a small page gets no "Capturing…" notice, only the result');
+});
+
+test('a large page gets the "Capturing… N MB" notice before it is read', async () => {
+  const { api, calls } = fakeAPI({ grab: [PAGE], received: 7 * 1024 * 1024 + 300_000 });
+  const res = await createCapturer(deps(api).deps).captureTab(1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(res.ok, true);
+  // The grab puts it up itself: no round trip between the click and the notice.
+  assert.deepEqual(calls.order, ['grabPage', 'showNotice']);
+  assert.equal(calls.probeBusy.text, 'Capturing… $1 MB');
+  assert.equal(calls.probeBusy.minBytes, 1024 * 1024);
+  assert.ok(!calls.all[0].busy, 'the result replaces it');
+
+  // Without notices (a capture for the tests' hooks), nothing is put up.
+  const quiet = fakeAPI({ grab: [PAGE], received: 7 * 1024 * 1024 });
+  await createCapturer(deps(quiet.api).deps).captureTab(1, { notify: false });
+  assert.deepEqual(quiet.calls.order, ['grabPage']);
+  assert.equal(quiet.calls.probeBusy, undefined);
+});
+
+test('a page its scripts made large gets the notice once it is read', async () => {
+  const { api, calls } = fakeAPI({ grab: [{ ...PAGE, bytes: 3 * 1024 * 1024 }], received: 20_000 });
+  const res = await createCapturer(deps(api).deps).captureTab(1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(res.ok, true);
+  assert.deepEqual(calls.order, ['grabPage', 'showNotice', 'showNotice']);
+  assert.equal(calls.all[0].busy, true);
+  assert.equal(calls.all[0].heading, 'Capturing… 3 MB');
+  assert.ok(!calls.all[1].busy);
+});
+
+test('a page that arrived over the limit is refused before it is read, in words', async () => {
+  const { api, calls } = fakeAPI({ grab: [PAGE], received: 25 * 1024 * 1024 });
+  const d = deps(api);
+  const res = await createCapturer(d.deps).captureTab(1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(res.ok, false);
+  assert.equal(res.code, 'too_large');
+  assert.equal(res.bytes, 25 * 1024 * 1024);
+  assert.equal(calls.grabs, 0, 'nothing was serialized or copied');
+  assert.match(res.error, /25 MB/);
+  assert.match(res.error, /20 MB/);
+  assert.deepEqual(calls.badge, ['…', '!']);
+  assert.equal(calls.notice.heading, 'Barg could not capture this page');
+  assert.deepEqual(calls.notice.lines, [res.error]);
+  assert.equal(d.saved.length, 0);
+});
+
+test('a selection of a page over the limit is still read; a page its scripts made too large is refused with its size', async () => {
+  const big = { ...PAGE, selection: '<p>chosen</p>' };
+  let { api, calls } = fakeAPI({ grab: [big], received: 25 * 1024 * 1024 });
+  let res = await createCapturer(deps(api).deps).captureTab(1, { notify: false, selection: true });
+  assert.equal(res.ok, true);
+  assert.deepEqual(calls.grabArgs, [true, MAX_PAGE_BYTES, null]);
+
+  ({ api, calls } = fakeAPI({ grab: [{ html: null, tooLarge: 21 * 1024 * 1024, url: PAGE.url, contentType: 'text/html' }] }));
+  res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.code, 'too_large');
+  assert.match(res.error, /21 MB/);
+});
+
+test('pages Barg cannot read are explained in the action popup, or a window where it cannot open', async () => {
+  for (const [url, grab, kind] of [
+    ['chrome://settings', [PAGE], 'scheme'],
+    ['about:addons', [PAGE], 'scheme'],
+    ['https://chromewebstore.google.com/detail/x', [PAGE], 'store'],
+    ['file:///tmp/a.html', [PAGE], 'file'],
+    ['https://example.com/a.pdf', [{ ...PAGE, contentType: 'application/pdf' }], 'pdf'],
+    ['https://example.com/a.png', [{ ...PAGE, contentType: 'image/png' }], 'type'],
+  ]) {
+    const { api, calls } = fakeAPI({ url, grab });
+    const res = await createCapturer(deps(api).deps).captureTab(3);
+    assert.equal(res.ok, false, url);
+    assert.equal(res.kind, kind, url);
+    assert.equal(res.explained, 'popup', url);
+    assert.deepEqual(calls.popups, ['extension/refused/refused.html?why=' + kind + '&tab=3'], url);
+    assert.equal(calls.notices, 0, url + ': no in-page notice where no script may run');
+  }
+  const { api, calls } = fakeAPI({ url: 'chrome://settings', popup: false });
+  const res = await createCapturer(deps(api).deps).captureTab(3);
+  assert.equal(res.explained, 'window');
+  assert.deepEqual(calls.popups, ['extension/refused/refused.html?why=scheme&tab=3', ''], 'the popup is set back when it could not open');
+  assert.deepEqual(calls.windows, ['chrome-extension://x/extension/refused/refused.html?why=scheme&tab=3&window=1']);
+});
+
+test('the notice speaks of uploading only when an endpoint is configured', async () => {
+  for (const endpoint of [false, true]) {
+    const { api, calls } = fakeAPI({ grab: [PAGE] });
+    const d = deps(api, { outbox: { afterCapture: async () => false, status: async (ids) => ({ [ids[0]]: { state: 'none' } }), hasEndpoint: async () => endpoint } });
+    const res = await createCapturer(d.deps).captureTab(1);
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(res.endpoint, endpoint);
+    const said = calls.notice.lines.join('\n');
+    if (endpoint) assert.match(said, /Not sent/);
+    else assert.doesNotMatch(said, /upload|sen[dt]/i);
+  }
+  assert.equal(uploadLine({ state: 'queued' }, false), '');
+  assert.equal(uploadLine({ state: 'queued' }, true), 'Queued for upload');
 });
 
 test('the notice speaks the interface language: Persian date, digits and commas', async () => {

@@ -17,6 +17,30 @@ export const EXTRACT_TIMEOUT_MS = 10_000;
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 /**
+ * Pages larger than this get a "Capturing… N MB" notice as soon as the
+ * capture starts: from about 1 MB on, reading and extracting takes long
+ * enough (seconds on a 7 MB page) to need saying.
+ */
+export const NOTICE_BYTES = 1024 * 1024;
+
+/**
+ * A size in megabytes as people write it, in the given language: one
+ * decimal below 10 MB ("7.3", "۷٫۳"), whole numbers above ("25"), never "0".
+ * @param {number} bytes
+ * @param {string} [lang]
+ */
+export function megabytes(bytes, lang = 'en') {
+  const mb = Math.max(0, Number(bytes) || 0) / (1024 * 1024);
+  const digits = mb < 10 ? 1 : 0;
+  const shown = Math.max(mb, 0.1);
+  try {
+    return shown.toLocaleString(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  } catch {
+    return shown.toFixed(digits);
+  }
+}
+
+/**
  * The UTF-8 size of s, counted exactly only where it matters: UTF-8 takes
  * one to three bytes per UTF-16 unit, so only a string between a third of
  * the limit and the limit is counted.

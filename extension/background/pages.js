@@ -62,3 +62,18 @@ export function isAccessError(message) {
 export function isTransientAccessError(message) {
   return /cannot access contents/i.test(String(message || ''));
 }
+
+/**
+ * The kind of refusal to explain (background/refused.js): why as refusal()
+ * or the capture found it ('scheme', 'store', 'file', 'error', 'type'), with
+ * a document type the browser shows in a viewer made precise: 'pdf'.
+ * @param {string} why
+ * @param {string} [contentType]
+ */
+export function refusalKind(why, contentType) {
+  if (why === 'type') {
+    const t = String(contentType || '').toLowerCase().split(';')[0].trim();
+    return t === 'application/pdf' ? 'pdf' : 'type';
+  }
+  return why || 'scheme';
+}

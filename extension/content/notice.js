@@ -10,8 +10,9 @@
 // the keyboard focus is in it, it stays.
 
 /**
- * Shows (or replaces) Barg's notice in the page.
- * @param {{ok: boolean, heading: string, lines: string[], dir: 'ltr'|'rtl',
+ * Shows (or replaces) Barg's notice in the page. n.busy marks the notice of
+ * a capture still at work: neutral in colour, announced politely.
+ * @param {{ok: boolean, busy?: boolean, heading: string, lines: string[], dir: 'ltr'|'rtl',
  *   lang: string, close: string, ms: number, actions?: {entry: string,
  *   capture: string, open: string, tags: string, tagsLabel: string,
  *   tagsSave: string, tagsSaved: string, undo: string, undone: string}}} n
@@ -30,14 +31,17 @@ export function showNotice(n) {
   hs.setProperty('z-index', '2147483647', 'important');
   const root = host.attachShadow({ mode: 'closed' });
   const box = document.createElement('div');
-  box.setAttribute('role', n.ok ? 'status' : 'alert');
-  box.setAttribute('aria-live', n.ok ? 'polite' : 'assertive');
+  const calm = n.ok || n.busy;
+  box.setAttribute('role', calm ? 'status' : 'alert');
+  box.setAttribute('aria-live', calm ? 'polite' : 'assertive');
+  if (n.busy) box.setAttribute('aria-busy', 'true');
+  host.dataset.state = n.busy ? 'busy' : n.ok ? 'ok' : 'failed';
   box.dir = n.dir;
   box.lang = n.lang;
   Object.assign(box.style, {
     boxSizing: 'border-box', maxWidth: '360px', minWidth: '220px', padding: '12px 14px',
     borderRadius: '10px', background: '#ffffff', color: '#1b1b1b',
-    borderInlineStart: '6px solid ' + (n.ok ? '#2e7d32' : '#c62828'),
+    borderInlineStart: '6px solid ' + (n.busy ? '#1565c0' : n.ok ? '#2e7d32' : '#c62828'),
     boxShadow: '0 4px 18px rgba(0,0,0,.25)', font: '14px/1.5 system-ui, "Vazirmatn", "Noto Sans Arabic", sans-serif',
     textAlign: 'start', position: 'relative',
   });

@@ -15,7 +15,7 @@ import {
   listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
-import { addTags } from '../lib/store.js';
+import { addTags, getAssets } from '../lib/store.js';
 import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
@@ -25,6 +25,7 @@ import { fallbackName } from '../export/filename.js';
 import { downloadText, downloadBlob } from '../export/download.js';
 import { facet, tagFacet, uploadLabel, selectAllState, debounce } from './model.js';
 import { SearchIndex } from './search.js';
+import { applySendState, watchEndpoint } from './sending.js';
 import { UNDO_MS, schedulePurge } from '../lib/purge.js';
 
 const CHUNK = 200;
@@ -268,6 +269,7 @@ function updateSelection() {
   all.indeterminate = s.indeterminate;
   $('selection').textContent = s.count ? t('librarySelected', formatNumber(s.count, locale)) : '';
   for (const id of ['delete', 'export-selected', 'send-selected', 'tag-selected']) $(id).disabled = s.count === 0;
+  applySendState(); // no endpoint: the send buttons stay off (sending.js)
 }
 
 function setSelected(id, on) {
@@ -424,7 +426,8 @@ async function exportArticles(ids) {
  * Obsidian or Logseq read as notes), each named by the file-name template.
  */
 async function exportMarkdownZip(env) {
-  const f = await buildMarkdownZip(env, renderWithGo);
+  // Images kept with the captures go in under assets/, the Markdown pointing at them.
+  const f = await buildMarkdownZip(env, renderWithGo, new Date(), { getAssets });
   downloadBlob(f.bytes, f.name, f.mime);
   showStatus(t('libraryExportedZip', formatNumber(env.length, locale), f.name));
 }
@@ -594,6 +597,7 @@ async function main() {
   locale = uiLanguage();
   localize();
   wire();
+  watchEndpoint(updateSelection).catch(() => {});
   try {
     await refreshFacets();
   } catch (err) {

@@ -22,6 +22,12 @@
 // background was stopped mid-request) goes back to the queue with a note.
 // Redirects are never followed: a redirect could carry the user's headers to
 // another origin.
+//
+// Nothing is ever queued without an endpoint: queue() refuses (code
+// "no_endpoint") while none is configured, and each item records the
+// endpoint it was queued for. An item queued for an endpoint the user has
+// since replaced is not sent to the new one unasked: it fails, saying so,
+// until the user retries it.
 
 import { getArticle, getArticles } from '../lib/store.js';
 import { nextDelay, outcomeOf, parseRetryAfter } from './backoff.js';
@@ -35,6 +41,13 @@ export const ALARM = 'upload.retry';
 
 /** Longest piece of a server's answer kept as the reason of a failure. */
 const REASON_CHARS = 200;
+
+/** The refusal to queue while no endpoint is configured. */
+export function noEndpointError() {
+  const e = new Error('No endpoint is configured: set the address of your server in the settings first. Nothing was queued.');
+  e.code = 'no_endpoint';
+  return e;
+}
 
 /**
  * An outbox over injected dependencies, so that node tests can run it with
@@ -85,14 +98,24 @@ export class Outbox {
     if (items.length) await this.d.storage.set(obj);
   }
 
+  /** The endpoint sending goes to now ({url, origin, pattern}), or null while none (valid) is configured. */
+  async endpoint() {
+    const ep = checkEndpoint((await loadSettings(this.d.storage)).endpoint);
+    return ep.ok ? ep : null;
+  }
+
   /**
    * Queues records for sending now. An item already being sent for the same
    * capture is left alone; a new capture of the article replaces its item.
+   * Rejects with code "no_endpoint", queueing nothing, while no endpoint is
+   * configured.
    * @param {object[]} records  library records {id, capture_id, ...}
    * @param {string} [batchKey]  set when the records go out together in one request
    */
   queue(records, batchKey) {
     return this.update(async () => {
+      const ep = await this.endpoint();
+      if (!ep) throw noEndpointError();
       const cur = await this.readItems(records.map((r) => r.id));
       const now = this.d.now();
       const out = [];
@@ -109,6 +132,7 @@ export class Outbox {
           next_at: now,
           error: '',
           batch: batchKey || '',
+          endpoint: ep.url,
         });
       }
       await this.writeItems(out);
@@ -137,6 +161,7 @@ export class Outbox {
    */
   async send(ids) {
     const s = await loadSettings(this.d.storage);
+    if (!checkEndpoint(s.endpoint).ok) throw noEndpointError();
     const records = await this.d.getRecords(ids && ids.length ? ids : undefined);
     let n = 0;
     if (s.format === 'single' || records.length < 2) {
@@ -173,12 +198,15 @@ export class Outbox {
   /** Retry now: the given ids, or every failed or queued item when ids is omitted. */
   async retryNow(ids) {
     await this.update(async () => {
+      // Asked by the user: the items go to the endpoint configured now.
+      const ep = await this.endpoint();
+      if (!ep) throw noEndpointError();
       const items = await this.readItems(ids && ids.length ? ids : null);
       const now = this.d.now();
       const out = [];
       for (const it of Object.values(items)) {
         if (it.state !== 'failed' && it.state !== 'queued') continue;
-        out.push({ ...it, state: 'queued', next_at: now });
+        out.push({ ...it, state: 'queued', next_at: now, endpoint: ep.url });
       }
       await this.writeItems(out);
     });
@@ -243,6 +271,23 @@ export class Outbox {
   }
 
   /**
+   * Fails the queued items that were queued for another endpoint than ep
+   * (the user replaced it since): they are not sent to an address the user
+   * did not send them to. "Retry" sends them to the current one. Items from
+   * before endpoints were recorded carry none and are sent as queued.
+   */
+  holdForeign(ep) {
+    return this.update(async () => {
+      const items = Object.values(await this.readItems(null))
+        .filter((it) => it.state === 'queued' && it.endpoint && it.endpoint !== ep.url);
+      await this.writeItems(items.map((it) => ({
+        ...it, state: 'failed', next_at: 0,
+        error: `Queued for ${originOf(it.endpoint)}, which is no longer the endpoint; retry to send it to ${ep.origin}.`,
+      })));
+    });
+  }
+
+  /**
    * One pass over the queue: sends the items due when it starts, oldest
    * first, one request at a time. Items that fall due later are left to the
    * alarm (or timer) that schedule() sets.
@@ -252,6 +297,7 @@ export class Outbox {
     const ep = checkEndpoint(settings.endpoint);
     if (!ep.ok) return; // nothing to send to: items wait for the settings
     await this.recover(); // none is in flight between passes: "sending" means stuck
+    await this.holdForeign(ep);
     const now = this.d.now();
     const due = Object.values(await this.readItems(null)).filter((it) => it.state === 'queued' && (it.next_at || 0) <= now);
     due.sort((a, b) => (a.queued_at || 0) - (b.queued_at || 0) || (a.id < b.id ? -1 : 1));
@@ -452,15 +498,26 @@ export class Outbox {
 
   /**
    * Handles runtime messages whose type starts with "upload.":
-   * upload.send {ids?}, upload.retry {ids?}, upload.status {ids}, upload.test {settings?}.
+   * upload.send {ids?}, upload.retry {ids?}, upload.status {ids}, upload.test {settings?},
+ * upload.endpoint (the origin sending goes to, '' while none). send and
+ * retry answer {ok: false, code: 'no_endpoint'} while no endpoint is set.
    */
   async handleMessage(msg) {
     switch (msg?.type) {
       case 'upload.send':
-        return { ok: true, queued: await this.send(msg.ids) };
       case 'upload.retry':
-        await this.retryNow(msg.ids);
-        return { ok: true };
+        try {
+          if (msg.type === 'upload.send') return { ok: true, queued: await this.send(msg.ids) };
+          await this.retryNow(msg.ids);
+          return { ok: true };
+        } catch (err) {
+          if (err && err.code === 'no_endpoint') return { ok: false, code: err.code, error: err.message };
+          throw err;
+        }
+      case 'upload.endpoint': {
+        const ep = await this.endpoint();
+        return { ok: true, endpoint: ep ? ep.origin : '' };
+      }
       case 'upload.status':
         return { ok: true, status: await this.status(msg.ids || []) };
       case 'upload.test':
@@ -491,6 +548,14 @@ async function readSome(res, n) {
     return text.length > n ? text.slice(0, n) + '…' : text;
   } catch {
     return '';
+  }
+}
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return String(url);
   }
 }
 
@@ -533,6 +598,11 @@ function outbox() {
  */
 export async function enqueue(record) {
   return outbox().enqueue(record);
+}
+
+/** Whether an endpoint is configured (and valid): sending, and talk of it, make sense only then. */
+export async function hasEndpoint() {
+  return (await outbox().endpoint()) !== null;
 }
 
 /** Called after every capture: enqueues it when automatic sending is on. */

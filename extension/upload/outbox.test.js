@@ -440,3 +440,53 @@ test('a pass finds stuck items itself, not only a restart', async () => {
   assert.equal(fetch.calls.length, 1);
   assert.equal((await storage.get(k))[k].state, 'sent');
 });
+
+test('without an endpoint nothing is ever queued: send, retry and queue refuse, and say why', async () => {
+  for (const endpoint of ['', 'http://example.org/x', 'not a url']) {
+    const records = [1, 2, 3].map((n) => record(n));
+    const { ob, storage, fetch } = await setup({ records, settings: { endpoint, format: 'ndjson' } });
+    await assert.rejects(ob.send(), { code: 'no_endpoint' });
+    await assert.rejects(ob.send([records[0].id]), { code: 'no_endpoint' });
+    await assert.rejects(ob.queue([records[0]]), { code: 'no_endpoint' });
+    await assert.rejects(ob.enqueue(records[0]), { code: 'no_endpoint' });
+    await assert.rejects(ob.retryNow(), { code: 'no_endpoint' });
+    const answer = await ob.handleMessage({ type: 'upload.send' });
+    assert.equal(answer.ok, false);
+    assert.equal(answer.code, 'no_endpoint');
+    assert.match(answer.error, /No endpoint is configured.*Nothing was queued/);
+    assert.deepEqual(await ob.handleMessage({ type: 'upload.retry' }), { ok: false, code: 'no_endpoint', error: answer.error });
+    assert.deepEqual(await ob.handleMessage({ type: 'upload.endpoint' }), { ok: true, endpoint: '' });
+    const items = [...storage.data.keys()].filter((k) => k.startsWith(ITEM_PREFIX));
+    assert.deepEqual(items, [], `endpoint ${JSON.stringify(endpoint)}: nothing in the outbox`);
+    await ob.run();
+    assert.equal(fetch.calls.length, 0);
+    const st = await ob.status(records.map((r) => r.id));
+    assert.ok(Object.values(st).every((x) => x.state === 'none'));
+  }
+});
+
+test('items queued for an endpoint the user replaced are not sent to the new one unasked', async () => {
+  const down = new TypeError('Failed to fetch');
+  const { ob, storage, fetch } = await setup({ replies: [down, ok()] });
+  await ob.enqueue(record(1));
+  await ob.run();
+  const id = 'https://news.example/a/1';
+  assert.equal((await ob.status([id]))[id].state, 'queued', 'the first endpoint is down: it waits');
+  assert.equal((await ob.readItems([id]))[id].endpoint, ENDPOINT);
+
+  const s = (await storage.get(SETTINGS_KEY))[SETTINGS_KEY];
+  await storage.set({ [SETTINGS_KEY]: { ...s, endpoint: 'http://127.0.0.1:9090/in' } });
+  await ob.retryQueued(); // what a change of the settings does
+  await ob.run();
+  assert.equal(fetch.calls.length, 1, 'nothing went to the new endpoint');
+  const st = (await ob.status([id]))[id];
+  assert.equal(st.state, 'failed');
+  assert.match(st.error, /Queued for http:\/\/127\.0\.0\.1:8080, which is no longer the endpoint; retry to send it to http:\/\/127\.0\.0\.1:9090/);
+
+  await ob.retryNow([id]); // the user asks: now it goes to the new one
+  await ob.run();
+  assert.equal(fetch.calls.length, 2);
+  assert.equal(fetch.calls[1].url, 'http://127.0.0.1:9090/in');
+  assert.equal((await ob.status([id]))[id].state, 'sent');
+  assert.deepEqual(await ob.handleMessage({ type: 'upload.endpoint' }), { ok: true, endpoint: 'http://127.0.0.1:9090' });
+});
