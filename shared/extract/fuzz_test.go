@@ -29,6 +29,9 @@ func FuzzFromHTML(f *testing.F) {
 		"<video><source src=/v.mp4></video><iframe src=//yt.example/e></iframe><br><br><br>",
 		"<p>" + strings.Repeat("word, ", 5000) + "</p>",
 		"\xef\xbb\xbf<html><body>\xc0\x80 invalid utf-8 \xed\xa0\x80</body>",
+		"<blockquote><p>q</p><table><tr><th colspan=99999999999>t</th></tr><tr><td>a</td><td>b</td></tr></table><pre>c</pre></blockquote>",
+		"<pre>r\n<table><thead><tr><th>h</th></tr></thead><tr><td><pre><table><tr><td>x</td></tr></table></pre></td></tr></table>\n\n</pre>",
+		"<pre>" + strings.Repeat("A sentence of prose. Another one here!\n", 30) + "\n\n<b>x</b>\n</pre><pre><div>a</div>\r\n<div>b</div></pre>",
 	} {
 		f.Add(seed)
 	}

@@ -2,6 +2,8 @@ package persian
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 )
 
 // Word classes, as bits of lexicon.class.
@@ -77,7 +79,9 @@ func decodeLexicon(data []byte) *lexicon {
 			}
 		}
 	}
-	for w := range exceptions {
+	// In sorted order, so the table (and build.sh's lexicon.img) is the same
+	// on every run: map order would make each build's image differ.
+	for _, w := range slices.Sorted(maps.Keys(exceptions)) {
 		l.words.add([]byte(w), classException)
 	}
 	l.words.done()

@@ -123,3 +123,19 @@ func FuzzDecodeImage(f *testing.F) {
 		got.classOf([]byte("کتابها"))
 	})
 }
+
+// TestLexiconImageReproducible checks that decoding the word list twice
+// gives the same image byte for byte: build.sh ships the image, and a build
+// must not change it unless the lexicon changed (map order once did).
+func TestLexiconImageReproducible(t *testing.T) {
+	data, err := inflate(lexiconData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := appendImage(nil, decodeLexicon(data))
+	for range 3 {
+		if again := appendImage(nil, decodeLexicon(data)); !bytes.Equal(again, first) {
+			t.Fatal("two decodings of the same word list give different images")
+		}
+	}
+}
