@@ -6,13 +6,17 @@ import (
 	"encoding/json"
 	"io"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"gopkg.in/yaml.v3"
+
+	"github.com/barg-app/barg/shared/template"
 )
 
 // exportFrontMatterKeys are the keys the Markdown export writes, in order
@@ -191,4 +195,46 @@ func anyStrings(v any) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// TestReaderCopyMarkdown: the reader's "Copy as Markdown" puts on the
+// clipboard what the Markdown export writes for the entry shown: Go's
+// default template filled with the article and the user's words (the
+// clipboard's writeText is caught in the page, as headless Chromium has no
+// clipboard to read back).
+func TestReaderCopyMarkdown(t *testing.T) {
+	requireExtension(t)
+	b := launch(t, "")
+	fa := pagesFixture(t)
+	data, _ := json.Marshal(fa)
+	var ids struct{ Entry, Record string }
+	b.EvalBackground(t, `globalThis.barg.store.saveArticle(`+string(data)+`).then(r => ({Entry: r.record.entry_id, Record: r.record.id}))`, &ids)
+	b.EvalBackground(t, `globalThis.barg.store.updateEntry(`+jsString(ids.Entry)+`, {title: 'عنوان من', tags: 'برچسب من', note: ''}).then(() => true)`, nil)
+	rd := b.OpenExtensionPage(t, "extension/reader/reader.html?id="+url.QueryEscape(ids.Entry))
+	pagesWait(t, rd, "ready")
+	b.EvalPage(t, rd, `globalThis.__copied = null;
+		Object.defineProperty(navigator.clipboard, 'writeText', {value: async (text) => { globalThis.__copied = text; }});
+		document.getElementById('copy-markdown').click(); true`, nil)
+	var copied string
+	waitFor(t, 15*time.Second, "the copy", func() bool {
+		b.EvalPage(t, rd, `globalThis.__copied || ''`, &copied)
+		return copied != ""
+	})
+	var status string
+	b.EvalPage(t, rd, `document.getElementById('copy-status').textContent`, &status)
+	if status == "" {
+		t.Error("no status after copying")
+	}
+	var articleJSON string
+	b.EvalBackground(t, `globalThis.barg.store.getArticle(`+jsString(ids.Record)+`).then(r => JSON.stringify({...r.article, user: {title: 'عنوان من', tags: ['برچسب من'], note: ''}}))`, &articleJSON)
+	want, err := template.Render(template.DefaultMarkdown, []byte(articleJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copied != string(want) {
+		t.Errorf("copied\n%s\nwant\n%s", shorten(copied), shorten(string(want)))
+	}
+	if !strings.HasPrefix(copied, "---\ntitle: \"عنوان من\"\n") || !strings.Contains(copied, "\ntags:\n  - \"برچسب-من\"\n") {
+		t.Errorf("the user's words are not in the copied front matter:\n%s", shorten(copied))
+	}
 }

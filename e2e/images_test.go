@@ -191,24 +191,9 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 	// files are the kept images, and articles.json's manifest names them.
 	dl := pagesDownloads(t, b)
 	pagesDo(t, rd, chromedp.SetValue("#export-format", "zip-images"), chromedp.Click("#export"))
-	name, data := pagesWaitFile(t, dl, ".zip", map[string]bool{})
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	files := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s in %s: %v", f.Name, name, err)
-		}
-		files[f.Name] = body
-	}
+	seen := map[string]bool{}
+	name, data := pagesWaitFile(t, dl, ".zip", seen)
+	files := unzipAll(t, name, data)
 	var envs []struct {
 		Assets assetsManifest `json:"assets"`
 	}
@@ -231,6 +216,30 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 		if strings.HasSuffix(f.Src, "-large.jpg") && !strings.Contains(md, "]("+f.File+")") {
 			t.Errorf("the Markdown does not point at %s:\n%s", f.File, md)
 		}
+	}
+
+	// The library's "Export all" as Markdown: a zip of one .md per entry,
+	// with both captures' kept images (2 each) under assets/.
+	lib := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	pagesSelect(t, b, lib, "export-format", "markdown")
+	pagesDo(t, lib, chromedp.Click("#export-all"))
+	libName, libData := pagesWaitFile(t, dl, ".zip", seen)
+	libFiles := unzipAll(t, libName, libData)
+	var mds, jpegs int
+	for n, body := range libFiles {
+		switch {
+		case strings.HasSuffix(n, ".md"):
+			mds++
+			if !strings.Contains(string(body), "](assets/") {
+				t.Errorf("%s in %s points at no kept image", n, libName)
+			}
+		case strings.HasPrefix(n, "assets/") && bytes.HasPrefix(body, []byte{0xff, 0xd8, 0xff}):
+			jpegs++
+		}
+	}
+	if mds != 2 || jpegs != 4 {
+		t.Errorf("%s holds %d Markdown files and %d JPEGs under assets/, want 2 and 4", libName, mds, jpegs)
 	}
 
 	// The second capture lists its two images not kept, with the reasons in words.
@@ -301,6 +310,29 @@ type assetsOf struct {
 		Src    string `json:"src"`
 		Reason string `json:"reason"`
 	} `json:"failed"`
+}
+
+// unzipAll reads every file of a zip archive, failing the test on any error (a CRC mismatch included).
+func unzipAll(t *testing.T, name string, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s in %s: %v", f.Name, name, err)
+		}
+		files[f.Name] = body
+	}
+	return files
 }
 
 func wideRow(n int, word string) []string {

@@ -36,20 +36,32 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	}
 	// one Normalizer for all lines: its buffers and word memo carry over
 	nz := persian.NewNormalizer(opts)
-	return eachLine(stdin, stdout, func(line string) string {
-		out, _ := nz.Normalize(line)
+	return eachLine(stdin, stdout, func(dst, line []byte) []byte {
+		out, _ := nz.Append(dst, line)
 		return out
 	})
 }
 
-// eachLine writes f of each line of r (line break included) to w.
-func eachLine(r io.Reader, w io.Writer, f func(string) string) error {
+// eachLine writes f of each line of r (line break included) to w; f
+// appends its result to dst and returns it. Lines are read into and
+// written from reused buffers, so the loop allocates nothing per line.
+func eachLine(r io.Reader, w io.Writer, f func(dst, line []byte) []byte) error {
 	in := bufio.NewReaderSize(r, 64<<10)
 	out := bufio.NewWriterSize(w, 64<<10)
+	var long, res []byte // a line longer than in's buffer; f's result
 	for {
-		line, err := in.ReadString('\n')
+		line, err := in.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = in.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
 		if len(line) > 0 {
-			if _, werr := out.WriteString(f(line)); werr != nil {
+			res = f(res[:0], line)
+			if _, werr := out.Write(res); werr != nil {
 				return werr
 			}
 		}

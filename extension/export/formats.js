@@ -5,6 +5,7 @@ import { toJSON, toJSONLines } from './json.js';
 import { toMarkdown, articleMarkdown } from './markdown.js';
 import { exportFileName, fallbackName, safeBaseName } from './filename.js';
 import { zipBytes, uniqueName } from './zip.js';
+import { keptFiles, pointImagesAt } from '../lib/assets.js';
 import { toCSL, toBibTeX } from './citation.js';
 
 /** Export formats by name: file extension, MIME type and serializer. */
@@ -88,9 +89,13 @@ export async function buildTemplatedExport(format, articles, render, now = new D
  * numbered when two are the same; each file carries its capture's time.
  * @param {object[]} articles  barg.article/1 or barg.capture/1 envelopes
  * @param {((kind: string, articles: object[]) => Promise<string[]>)|null} render
+ * @param {Date} [now]
+ * @param {{getAssets?: (recordId: string) => Promise<object[]>}} [images] with lib/store.js
+ *   getAssets, the images kept with the captures go in too, under assets/ (lib/assets.js
+ *   keptFiles), and each Markdown file's figures point at them
  * @returns {Promise<{name: string, mime: string, bytes: Uint8Array, templated: boolean}>}
  */
-export async function buildMarkdownZip(articles, render, now = new Date()) {
+export async function buildMarkdownZip(articles, render, now = new Date(), images = {}) {
   let texts = null;
   let bases = null;
   if (render) {
@@ -112,5 +117,13 @@ export async function buildMarkdownZip(articles, render, now = new Date()) {
       date: at ? new Date(at) : now,
     };
   });
+  if (images && images.getAssets) {
+    for (let i = 0; i < articles.length; i++) {
+      const files = await keptFiles(articles[i], images.getAssets);
+      if (!files.length) continue;
+      entries[i].text = pointImagesAt(entries[i].text, files);
+      for (const f of files) entries.push({ name: f.file, bytes: new Uint8Array(f.data), date: entries[i].date });
+    }
+  }
   return { name: fallbackName(now) + '.zip', mime: 'application/zip', bytes: await zipBytes(entries), templated: Boolean(texts) };
 }

@@ -86,3 +86,20 @@ test('the zip reads back with Python\'s zipfile, every image byte for byte', { s
   assert.ok(got['articles.json'].toString('utf8').includes('"assets"'));
   assert.ok(got['گشایش کتابخانه.md'].toString('utf8').includes('assets/'));
 });
+
+import { buildMarkdownZip } from './formats.js';
+
+test('the library\'s Markdown zip of several entries carries their kept images under assets/', { skip: hasPython ? false : 'skipped: python3 is not installed' }, async () => {
+  const envs = await seed();
+  const f = await buildMarkdownZip(envs, null, new Date('2026-05-01T10:00:00Z'), { getAssets: store.getAssets });
+  const got = readZip(f.bytes);
+  const files = envs[0].assets.files.map((x) => x.file);
+  assert.deepEqual(Object.keys(got).sort(), [...files, 'Plain post.md', 'گشایش کتابخانه.md'].sort());
+  const md = got['گشایش کتابخانه.md'].toString('utf8');
+  assert.ok(md.includes('](' + files[1] + ')'), 'the figure points at its copy');
+  assert.ok(md.includes('https://cdn.example/gone.jpg'), 'an image not kept stays remote');
+  const stored = await store.getAssets(envs[0].id);
+  files.forEach((file, i) => assert.deepEqual([...got[file]], [...new Uint8Array(stored[i].data)]));
+  const plain = await buildMarkdownZip(envs, null, new Date('2026-05-01T10:00:00Z'));
+  assert.deepEqual(Object.keys(readZip(plain.bytes)).sort(), ['Plain post.md', 'گشایش کتابخانه.md'], 'without getAssets, Markdown only, as before');
+});

@@ -352,18 +352,28 @@ export async function filesWithImages(items, getAssets, toJSON) {
   const envelopes = [];
   for (const { envelope, markdown } of items) {
     let env = envelope;
-    let files = [];
-    if (env.assets && env.assets.files.length) {
-      const stored = new Map((await getAssets(env.id)).map((a) => [assetNumber(a.id), a]));
-      files = env.assets.files.filter((f) => stored.has(fileNumber(f.file)));
-      for (const f of files) out.push({ name: f.file, bytes: new Uint8Array(stored.get(fileNumber(f.file)).data) });
-      env = { ...env, assets: { ...env.assets, files } };
-    }
+    const kept = await keptFiles(env, getAssets);
+    for (const f of kept) out.push({ name: f.file, bytes: new Uint8Array(f.data) });
+    const files = kept.map(({ data, ...f }) => f);
+    if (env.assets) env = { ...env, assets: { ...env.assets, files } };
     envelopes.push(env);
     if (markdown) out.push({ name: uniqueIn(markdown.name, taken), text: pointImagesAt(markdown.text, files) });
   }
   out.push({ name: 'articles.json', text: toJSON(envelopes) });
   return out;
+}
+
+/**
+ * The files of an envelope's manifest that the library still has, each
+ * with its bytes: [{file, src, type, bytes, data: ArrayBuffer}].
+ * @param {{id: string, assets?: {files: {file: string}[]}}} envelope
+ * @param {(recordId: string) => Promise<{id: string, data: ArrayBuffer}[]>} getAssets
+ */
+export async function keptFiles(envelope, getAssets) {
+  const listed = envelope && envelope.assets && Array.isArray(envelope.assets.files) ? envelope.assets.files : [];
+  if (!listed.length) return [];
+  const stored = new Map((await getAssets(envelope.id)).map((a) => [assetNumber(a.id), a]));
+  return listed.filter((f) => stored.has(fileNumber(f.file))).map((f) => ({ ...f, data: stored.get(fileNumber(f.file)).data }));
 }
 
 /** The image number in a manifest path ("assets/r/3.jpg" → 3). */

@@ -20,10 +20,9 @@
 // entry, the distinct folded words of its newest version, and for each older
 // version the words it has that no newer version has (most edits change a
 // few words, so old versions cost little). The entries' records are packed
-// into SEARCH_SHARDS records of the "search" store: reading a few dozen
-// large records is many times faster than thousands of small ones (2,000
-// entries: 0.4 s against 6.7 s on a loaded machine), so the library's first
-// search does not wait seconds for its index.
+// into SEARCH_SHARDS records of the "search" store: IndexedDB reads a few
+// dozen large records much faster than thousands of small ones (BENCHMARKS.md,
+// "Library at archive size"), and a save rewrites only one shard.
 //
 // Deleting is in two steps: deleteEntries marks entries deleted (they leave
 // every list at once, and restoreEntries brings them back); purgeDeleted
@@ -46,6 +45,8 @@
 //      missing, so a profile that reached this version through another
 //      branch's numbering gets it on its next upgrade, and running it again
 //      changes nothing.
+//   5  "search" rebuilt in 16 shards instead of 64 (reading fewer records is
+//      faster, see SEARCH_SHARDS): schema 3's step run again. Nothing else.
 //
 // Kept images: a capture's record gains "assets" {kept: [{id, src, type,
 // bytes}], failed: [{src, reason}], at} once its images were fetched, and
@@ -54,10 +55,17 @@
 // (removeCapture) and purgeDeleted remove both.
 
 const DB_NAME = 'barg';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
-/** How many records the search index is spread over (entries by a hash of their id). */
-export const SEARCH_SHARDS = 64;
+/**
+ * How many records the search index is spread over (entries by a hash of
+ * their id). Fewer records read faster (2,000 entries' words: 20 records
+ * 0.1-0.5 s, 64 records 1.3-2.1 s, 2,000 records 2.9-5.0 s on the loaded
+ * test machine, BENCHMARKS.md), more make a save rewrite less (a 2,000-entry
+ * library: some 0.7 MB per save with 16). Changing it needs a schema step
+ * that rebuilds the index (upgradeTo3 does).
+ */
+export const SEARCH_SHARDS = 16;
 
 /** Words of a capture's text compared to decide whether two captures are one article. */
 const LEAD_WORDS = 80;
@@ -99,7 +107,9 @@ function upgrade(db, tx, oldVersion) {
   const steps = [];
   if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'id' });
   if (oldVersion < 2) steps.push((next) => upgradeTo2(db, tx, next));
-  if (oldVersion < 3) steps.push((next) => upgradeTo3(db, tx, next));
+  // 3 builds the search index; 5 builds it again in SEARCH_SHARDS = 16
+  // records (3 and 4 had 64): the same step, which clears what is there.
+  if (oldVersion < 5) steps.push((next) => upgradeTo3(db, tx, next));
   // Guarded by the store's presence, not by oldVersion alone (see above).
   steps.push((next) => { upgradeTo4(db); next(); });
   const run = () => { const step = steps.shift(); if (step) step(run); };

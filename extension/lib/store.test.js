@@ -350,7 +350,7 @@ test('a profile written by the schema-2 store is upgraded to 4 without losing or
   await v2.closeDB();
 
   const db4 = await store.openDB();
-  assert.equal(db4.version, 4);
+  assert.equal(db4.version, store.DB_VERSION);
   const after = await dump(db4, ['articles', 'entries', 'assets']);
   assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
   assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
@@ -378,7 +378,7 @@ test('a profile at schema 3 (the search index, no images) gets the images store,
   });
   assert.deepEqual(at3.names, ['articles', 'entries', 'search']);
   const db = await store.openDB();
-  assert.equal(db.version, 4);
+  assert.equal(db.version, store.DB_VERSION);
   assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
   const after = await dump(db, ['articles', 'entries', 'search']);
   assert.deepEqual(after.articles, at3.articles);
@@ -444,4 +444,30 @@ test('storing a capture\'s images again replaces the earlier ones', async () => 
   await store.attachAssets(a.record.id, { kept: [1, 2, 3].map((i) => ({ src: 'https://i.example/' + i, type: 'image/gif', data: bytes(i) })) });
   await store.attachAssets(a.record.id, { kept: [{ src: 'https://i.example/9', type: 'image/gif', data: bytes(9) }] });
   assert.deepEqual((await store.getAssets(a.record.id)).map((x) => x.src), ['https://i.example/9']);
+});
+
+test('a profile at schema 4 (the index in 64 shards) gets it rebuilt in SEARCH_SHARDS, nothing else touched', async () => {
+  const a = await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  await v2.saveArticle(art('https://x.example/a', 'الف', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  await v2.closeDB();
+  // Schema 4 as main had it: a search store whose records are 64 shards (one stale here).
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('barg', 4);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.deleteObjectStore('texts');
+      db.createObjectStore('search', { keyPath: 'id' }).put({ id: 40, entries: { [a.entry.id]: { v: a.record.id, w: 'کهنه', o: [] } } });
+      db.createObjectStore('assets', { keyPath: 'id' }).put({ id: 'img1', record_id: a.record.id, entry_id: a.entry.id, src: 'https://x.example/i.png', type: 'image/png', bytes: 1, data: new Uint8Array([1]) });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  });
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  const shards = (await dump(db, ['search'])).search;
+  assert.ok(shards.every((sh) => sh.id < store.SEARCH_SHARDS), 'no shard of the old layout left');
+  await assertIndexFresh();
+  assert.equal((await store.listEntries({ query: 'کهنه' })).length, 0, 'the stale record is gone');
+  assert.equal((await store.listEntries({ query: 'جلسه' })).length, 1, 'the older version is searchable');
+  assert.equal((await dump(db, ['assets'])).assets.length, 1, 'the kept image stays');
 });

@@ -15,7 +15,7 @@ import {
   listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
-import { addTags } from '../lib/store.js';
+import { addTags, getAssets } from '../lib/store.js';
 import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
@@ -426,7 +426,8 @@ async function exportArticles(ids) {
  * Obsidian or Logseq read as notes), each named by the file-name template.
  */
 async function exportMarkdownZip(env) {
-  const f = await buildMarkdownZip(env, renderWithGo);
+  // Images kept with the captures go in under assets/, the Markdown pointing at them.
+  const f = await buildMarkdownZip(env, renderWithGo, new Date(), { getAssets });
   downloadBlob(f.bytes, f.name, f.mime);
   showStatus(t('libraryExportedZip', formatNumber(env.length, locale), f.name));
 }

@@ -9,7 +9,7 @@
 import { t, localize, loadLanguage, uiLanguage, directionOf } from '../ui/i18n.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { safeLang, safeDir } from '../ui/urls.js';
-import { articleMarkdown } from '../export/markdown.js';
+import { copyMarkdown } from '../export/clipboard.js';
 import { loadSettings } from '../upload/config.js';
 import { cleanTags } from '../lib/store.js';
 
@@ -25,6 +25,13 @@ function say(text, isError = false) {
 function close() {
   // A popup window closes; a tab opened instead does too (it was opened by the extension).
   setTimeout(() => window.close(), 800);
+}
+
+/** The user's template of kind filled by Go in the background (background/tools.js). */
+async function renderWithGo(kind, articles) {
+  const answer = await chrome.runtime.sendMessage({ type: 'tools.render', kind, articles });
+  if (!answer || !answer.ok) throw new Error((answer && answer.error) || 'no answer');
+  return answer.texts;
 }
 
 async function main() {
@@ -94,7 +101,7 @@ async function main() {
     const tags = cleanTags($('tags').value);
     const note = $('note').value.trim();
     try {
-      await navigator.clipboard.writeText(articleMarkdown(a, { tags, note }));
+      await copyMarkdown({ schema: 'barg.capture/1', article: a, user: { title: '', tags, note } }, renderWithGo);
       say(t('previewCopied'));
     } catch (err) {
       say(t('previewSaveFailed', String((err && err.message) || err)), true);

@@ -278,3 +278,23 @@ func TestRetryHoldsList(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A comment's box is furniture even when its name also holds a word that
+// usually marks content ("commentbody"): the comments under a post are
+// left out although they sit in the post's own column.
+func TestCommentBodyPruned(t *testing.T) {
+	p := `<p>Here is a great concept, the micromort: a one in a million chance of death, which makes small risks, such as a flight or a drive, easy to compare.</p>`
+	comment := func(who string) string {
+		return `<div class="commentbody by-` + who + `"><div><p>Not to be confused, ` + who + ` writes, with a barely visible scrap of food left on your plate, which is, of course, far less risky.</p></div><p class="posted">Posted by: ` + who + `</p></div>`
+	}
+	page := `<html><body><table><tr><td class="contentcell"><h1>Micromorts</h1><div class="entry">` + p + p + `</div>` +
+		`<div class="commentform"><h2>Comments</h2></div>` + comment("snarki") + comment("andy") + comment("paul") + comment("kim") +
+		`</td></tr></table></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/micromorts", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "micromort") || strings.Contains(a.Text, "scrap of food") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}

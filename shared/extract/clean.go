@@ -322,6 +322,12 @@ func isBoilerplate(n *html.Node) bool {
 	if hints == "" {
 		return false
 	}
+	if commentName(hints) && firstElement(n, atom.H1) == nil {
+		// A comment's box ("commentbody", "comment-content") is one
+		// whatever else its name says; a wrapper holding the headline is
+		// not.
+		return true
+	}
 	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}

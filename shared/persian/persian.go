@@ -9,7 +9,6 @@
 package persian
 
 import (
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -86,48 +85,105 @@ func (z *Normalizer) Normalize(s string) (string, int) {
 	return z.n.normalize(s)
 }
 
+// Append appends s normalized to dst and returns the extended slice and
+// the number of edits made, as Normalize does, without allocating once its
+// buffers have grown: the form for a caller that reads lines into a buffer
+// and writes them out (the CLI). s is not modified and may not overlap
+// dst's spare capacity.
+func (z *Normalizer) Append(dst, s []byte) ([]byte, int) {
+	out, edits := appendNormalized(&z.n, dst, s)
+	if edits == 0 {
+		out = append(dst, s...)
+	}
+	return out, edits
+}
+
 // normalize is Normalize with n's options.
 func (n *normalizer) normalize(s string) (string, int) {
-	var b strings.Builder
+	out, edits := appendNormalized(n, n.outBytes[:0], s)
+	if edits == 0 {
+		return s, 0
+	}
+	n.outBytes = out
+	return string(out), edits
+}
+
+// appendNormalized appends s normalized to dst when it makes edits, and
+// returns dst unchanged with 0 edits when s is already normal. It is
+// generic so that the string and the byte forms share one code path
+// without converting (and copying) their input.
+func appendNormalized[T string | []byte](n *normalizer, dst []byte, s T) ([]byte, int) {
 	edits := 0
 	// Lines end at \n; a \r (of \r\n, or alone) also ends a segment, so
 	// that line breaks of every style are kept as they are.
 	start := 0
 	for start <= len(s) {
-		end := strings.IndexByte(s[start:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += start
-		}
-		if cr := strings.IndexByte(s[start:end], '\r'); cr >= 0 {
-			end = start + cr
-		}
+		end, arabic := segment(s, start)
 		seg := s[start:end]
-		out, e := n.line(seg)
+		var out []rune
+		e := 0
+		if arabic {
+			out, e = line(n, seg)
+		}
 		if e > 0 && edits == 0 {
-			b.Grow(len(s) + len(s)/8)
-			b.WriteString(s[:start])
+			dst = append(dst, s[:start]...)
 		}
 		edits += e
 		if edits > 0 {
 			if e > 0 {
-				n.enc = appendUTF8(n.enc[:0], out)
-				b.Write(n.enc)
+				dst = appendUTF8(dst, out)
 			} else {
-				b.WriteString(seg)
+				dst = append(dst, seg...)
 			}
 			if end < len(s) {
-				b.WriteByte(s[end])
+				dst = append(dst, s[end])
 			}
 		}
 		start = end + 1
 	}
-	if edits == 0 {
-		return s, 0
-	}
-	return b.String(), edits
+	return dst, edits
 }
+
+// segment returns the end of the line segment of s that starts at start
+// (the index of the first \n or \r from there, or len(s)) and whether the
+// segment holds an Arabic-script letter or digit (see hasArabic), in one
+// pass over its bytes.
+func segment[T string | []byte](s T, start int) (end int, arabic bool) {
+	i := start
+	for ; i < len(s) && !arabic; i++ {
+		switch segmentByte[s[i]] {
+		case segBreak:
+			return i, false
+		case segArabicLead:
+			r, _ := decodeRune(s[i:])
+			arabic = isArabicScript(r)
+		}
+	}
+	// The rest of the segment only needs its end.
+	for ; i < len(s); i++ {
+		if c := s[i]; c <= '\r' && (c == '\n' || c == '\r') {
+			return i, arabic
+		}
+	}
+	return len(s), arabic
+}
+
+// segmentByte classifies bytes for segment: line breaks, and the lead
+// bytes of the UTF-8 forms of Arabic-script runes (U+0600–U+06FF,
+// U+FB50–U+FEFF); read-only after package initialization.
+var segmentByte = func() (t [256]uint8) {
+	t['\n'], t['\r'] = segBreak, segBreak
+	for c := 0xD8; c <= 0xDB; c++ {
+		t[c] = segArabicLead
+	}
+	t[0xEF] = segArabicLead
+	return t
+}()
+
+const (
+	segBreak = 1 + iota
+	segArabicLead
+)
 
 // normalizer holds the options and the scratch buffers of Normalize, which
 // outlive a call (see Normalizer).
@@ -142,13 +198,17 @@ type normalizer struct {
 	headWhole bool
 	cuts      []int
 	chunkBuf  []chunk
-	enc       []byte    // a finished line, UTF-8 encoded
-	word      []rune    // a chunk with restored ZWNJs (restoreChunk)
-	rejoined  bool      // chunks joined words with no ZWNJ in a line not read as deleted-style
-	strict    bool      // restoreChunk restores only words whose joined form is no word (hayStrict)
-	words     int       // words restored before the memo was made, over all calls
-	memo      *wordMemo // see restoreDeleted
-	memoLex   *lexicon  // the lexicon whose results memo holds
+	outBytes  []byte // normalize's output, before it becomes a string
+	word      []rune // a chunk with restored ZWNJs (restoreChunk)
+	rejoined  bool   // chunks joined words with no ZWNJ in a line not read as deleted-style
+	strict    bool   // restoreChunk restores only words whose joined form is no word (hayStrict)
+	punct     bool   // a chunk holds a closer before another rune, or « after one (see chunks)
+	// checkPunct (tests only) runs punctSpaces where n.punct lets it
+	// skip, and panics if it would have changed the line
+	checkPunct bool
+	words      int      // words restored, over all calls, until the memo is large
+	memo       wordMemo // see restoreDeleted
+	memoLex    *lexicon // the lexicon whose results memo holds
 }
 
 // appendUTF8 appends r to dst, UTF-8 encoded, with fast paths for the
@@ -170,11 +230,9 @@ func appendUTF8(dst []byte, r []rune) []byte {
 // line normalizes one line (without its line break). It returns the
 // line's runes, which are valid only until the next call, when it made
 // edits.
-func (n *normalizer) line(s string) ([]rune, int) {
-	if !hasArabic(s) {
-		return nil, 0
-	}
-	r, edits, q := n.letters(s)
+// The caller has checked that s holds an Arabic-script rune (hasArabic).
+func line[T string | []byte](n *normalizer, s T) ([]rune, int) {
+	r, edits, q := letters(n, s)
 	// (quotes has nothing to do unless the line holds an even number of
 	// straight double quotes, two or more, and chunks keeps their number)
 	pairs := q >= 2 && q%2 == 0
@@ -205,10 +263,10 @@ func (n *normalizer) line(s string) ([]rune, int) {
 }
 
 // hasArabic reports whether s holds an Arabic-script letter or digit.
-func hasArabic(s string) bool {
+func hasArabic[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 0xD8 && c <= 0xDB || c == 0xEF {
-			r, _ := utf8.DecodeRuneInString(s[i:])
+			r, _ := decodeRune(s[i:])
 			if isArabicScript(r) {
 				return true
 			}
@@ -223,33 +281,56 @@ func hasArabic(s string) bool {
 // zero-width space, BOM or soft hyphen, one kind of space, Arabic-Indic
 // digits as Persian, and optionally no vowel marks. It writes into n.runes,
 // and counts the straight double quotes it writes (see quotes).
-func (n *normalizer) letters(s string) (out []rune, edits, nq int) {
-	out = n.runes[:0]
+func letters[T string | []byte](n *normalizer, s T) (out []rune, edits, nq int) {
+	// Every byte makes at most one rune, but for ﷲ (three bytes, four
+	// runes) and the presentation forms of lam-alef (three bytes, two
+	// runes): room for 4/3 of the bytes lets the loop write by index.
+	if need := len(s) + len(s)/3 + 4; cap(n.runes) < need {
+		n.runes = make([]rune, need)
+	}
+	out = n.runes[:cap(n.runes)]
+	keep := &keepAsIs
+	if n.opts.StripDiacritics {
+		keep = &keepAsIsStripped
+	}
+	w := 0
 	for i := 0; i < len(s); {
-		c, size := rune(s[i]), 1
+		// Fast paths: the letters of the Arabic block (two bytes, lead
+		// D8–DB) and the printable ASCII that stay as they are.
+		c0 := s[i]
+		if c0-0xD8 <= 0xDB-0xD8 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if x := uint(c0-0xD8)<<6 | uint(s[i+1]&0x3F); keep[x] {
+				out[w] = rune(0x0600 + x)
+				w++
+				i += 2
+				continue
+			}
+		} else if c0 >= ' ' && c0 < 0x80 {
+			if c0 == '"' {
+				nq++
+			}
+			out[w] = rune(c0)
+			w++
+			i++
+			continue
+		}
+		c, size := rune(c0), 1
 		if c >= 0x80 {
 			if c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && c >= 0xC2 {
 				c, size = (c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			} else if c, size = utf8.DecodeRuneInString(s[i:]); c == utf8.RuneError && size == 1 {
+			} else if c, size = decodeRune(s[i:]); c == utf8.RuneError && size == 1 {
 				edits++
 			}
 		}
 		i += size
-		// Fast path: the letters and ASCII that stay as they are.
-		if c >= 0x0600 && c <= 0x06FF && keepAsIs[c-0x0600] && !(n.opts.StripDiacritics && isVowelMark(c)) ||
-			c < 0x80 && c >= ' ' {
-			if c == '"' {
-				nq++
-			}
-			out = append(out, c)
-			continue
-		}
+		// (the runes that stay as they are took the fast paths above)
 		switch {
 		case c == kashida, c == '\u200b', c == '\ufeff', c == '\u00ad':
 			edits++
 			continue
 		case c == 0xFDF2: // ﷲ
-			out = append(out, 'ا', 'ل', 'ل', 'ه')
+			out[w], out[w+1], out[w+2], out[w+3] = 'ا', 'ل', 'ل', 'ه'
+			w += 4
 			edits++
 			continue
 		case c == '\t' || c != ' ' && isSpace(c):
@@ -267,16 +348,25 @@ func (n *normalizer) letters(s string) (out []rune, edits, nq int) {
 				if n.opts.StripDiacritics && isVowelMark(a) {
 					continue
 				}
-				out = append(out, a)
+				out[w] = a
+				w++
 				if b != 0 {
-					out = append(out, b)
+					out[w] = b
+					w++
 				}
 				continue
 			}
 		}
-		out = append(out, c)
+		out[w] = c
+		w++
 	}
-	return out, edits, nq
+	return out[:w], edits, nq
+}
+
+// decodeRune is utf8.DecodeRuneInString for a string or a byte slice.
+func decodeRune[T string | []byte](s T) (rune, int) {
+	// (a string of at most four bytes that does not escape: no allocation)
+	return utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
 }
 
 // keepAsIs marks the runes of the Arabic block that letters passes on
@@ -287,6 +377,15 @@ var keepAsIs = func() (t [0x100]bool) {
 		c := rune(0x0600 + i)
 		_, _, mapped := mapLetter(c)
 		t[i] = c != kashida && !(c >= 0x0660 && c <= 0x0669) && !mapped && c != 0xFDF2
+	}
+	return t
+}()
+
+// keepAsIsStripped is keepAsIs for StripDiacritics: without the vowel
+// marks (read-only after package initialization).
+var keepAsIsStripped = func() (t [0x100]bool) {
+	for i := range t {
+		t[i] = keepAsIs[i] && !isVowelMark(rune(0x0600+i))
 	}
 	return t
 }()

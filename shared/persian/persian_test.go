@@ -138,7 +138,7 @@ func TestDigitsString(t *testing.T) {
 // and lines without Arabic script returned as they were.
 func checkProperties(t *testing.T, in string, opts Options) {
 	t.Helper()
-	out, _ := Normalize(in, opts)
+	out, edits := Normalize(in, opts)
 	if strings.Count(out, "\n") != strings.Count(in, "\n") {
 		t.Fatalf("line count changed: %q → %q", in, out)
 	}
@@ -149,6 +149,16 @@ func checkProperties(t *testing.T, in string, opts Options) {
 	if utf8.ValidString(in) && !utf8.ValidString(out) {
 		t.Fatalf("invalid UTF-8 out of valid input %q: %q", in, out)
 	}
+	// Append, the byte form, writes the same bytes after what dst holds,
+	// and leaves its input alone.
+	src := []byte(in)
+	got, m := NewNormalizer(opts).Append([]byte("x"), src)
+	if string(got) != "x"+out || m != edits || string(src) != in {
+		t.Fatalf("Append: %q (%d edits), Normalize: %q", got, m, out)
+	}
+	// The skip of punctSpaces (normalizer.punct) skips only lines where
+	// it has nothing to do.
+	(&normalizer{opts: opts, checkPunct: true}).normalize(in)
 	inLines, outLines := strings.Split(in, "\n"), strings.Split(out, "\n")
 	for i, l := range inLines {
 		if !hasArabic(l) && outLines[i] != l {
@@ -208,5 +218,57 @@ func TestMemoSameResult(t *testing.T) {
 	}
 	if byLine := strings.Join(reused, "\n"); whole != byLine {
 		t.Errorf("with the memo:\n%s\nby one Normalizer:\n%s", whole, byLine)
+	}
+}
+
+// TestMemoGrows checks that a Normalizer that has seen memoGrowAfter
+// words swaps its small memo for the large one, and that the outputs stay
+// those of a normalizer with no memo before, during and after.
+func TestMemoGrows(t *testing.T) {
+	data, err := os.ReadFile("testdata/sample-fa.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\u200c", ""), "\n")
+	want := map[string]string{}
+	for _, l := range lines {
+		want[l], _ = (&normalizer{}).normalize(l)
+	}
+	nz := NewNormalizer(Options{})
+	sizes := map[int]bool{}
+	for round := 0; len(nz.n.memo) < memoLargeSets; round++ {
+		if round > 2*memoGrowAfter/len(lines) {
+			t.Fatalf("no large memo after %d rounds (%d words)", round, nz.n.words)
+		}
+		for _, l := range lines {
+			if got, _ := nz.Normalize(l); got != want[l] {
+				t.Fatalf("round %d, memo of %d sets: %q, want %q", round, len(nz.n.memo), got, want[l])
+			}
+			sizes[len(nz.n.memo)] = true
+		}
+	}
+	for _, l := range lines {
+		if got, _ := nz.Normalize(l); got != want[l] {
+			t.Fatalf("with the large memo: %q, want %q", got, want[l])
+		}
+	}
+	if !sizes[memoSmallSets] {
+		t.Errorf("the small memo was never used: sizes %v", sizes)
+	}
+}
+
+// TestPunctSkipCorpora runs the check of the punctSpaces skip (see
+// checkProperties) over the kit's three Persian corpora as written, with
+// their ZWNJs deleted and with them typed as spaces, line by line.
+func TestPunctSkipCorpora(t *testing.T) {
+	for _, f := range []string{"wikipedia-fa-paragraphs", "ud-seraji-dev-test", "ntrex128-fas-news"} {
+		data, err := os.ReadFile("../../../shared/corpus/persian/" + f + ".txt")
+		if err != nil {
+			t.Skip("skipped: ../shared is missing (the team kit beside the repository)")
+		}
+		s := string(data)
+		for _, in := range []string{s, strings.ReplaceAll(s, zwnjStr, ""), strings.ReplaceAll(s, zwnjStr, " ")} {
+			(&normalizer{checkPunct: true}).normalize(in)
+		}
 	}
 }

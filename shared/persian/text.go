@@ -69,6 +69,7 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 	// Digits, punctuation marks and ZWNJ clean-up, in place (a chunk only
 	// shrinks).
 	hasZWNJ := false
+	n.punct = false
 	prev := rune(0) // the last rune of the chunk before
 	for ci := range cs {
 		c := &cs[ci]
@@ -160,8 +161,17 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 		out = append(out, word...)
 	}
 	// Spaces after closing marks and before opening ones, over the whole
-	// line, since removing spaces above joins chunks.
-	out, edits = n.punctSpaces(out, edits)
+	// line, since removing spaces above joins chunks. Only a chunk can
+	// hold what needs one (joining chunks puts no letter after a closer
+	// nor before a guillemet), and cleanChunk saw every chunk but the
+	// Latin ones, where punctSpaces leaves all as it is.
+	if n.punct {
+		out, edits = n.punctSpaces(out, edits)
+	} else if n.checkPunct {
+		if _, e := n.punctSpaces(out, 0); e != 0 {
+			panic("persian: punctSpaces skipped a line it changes")
+		}
+	}
 	n.out = r
 	return out, edits
 }
@@ -213,7 +223,11 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		s := r[c.start:c.end]
 		if ci > 0 && !cs[ci-1].latin {
 			p := r[cs[ci-1].start:cs[ci-1].end]
-			if last := p[len(p)-1]; (isLetterOrMark(last)) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') {
+			// (spacedEvidence needs می or نمی before the space, of three
+			// letters or fewer, or a suffix after it, of six or fewer,
+			// starting with ه or ت: the pieces are keyed only then)
+			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') &&
+				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت') && fewLetters(headPiece(s), 6)) {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
@@ -245,6 +259,18 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		return true, spacedEv > 2*joinedEv
 	}
 	return spacedEv == 0, true
+}
+
+// fewLetters reports whether r holds at most k letters.
+func fewLetters(r []rune, k int) bool {
+	for _, x := range r {
+		if isLetter(x) {
+			if k--; k < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isLatinChunk reports whether a chunk is Latin text, a URL, an e-mail
@@ -319,6 +345,9 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 				}
 				edits++
 			}
+		case x == '«':
+			// (punctSpaces may have to space it from a letter before)
+			n.punct = n.punct || w > 0
 		case x == zwnj:
 			// A ZWNJ stays only between a letter (or mark) and a letter,
 			// and only once.
@@ -331,6 +360,9 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 				continue
 			}
 			kept = true
+		}
+		if closerAt[min(uint32(x), uint32(len(closerAt)-1))] && i+1 < len(s) {
+			n.punct = true // a closer inside the chunk: punctSpaces looks
 		}
 		s[w] = x
 		w++
@@ -460,24 +492,39 @@ func (n *normalizer) restoreDeleted(lx *lexicon, key []byte, indef hayContext) [
 	if n.memoLex != lx {
 		n.memo, n.words, n.memoLex = nil, 0, lx
 	}
-	if n.memo == nil {
-		if n.words++; n.words < memoAfter {
+	if len(n.memo) < memoLargeSets {
+		switch n.words++; {
+		case n.words < memoAfter:
 			return lx.restoreDeleted(key, indef, n.cuts[:0])
+		case n.memo == nil:
+			n.memo = make(wordMemo, memoSmallSets)
+		case n.words >= memoGrowAfter:
+			n.memo = make(wordMemo, memoLargeSets)
 		}
-		n.memo = new(wordMemo)
 	}
 	return n.memo.restore(lx, key, indef, n.cuts[:0])
 }
 
-// memoAfter is how many words a normalizer restores before it makes its
-// memo (short fields never need one).
-const memoAfter = 512
+// The memo's sizes, in sets of two words, and when each is made: after
+// memoAfter words a normalizer makes a small memo (8,192 words, 256 KiB:
+// short fields never need one, and an article's vocabulary mostly fits),
+// and after memoGrowAfter words a large one (32,768 words, 1 MiB): a
+// long stream of news (the CLI) runs to more words of four letters or
+// more than the small one holds, and with it 15% of the CLI benchmark's
+// lookups missed as a set's third word pushed out ones still in use.
+const (
+	memoAfter     = 512
+	memoGrowAfter = 1 << 16
+	memoSmallSets = 8192 / 2
+	memoLargeSets = 32768 / 2
+)
 
 // wordMemo is a two-way set-associative cache of restoreDeleted's results
 // for keys of up to memoKey bytes: a word found in the second way moves to
 // the first, and a new word pushes the first way's into the second, so
-// that two frequent words whose hashes meet both stay.
-type wordMemo [8192 / 2][2]memoEntry
+// that two frequent words whose hashes meet both stay. Its length is a
+// power of two.
+type wordMemo [][2]memoEntry
 
 const memoKey = 24 // 12 letters: longer words are rare and go past the memo
 
@@ -493,12 +540,12 @@ func (e *memoEntry) holds(key []byte, indef hayContext) bool {
 	return int(e.n) == len(key) && e.indef == indef && string(e.key[:e.n]) == string(key)
 }
 
-func (m *wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int) []int {
+func (m wordMemo) restore(lx *lexicon, key []byte, indef hayContext, cuts []int) []int {
 	if len(key) > memoKey {
 		return lx.restoreDeleted(key, indef, cuts)
 	}
 	h := wordHash(key) + uint32(indef)
-	set := &m[h%uint32(len(m))]
+	set := &m[h&uint32(len(m)-1)]
 	e := &set[0]
 	if !e.holds(key, indef) {
 		if !set[1].holds(key, indef) {
