@@ -191,16 +191,24 @@ func restore(d []detached) {
 // id is the slug of a heading such as "sharing-with-a-developer"), unless
 // it is named as comments.
 func pruneBoilerplate(root *html.Node, s *scorer) []detached {
-	var out []detached
 	var pageText int32
 	if st := s.stat(root); st != nil {
 		pageText = st.ptext
 	}
+	return detachWhere(root, func(n *html.Node) bool {
+		return isBoilerplate(n) && !s.holdsArticle(n) && !s.holdsMost(n, pageText)
+	})
+}
+
+// detachWhere detaches every element below root for which drop is true,
+// without looking inside it, and returns what it took out.
+func detachWhere(root *html.Node, drop func(*html.Node) bool) []detached {
+	var out []detached
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return n.Type == html.DocumentNode
 		}
-		if n != root && isBoilerplate(n) && !s.holdsArticle(n) && !s.holdsMost(n, pageText) {
+		if n != root && drop(n) {
 			out = append(out, detached{n, n.Parent, n.NextSibling})
 			return false
 		}
@@ -282,21 +290,9 @@ func commentName(h string) bool {
 // name, still leave comments out: readers' comments are never the
 // article, however much longer than it they are.
 func pruneComments(root *html.Node) []detached {
-	var out []detached
-	walk(root, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return n.Type == html.DocumentNode
-		}
-		if n != root && n.DataAtom != atom.Body && n.DataAtom != atom.Html && commentName(classHints(n)) && firstElement(n, atom.H1) == nil {
-			out = append(out, detached{n, n.Parent, n.NextSibling})
-			return false
-		}
-		return true
-	}, nil)
-	for _, d := range out {
-		d.parent.RemoveChild(d.n)
-	}
-	return out
+	return detachWhere(root, func(n *html.Node) bool {
+		return n.DataAtom != atom.Body && n.DataAtom != atom.Html && commentName(classHints(n)) && firstElement(n, atom.H1) == nil
+	})
 }
 
 // isBoilerplate reports whether the element n is page furniture.
