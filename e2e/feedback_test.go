@@ -389,16 +389,7 @@ func startFirefoxWithPrefs(t *testing.T, ctx context.Context, extraPrefs string)
 		t.Skip("skipped: firefox-esr is not installed (apt-get install firefox-esr)")
 	}
 	profile := t.TempDir()
-	prefs := `user_pref("devtools.debugger.remote-enabled", true);
-user_pref("devtools.chrome.enabled", true);
-user_pref("devtools.debugger.prompt-connection", false);
-user_pref("browser.shell.checkDefaultBrowser", false);
-user_pref("app.update.enabled", false);
-user_pref("datareporting.policy.dataSubmissionEnabled", false);
-user_pref("toolkit.telemetry.enabled", false);
-user_pref("browser.startup.homepage_override.mstone", "ignore");
-user_pref("extensions.autoDisableScopes", 0);
-` + extraPrefs
+	prefs := firefoxBasePrefs + extraPrefs
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(prefs), 0o644); err != nil {
 		t.Fatal(err)
 	}

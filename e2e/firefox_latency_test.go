@@ -197,16 +197,7 @@ type firefox struct {
 func startFirefox(t testing.TB) *firefox {
 	t.Helper()
 	profile := t.TempDir()
-	prefs := `user_pref("devtools.debugger.remote-enabled", true);
-user_pref("devtools.chrome.enabled", true);
-user_pref("devtools.debugger.prompt-connection", false);
-user_pref("browser.shell.checkDefaultBrowser", false);
-user_pref("app.update.enabled", false);
-user_pref("datareporting.policy.dataSubmissionEnabled", false);
-user_pref("toolkit.telemetry.enabled", false);
-user_pref("browser.startup.homepage_override.mstone", "ignore");
-user_pref("extensions.autoDisableScopes", 0);
-`
+	prefs := firefoxBasePrefs
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(prefs), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -238,15 +238,10 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// TestFirefoxSmoke installs the extension in headless firefox-esr and
-// extracts and saves an article in its background.
-func TestFirefoxSmoke(t *testing.T) {
-	requireExtension(t)
-	if _, err := os.Stat(firefoxPath); err != nil {
-		t.Skip("skipped: firefox-esr is not installed (apt-get install firefox-esr)")
-	}
-	profile := t.TempDir()
-	prefs := `user_pref("devtools.debugger.remote-enabled", true);
+// firefoxBasePrefs are the user.js prefs of every Firefox the tests start:
+// remote debugging on, no prompts, updates or telemetry, and the
+// temporary add-on enabled.
+const firefoxBasePrefs = `user_pref("devtools.debugger.remote-enabled", true);
 user_pref("devtools.chrome.enabled", true);
 user_pref("devtools.debugger.prompt-connection", false);
 user_pref("browser.shell.checkDefaultBrowser", false);
@@ -256,6 +251,16 @@ user_pref("toolkit.telemetry.enabled", false);
 user_pref("browser.startup.homepage_override.mstone", "ignore");
 user_pref("extensions.autoDisableScopes", 0);
 `
+
+// TestFirefoxSmoke installs the extension in headless firefox-esr and
+// extracts and saves an article in its background.
+func TestFirefoxSmoke(t *testing.T) {
+	requireExtension(t)
+	if _, err := os.Stat(firefoxPath); err != nil {
+		t.Skip("skipped: firefox-esr is not installed (apt-get install firefox-esr)")
+	}
+	profile := t.TempDir()
+	prefs := firefoxBasePrefs
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(prefs), 0o644); err != nil {
 		t.Fatal(err)
 	}
