@@ -1,17 +1,8 @@
 package metadata
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
-
-	"golang.org/x/net/html"
-
-	"github.com/barg-app/barg/internal/articleeval"
-	"github.com/barg-app/barg/shared/charset"
-	"github.com/barg-app/barg/shared/weburl"
 )
 
 // BenchmarkJSONLDReader times the JSON-LD reader alone on the scripts of
@@ -28,33 +19,14 @@ func BenchmarkJSONLDReader(b *testing.B) {
 	}
 	var pages []ldPage
 	size := 0
-	for _, set := range articleeval.Sets {
-		dir := filepath.Join(sharedDir, set.Dir)
-		if _, err := os.Stat(dir); err != nil {
-			b.Skipf("skipped: ../shared is missing (%s not found)", dir)
+	for _, d := range devDocs(b) {
+		pg := scan(d.doc, d.url)
+		if len(pg.jsonld) == 0 {
+			continue
 		}
-		ps, err := set.Read(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, p := range ps {
-			text, _, err := charset.Decode(p.Raw, p.ContentType)
-			if err != nil {
-				continue
-			}
-			doc, err := html.Parse(bytes.NewReader(text))
-			if err != nil {
-				b.Fatal(err)
-			}
-			u, _ := weburl.Parse(p.URL)
-			pg := scan(doc, u)
-			if len(pg.jsonld) == 0 {
-				continue
-			}
-			pages = append(pages, ldPage{pg.jsonld, u.String(), pg.title})
-			for _, s := range pg.jsonld {
-				size += len(s)
-			}
+		pages = append(pages, ldPage{pg.jsonld, d.url.String(), pg.title})
+		for _, s := range pg.jsonld {
+			size += len(s)
 		}
 	}
 	b.SetBytes(int64(size))
