@@ -231,14 +231,17 @@ func report(set string, pages []page, preds, errs []string, peerDir string, wors
 		best, bestF1 := "", -1.0
 		for _, n := range names {
 			var cs []articleeval.Counts
+			mean := 0.0
 			for _, i := range idx {
 				cs = append(cs, counts[n][i])
+				mean += f1Of(counts[n][i])
 			}
+			mean /= float64(max(len(idx), 1))
 			f1, pr, rc := articleeval.Corpus(cs)
 			if n != "barg" && f1 > bestF1 {
 				best, bestF1 = n, f1
 			}
-			fmt.Printf("%-8s %-12s %6.3f %6.3f %6.3f %5d\n", pt.name, n, f1, pr, rc, len(idx))
+			fmt.Printf("%-8s %-12s %6.4f %6.4f %6.4f %5d  mean F1 %6.4f\n", pt.name, n, f1, pr, rc, len(idx), mean)
 		}
 		if best != "" {
 			trail, lead := 0, 0
