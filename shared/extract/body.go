@@ -55,9 +55,10 @@ func Body(doc *html.Node, base *weburl.URL) ([]article.Block, error) {
 		restore(taken)
 		// A looser attempt wins by a clear margin, since it finds more
 		// because it keeps more, furniture included; and when the first
-		// found some prose, only by holding it: a short article does not
-		// give way to a longer box elsewhere (an author's bio, comments).
-		if q := quality(blocks); bestQ < 0 || q > bestQ+bestQ/4 && (!prose(best) || holds(blocks, best)) {
+		// found some prose, or a short post under the page's headline,
+		// only by holding it: a short article does not give way to a
+		// longer box elsewhere (an author's bio, comments, the footer).
+		if q := quality(blocks); bestQ < 0 || q > bestQ+bestQ/4 && (!prose(best) && !titledPost(best, titles) || holds(blocks, best)) {
 			best, bestQ = blocks, q
 		}
 		if bestQ >= minArticle {
@@ -92,6 +93,29 @@ func prose(blocks []article.Block) bool {
 		long = long || len(b.Text) >= 250
 	}
 	return paras >= 2 && quality(blocks) >= minProse || long
+}
+
+// titledPost reports whether blocks are a short post under its own
+// headline: a heading among the first blocks that repeats one of the
+// page's titles, followed by a paragraph, list or quote of a sentence
+// (60 bytes or more) that is not mostly links. Such a post is the page's
+// article however short it is; a longer box elsewhere (a footer, a
+// sidebar) found by a looser retry is not.
+func titledPost(blocks []article.Block, titles []string) bool {
+	for i := 0; i < len(blocks) && i < 4; i++ {
+		b := &blocks[i]
+		if b.Type != article.Heading || !isTitle(b.Text, titles) {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			b := &blocks[j]
+			if proseBlock(b) && len(b.Text) >= 60 && linkShare(b) < 0.5 && !isFurnitureLine(b) && !isTeaser(b) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // proseBlock reports the blocks that can hold a post's prose.

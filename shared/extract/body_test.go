@@ -298,3 +298,46 @@ func TestCommentBodyPruned(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A post of one short paragraph under its own headline (the page's title)
+// is the article: it does not give way to a longer footer or sidebar box
+// that a retry without class hints finds elsewhere on the page.
+func TestRetryHoldsTitledPost(t *testing.T) {
+	page := `<html><head><title>Logos Re-imagined for the Zombie Apocalypse | The Curious Page</title></head><body>` +
+		`<div id="content"><div class="post"><h3 class="storytitle"><a href="/logos">Logos Re-imagined for the Zombie Apocalypse</a></h3>` +
+		`<div class="meta">Filed under: Design — admin @ 9:15 am</div>` +
+		`<p><img src="/a.jpg"></p><p><img src="/b.jpg"></p>` +
+		`<p>Created by a designer from Leeds! Via a design blog. <a href="/tag/zombies">More zombies here</a></p>` +
+		`<div class="feedback"><a href="/logos#comments">Comments (0)</a></div></div></div>` +
+		`<div id="footer"><p>If you find anything interesting on this blog and decide to share it, please link back to the post you found it in.</p>` +
+		`<p>(c) 2012 The Curious Page | powered by a blogging engine with a plain theme, made by volunteers over many years</p></div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/logos", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Created by a designer from Leeds") || strings.Contains(a.Text, "please link back") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+func TestTitledPost(t *testing.T) {
+	titles := []string{"A short post on lanterns | Harbour Blog"}
+	para := func(s string) article.Block { return article.Block{Type: article.Paragraph, Text: s} }
+	head := article.Block{Type: article.Heading, Level: 3, Text: "A short post on lanterns"}
+	sentence := "The lanterns on the old quay were lit again last night, after eleven years."
+	for _, tc := range []struct {
+		name   string
+		blocks []article.Block
+		want   bool
+	}{
+		{"headline and a sentence", []article.Block{head, para(sentence)}, true},
+		{"no headline", []article.Block{para(sentence)}, false},
+		{"another headline", []article.Block{{Type: article.Heading, Level: 3, Text: "Storm warning for the coast"}, para(sentence)}, false},
+		{"headline and a fragment", []article.Block{head, para("Posted in News.")}, false},
+		{"headline and only a link", []article.Block{head, {Type: article.Paragraph, Text: sentence, Links: []article.Link{{Text: sentence, Href: "https://blog.example/x"}}}}, false},
+	} {
+		if got := titledPost(tc.blocks, titles); got != tc.want {
+			t.Errorf("%s: titledPost = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

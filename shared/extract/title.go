@@ -51,14 +51,23 @@ func dropTitle(blocks []article.Block, titles []string) []article.Block {
 		if b.Type != article.Heading || b.Level > 2 {
 			continue
 		}
-		h := strings.Join(strings.Fields(b.Text), " ")
-		for _, t := range titles {
-			if len(h) >= 10 && strings.Contains(t, h) || h == t {
-				return append(blocks[:i:i], blocks[i+1:]...)
-			}
+		if isTitle(b.Text, titles) {
+			return append(blocks[:i:i], blocks[i+1:]...)
 		}
 	}
 	return blocks
+}
+
+// isTitle reports whether the heading text h repeats one of the page's
+// titles, or the part of a "Headline | Site" title before the site's name.
+func isTitle(h string, titles []string) bool {
+	h = strings.Join(strings.Fields(h), " ")
+	for _, t := range titles {
+		if len(h) >= 10 && strings.Contains(t, h) || h == t {
+			return true
+		}
+	}
+	return false
 }
 
 // dropRepeats removes what slideshows print several times: a figure
