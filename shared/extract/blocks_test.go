@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -246,6 +247,45 @@ func TestHiddenStyle(t *testing.T) {
 		if got := hiddenStyle(tt.in); got != tt.want {
 			t.Errorf("hiddenStyle(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestHiddenClass(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"hidden", true},
+		{"article story artSnippetTop recipeCShopAndBuy hidden", true},
+		{"  d-none col-md-4", true},
+		{"Hidden", true},
+		{"hidden-xs", false}, // hidden on small screens only
+		{"visible-hidden-print", false},
+		{"unhidden", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hiddenClass(tt.in); got != tt.want {
+			t.Errorf("hiddenClass(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A copy of the article's opening kept hidden by its class (a paywall's
+// variant shown to other readers) does not double the text.
+func TestHiddenCopyLeftOut(t *testing.T) {
+	lead := `<p>Treasury officials warned on Monday that leaving the region on the edge of financial disaster would cost more, in money and in politics, than acting now.</p>` +
+		`<p>"If you leave the region on the edge of the abyss as your source of leverage, your strategy will cost you more," the secretary said, according to two officials.</p>`
+	page := `<html><body><article><h1>Officials urge quick action</h1>` +
+		`<div class="story snippet hidden"><h3 class="byline">By A Reporter</h3>` + lead + `</div>` +
+		`<div class="story snippet"><h3 class="byline">By A Reporter</h3>` + lead + `</div>` +
+		`</article></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://news.example/a", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(a.Text, "Treasury officials warned"); n != 1 {
+		t.Errorf("the paragraph appears %d times, want 1; text:\n%s", n, a.Text)
 	}
 }
 

@@ -63,6 +63,22 @@ func isHidden(n *html.Node) bool {
 			if hiddenStyle(a.Val) {
 				return true
 			}
+		case "class":
+			if hiddenClass(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenClass reports a class attribute holding the class that style
+// sheets everywhere use to hide an element ("hidden", Bootstrap's "d-none"),
+// as a whole class name: "hidden-xs" hides on small screens only.
+func hiddenClass(s string) bool {
+	for _, c := range strings.Fields(s) {
+		if strings.EqualFold(c, "hidden") || strings.EqualFold(c, "d-none") {
+			return true
 		}
 	}
 	return false
