@@ -14,6 +14,12 @@
 //
 //	go build -o bin/barg ./cmd/barg
 //	go run ./shared/extract/internal/clieval -shared ../shared -peers /tmp/peers/out
+//
+// With -causes it adds a diagnostic, labelled as such and never an official
+// figure: the trailing pages classified by cause, and counted again with
+// the lines that Barg leaves out of "text" by design (headline, dateline,
+// captions, comments, related lists) taken out of the truth and of every
+// prediction (see causes.go).
 package main
 
 import (
@@ -34,8 +40,19 @@ import (
 type page struct {
 	id    string
 	raw   []byte
+	ctype string // the HTTP Content-Type, "" when the set has none
 	truth string
 	part  int // 0 tune, 1 confirm
+}
+
+// output is what the CLI printed for one page, as far as the report uses
+// it: the text that is scored and what the causes diagnostic (see
+// causes.go) compares the truth with.
+type output struct {
+	text, err   string
+	title, date string   // title and published_text
+	authors     []string // bylines
+	captions    []string // the figure blocks' captions
 }
 
 func main() {
@@ -46,6 +63,7 @@ func main() {
 	dump := flag.String("dump", "", "folder to write Barg's predictions into (SET-barg.json)")
 	worst := flag.Int("worst", 0, "list this many pages where Barg trails the best peer most (or scores lowest)")
 	part := flag.String("part", "", "list worst pages of this part only: tune or confirm")
+	causes := flag.Bool("causes", false, "classify the trailing pages by cause and count them again against a truth without the lines Barg keeps out by design (a diagnostic, see causes.go)")
 	flag.Parse()
 	sets := []string{"scrapinghub-dev", "dragnet-dev", "readability-test-pages"}
 	for _, set := range sets {
@@ -56,14 +74,23 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		preds, errs, err := run(*barg, pages)
+		outs, err := run(*barg, pages)
 		if err != nil {
 			fail(err)
+		}
+		preds := make([]string, len(outs))
+		errs := make([]string, len(outs))
+		for i, o := range outs {
+			preds[i], errs[i] = o.text, o.err
 		}
 		if *dump != "" {
 			writeDump(*dump, set, pages, preds)
 		}
 		report(set, pages, preds, errs, *peers, *worst, *part)
+		if *causes && *peers != "" {
+			diagnose(set, pages, outs, *peers, byDesign, "truth and predictions without title, dateline, caption, comment and related-box lines", false)
+			diagnose(set, pages, outs, *peers, byDesignLinks, "the same and without items of lists of links", true)
+		}
 	}
 }
 
@@ -94,7 +121,7 @@ func load(shared, name string) ([]page, error) {
 		}
 		pages := make([]page, len(ps))
 		for i, p := range ps {
-			pages[i] = page{id: p.ID, raw: p.Raw, truth: p.Truth, part: partOf(p.ID)}
+			pages[i] = page{id: p.ID, raw: p.Raw, ctype: p.ContentType, truth: p.Truth, part: partOf(p.ID)}
 		}
 		sort.Slice(pages, func(a, b int) bool { return pages[a].id < pages[b].id })
 		return pages, nil
@@ -103,19 +130,19 @@ func load(shared, name string) ([]page, error) {
 }
 
 // run writes the pages' raw bytes to a temporary folder and runs the CLI
-// over all of them in one process. It returns each page's text and the
-// error the CLI gave for it, if any.
-func run(barg string, pages []page) ([]string, []string, error) {
+// over all of them in one process. It returns what the CLI printed for
+// each page, the error it gave included.
+func run(barg string, pages []page) ([]output, error) {
 	dir, err := os.MkdirTemp("", "clieval")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	args := []string{"extract", "-captured-at", "2000-01-01T00:00:00Z"}
 	for _, p := range pages {
 		f := filepath.Join(dir, p.id+".html")
 		if err := os.WriteFile(f, p.raw, 0o644); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		args = append(args, f)
 	}
@@ -125,32 +152,43 @@ func run(barg string, pages []page) ([]string, []string, error) {
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	preds := make([]string, len(pages))
-	errs := make([]string, len(pages))
+	outs := make([]output, len(pages))
 	sc := bufio.NewScanner(&out)
 	sc.Buffer(nil, 1<<28)
 	i := 0
 	for sc.Scan() {
 		if i >= len(pages) {
-			return nil, nil, fmt.Errorf("more outputs than pages")
+			return nil, fmt.Errorf("more outputs than pages")
 		}
 		var a struct {
-			Text  string `json:"text"`
-			Error string `json:"error"`
+			Text          string   `json:"text"`
+			Error         string   `json:"error"`
+			Title         string   `json:"title"`
+			PublishedText string   `json:"published_text"`
+			Authors       []string `json:"authors"`
+			Blocks        []struct {
+				Caption string `json:"caption"`
+			} `json:"blocks"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		preds[i], errs[i] = a.Text, a.Error
+		o := output{text: a.Text, err: a.Error, title: a.Title, date: a.PublishedText, authors: a.Authors}
+		for _, b := range a.Blocks {
+			if b.Caption != "" {
+				o.captions = append(o.captions, b.Caption)
+			}
+		}
+		outs[i] = o
 		i++
 	}
 	if i != len(pages) {
-		return nil, nil, fmt.Errorf("%d outputs for %d pages", i, len(pages))
+		return nil, fmt.Errorf("%d outputs for %d pages", i, len(pages))
 	}
-	return preds, errs, sc.Err()
+	return outs, sc.Err()
 }
 
 func writeDump(dir, set string, pages []page, preds []string) {
@@ -163,6 +201,26 @@ func writeDump(dir, set string, pages []page, preds []string) {
 	if err := os.WriteFile(filepath.Join(dir, set+"-barg.json"), b, 0o644); err != nil {
 		fail(err)
 	}
+}
+
+// readPreds reads a file of predictions as article_score.py reads them:
+// {"ID": {"articleBody": "..."}}.
+func readPreds(file string) (map[string]string, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]struct {
+		Body string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	out := make(map[string]string, len(m))
+	for id, p := range m {
+		out[id] = p.Body
+	}
+	return out, nil
 }
 
 func f1Of(c articleeval.Counts) float64 {
@@ -185,19 +243,13 @@ func report(set string, pages []page, preds, errs []string, peerDir string, wors
 			if name == "barg" || name == "truth" {
 				continue
 			}
-			raw, err := os.ReadFile(f)
+			m, err := readPreds(f)
 			if err != nil {
-				fail(err)
-			}
-			var m map[string]struct {
-				Body string `json:"articleBody"`
-			}
-			if err := json.Unmarshal(raw, &m); err != nil {
 				fail(err)
 			}
 			ps := make([]string, len(pages))
 			for i, p := range pages {
-				ps[i] = m[p.id].Body
+				ps[i] = m[p.id]
 			}
 			names = append(names, name)
 			all[name] = ps
