@@ -174,14 +174,18 @@ func shouting(s string) bool {
 
 // dropTrailers removes the short notes at the end of the article that
 // point elsewhere: "Follow her on Twitter", "Subscribe to our newsletter",
-// "© 2024 …". It stops at the first block that is not such a note.
+// "© 2024 …", and a blog's post-data line, which holds links (its
+// categories) and a phrase of post metadata anywhere ("This entry was
+// posted on … and is filed under … You can follow any responses to this
+// entry…"). It stops at the first block that is not such a note.
 func dropTrailers(blocks []article.Block) []article.Block {
 	for len(blocks) > 1 {
 		b := &blocks[len(blocks)-1]
-		if b.Type != article.Paragraph || len(b.Text) > 300 {
+		if b.Type != article.Paragraph || len(b.Text) > 400 {
 			break
 		}
-		if !boilerplate.Contains(boilerplate.Fold(b.Text), boilerplate.Trailer) {
+		f := boilerplate.Fold(b.Text)
+		if !(len(b.Text) <= 300 && boilerplate.Contains(f, boilerplate.Trailer)) && !(len(b.Links) > 0 && boilerplate.Contains(f, boilerplate.Furniture)) {
 			break
 		}
 		blocks = blocks[:len(blocks)-1]

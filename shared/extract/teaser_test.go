@@ -87,6 +87,9 @@ func TestDropTrailers(t *testing.T) {
 		{"a note in the middle stays", []article.Block{para("Subscribe to our newsletter."), body}, []article.Block{para("Subscribe to our newsletter."), body}},
 		{"the story's own last paragraph stays", []article.Block{body, body}, []article.Block{body, body}},
 		{"never the only block", []article.Block{para("Sign up for the newsletter.")}, []article.Block{para("Sign up for the newsletter.")}},
+		{"a blog's post-data line, with its category links", []article.Block{body, para("This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff, Robot Art, Videos. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.", "Neat Stuff", "Robot Art", "Videos")}, []article.Block{body}},
+		{"the same in German", []article.Block{body, para("Dieser Eintrag wurde am 25. August 2012 veröffentlicht und ist unter Kunst abgelegt. Kommentare sind geschlossen.", "Kunst")}, []article.Block{body}},
+		{"a last paragraph asking for comments stays", []article.Block{body, para("Surely we left some of your favourite gadgets off this list. Leave a comment and let us know what your favourite gadget of the year is.")}, []article.Block{body, para("Surely we left some of your favourite gadgets off this list. Leave a comment and let us know what your favourite gadget of the year is.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
