@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -339,5 +340,33 @@ func TestTitledPost(t *testing.T) {
 		if got := titledPost(tc.blocks, titles); got != tc.want {
 			t.Errorf("%s: titledPost = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// A box of teasers ("Recent posts": short entries that each open with a
+// linked heading and a summary) scores well by its many short paragraphs,
+// but the article is the best candidate outside it.
+func TestTeaserListIsNotTheArticle(t *testing.T) {
+	entry := func(i int) string {
+		n := strconv.Itoa(i)
+		return `<div class="entry"><p class="date">November ` + n + `</p><h5><a href="/post-` + n + `">A lie that is good for password security, part ` + n + `</a></h5>` +
+			`<p class="summary">Answering security questions with an unrelated answer can make for easy-to-remember, hard-to-break passwords, and more, part ` + n + `.</p></div>`
+	}
+	var recent strings.Builder
+	for i := 1; i <= 20; i++ {
+		recent.WriteString(entry(i))
+	}
+	page := `<html><head><title>Q&amp;A: Photos from camera to tablet</title></head><body><div id="page">` +
+		`<div id="main"><div class="post"><h2>Q&amp;A: Photos from camera to tablet</h2><div class="entry-content">` +
+		`<p>I want to load photos directly from my camera to my tablet, but I hear the connector sold for it only fits some cameras. Is there another way?</p>` +
+		`<p>The connector reads most cards and cameras, but a card reader that plugs into the tablet's port works with the rest, and costs less.</p>` +
+		`</div></div></div>` +
+		`<div id="side"><div class="box module"><h4>Recent Posts</h4>` + recent.String() + `</div></div></div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/qa", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "load photos directly") || strings.Contains(a.Text, "Answering security questions") {
+		t.Errorf("text:\n%s", a.Text)
 	}
 }

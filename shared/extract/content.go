@@ -15,12 +15,25 @@ func (s *scorer) content(body *html.Node) []*html.Node {
 	if top == nil {
 		return []*html.Node{body}
 	}
-	top = s.alternative(top, topScore, body)
-	top = s.climb(top, body)
+	// A list of teasers is not the article: the best candidate outside
+	// it is, and no step up takes the list back in.
+	var list *html.Node
+	if s.teasers(top) {
+		if alt, v := s.bestOutside(top); alt != nil && v >= topScore/2 {
+			list, top, topScore = top, alt, v
+		}
+	}
+	around := func(up *html.Node) {
+		if list == nil || !related(list, up) {
+			top = up
+		}
+	}
+	around(s.alternative(top, topScore, body))
+	around(s.climb(top, body))
 	for top != body && top.Parent != nil && top.Parent != body && onlyElementChild(top) {
 		top = top.Parent
 	}
-	top = s.widen(top, body)
+	around(s.widen(top, body))
 	top = s.semantic(top, body)
 	if p := s.post(top); p != nil {
 		return []*html.Node{p}
@@ -88,6 +101,71 @@ func (s *scorer) post(top *html.Node) *html.Node {
 		return nil
 	}
 	return mine
+}
+
+// teasers reports whether n is a list of teasers: three or more children
+// of one tag and class, each opening with a heading that links to its own
+// page, holding most of n's text. Such a box ("Recent posts") scores well
+// by the many short paragraphs under it, but is not the article.
+func (s *scorer) teasers(n *html.Node) bool {
+	total := s.stat(n)
+	if total == nil || total.chars == 0 {
+		return false
+	}
+	type key struct {
+		a     atom.Atom
+		class string
+	}
+	count := map[key]int{}
+	chars := map[key]int32{}
+	best := key{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		st := s.stat(c)
+		if c.Type != html.ElementNode || st == nil || !opensWithLink(c) {
+			continue
+		}
+		k := key{c.DataAtom, attr(c, "class")}
+		count[k]++
+		chars[k] += st.chars
+		if count[k] > count[best] {
+			best = k
+		}
+	}
+	return count[best] >= 3 && float32(chars[best]) >= 0.6*float32(total.chars)
+}
+
+// opensWithLink reports whether n's first heading, of any level, holds a
+// link.
+func opensWithLink(n *html.Node) bool {
+	var h *html.Node
+	walk(n, func(m *html.Node) bool {
+		if h != nil || m.Type != html.ElementNode {
+			return false
+		}
+		if m != n && headingLevel(m.DataAtom) > 0 {
+			h = m
+			return false
+		}
+		return true
+	}, nil)
+	return h != nil && firstElement(h, atom.A) != nil
+}
+
+// bestOutside returns the best-scoring candidate that is neither inside
+// nor around n, and its score.
+func (s *scorer) bestOutside(n *html.Node) (*html.Node, float32) {
+	var best *html.Node
+	var bestScore float32
+	for i := range s.st {
+		st := &s.st[i]
+		if !st.scored || s.nodes[i] == n || related(s.nodes[i], n) {
+			continue
+		}
+		if best == nil || st.score > bestScore {
+			best, bestScore = s.nodes[i], st.score
+		}
+	}
+	return best, bestScore
 }
 
 // linkedHeading reports whether n's first heading holds a link.
