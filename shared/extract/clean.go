@@ -343,7 +343,29 @@ func isBoilerplate(n *html.Node) bool {
 	if hasAny(hints, okMaybe) || strings.Contains(hints, "embed") {
 		return false
 	}
-	return hasWord(hints, unlikely) || commentName(hints) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined)
+	return hasWord(hints, unlikely) || commentName(hints) || hasToken(hints, strongTokens) || hasAny(squeeze(hints), strongJoined) || authorBox(hints)
+}
+
+// authorBox reports a class or id that names the box about the author
+// after a post ("postauthor", "author_info", "about-the-author",
+// "author-bio"): one whole name that ends with "author" or is "author"
+// followed by bio, box, info or profile, its separators removed. Names
+// that only mention an author ("entry-author-jane", a blog platform's tag
+// of whoever wrote the post) are not.
+func authorBox(hints string) bool {
+	for _, name := range strings.Fields(hints) {
+		w := squeeze(name)
+		if strings.HasSuffix(w, "author") {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(w, "author"); ok {
+			switch rest {
+			case "bio", "box", "info", "profile", "details", "description":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // classHints is n's class and id, lowercased, separated by a space.

@@ -141,6 +141,47 @@ func TestHasWord(t *testing.T) {
 	}
 }
 
+func TestAuthorBox(t *testing.T) {
+	for _, tt := range []struct {
+		hints string
+		want  bool
+	}{
+		{"postauthor", true},
+		{"author_info", true},
+		{"about-the-author", true},
+		{"author-bio clearfix", true},
+		{"authorbox", true},
+		{"author", true},
+		{"entry-author-chad_sakac entry-type-post entry", false}, // the post, tagged with its writer
+		{"authors-list", false},
+		{"coauthored", false},
+		{"", false},
+	} {
+		if got := authorBox(tt.hints); got != tt.want {
+			t.Errorf("authorBox(%q) = %v, want %v", tt.hints, got, tt.want)
+		}
+	}
+}
+
+// The box about the author after a short post is left out; the post, whose
+// class names its writer, is not.
+func TestAuthorBoxLeftOut(t *testing.T) {
+	page := `<html><body><div class="entry-author-jane entry-type-post entry"><h2>Tissue paper trees</h2>` +
+		`<p>These fall trees are made of tissue paper and a paper towel tube, and take twenty minutes with the children on a rainy afternoon.</p>` +
+		`<p>Cut the tube in strips, fold them out, and glue the paper on in layers of red, orange and yellow until the crown is full.</p>` +
+		`<p>Once the glue is dry, set the trees on the window sill, where the light comes through the paper the way it does through real leaves in October.</p>` +
+		`<p>Older children can cut their own strips and choose the colours; the younger ones are happiest tearing the paper into pieces and sticking them on wherever they like.</p>` +
+		`<div class="postauthor"><p>Written by Jane Doe</p><p>Jane Doe is the founder and managing editor of this site. Always having a love of crafts, she enjoys getting messy with glue and paint.</p></div>` +
+		`</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/trees", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "tissue paper and a paper towel tube") || strings.Contains(a.Text, "founder and managing editor") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
 func TestCommentName(t *testing.T) {
 	for _, tt := range []struct {
 		hints string
