@@ -370,3 +370,20 @@ func TestTeaserListIsNotTheArticle(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A paragraph named as part of the comment form (its licence, "comments
+// are closed") is left out, although paragraphs are otherwise never
+// pruned by their class.
+func TestCommentNoteLeftOut(t *testing.T) {
+	p := `<p>The barn sat at the end of a long gravel road, and the couple filled it with long tables, candles in jars and armfuls of wild flowers from the field behind it.</p>`
+	page := `<html><body><div class="post"><h2>A rustic wedding in the valley</h2>` + strings.Repeat(p, 5) +
+		`<p class="comment_license">The site reserves the right to delete comments which contain profanity, personal attacks or seek to promote a business unrelated to the post.</p>` +
+		`</div></body></html>`
+	a, err := FromHTML(strings.NewReader(page), "https://blog.example/wedding", Options{CapturedAt: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "long gravel road") || strings.Contains(a.Text, "reserves the right") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}

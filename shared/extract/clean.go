@@ -328,6 +328,9 @@ func isBoilerplate(n *html.Node) bool {
 	if hints != "" && (hasAny(hints, popups) || hasToken(hints, hiddenTokens) || hasAny(squeeze(hints), hiddenJoined)) {
 		return true
 	}
+	if n.DataAtom == atom.P && hints != "" && commentName(hints) {
+		return true // a comment form's note ("comment_license", "comments-closed")
+	}
 	if n.DataAtom == atom.Li || n.DataAtom == atom.Span || n.DataAtom == atom.P || n.DataAtom == atom.Figure || n.DataAtom == atom.Img {
 		return false
 	}
