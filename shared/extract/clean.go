@@ -291,7 +291,8 @@ func commentName(h string) bool {
 					return true
 				}
 			}
-			if strings.HasPrefix(w, "disqus") || strings.HasPrefix(w, "replies") || strings.HasPrefix(w, "respond") {
+			if strings.HasPrefix(w, "disqus") || strings.HasPrefix(w, "replies") || strings.HasPrefix(w, "respond") ||
+				strings.HasPrefix(w, "trackback") || strings.HasPrefix(w, "pingback") {
 				return true
 			}
 		}
