@@ -76,10 +76,16 @@ func isHidden(n *html.Node) bool {
 // sheets everywhere use to hide an element ("hidden", Bootstrap's "d-none"),
 // as a whole class name: "hidden-xs" hides on small screens only.
 func hiddenClass(s string) bool {
-	for _, c := range strings.Fields(s) {
-		if strings.EqualFold(c, "hidden") || strings.EqualFold(c, "d-none") {
+	for s != "" {
+		s = strings.TrimLeft(s, " \t\n\f\r")
+		i := strings.IndexAny(s, " \t\n\f\r")
+		if i < 0 {
+			i = len(s)
+		}
+		if c := s[:i]; strings.EqualFold(c, "hidden") || strings.EqualFold(c, "d-none") {
 			return true
 		}
+		s = s[i:]
 	}
 	return false
 }
@@ -357,6 +363,9 @@ func isBoilerplate(n *html.Node) bool {
 // that only mention an author ("entry-author-jane", a blog platform's tag
 // of whoever wrote the post) are not.
 func authorBox(hints string) bool {
+	if !strings.Contains(hints, "author") {
+		return false
+	}
 	for _, name := range strings.Fields(hints) {
 		w := squeeze(name)
 		if strings.HasSuffix(w, "author") {
