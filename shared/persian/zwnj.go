@@ -825,7 +825,8 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 		}
 	default:
 		if isPluralSuffix(b) {
-			if len(a) >= 4 {
+			// (not after a plural: فروشگاه‌های های‌استریت)
+			if len(a) >= 4 && !hasSuffix(a, "ها") && !hasSuffix(a, "های") {
 				return glue()
 			}
 			break
