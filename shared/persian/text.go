@@ -226,8 +226,8 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			// (spacedEvidence needs می or نمی before the space, of three
 			// letters or fewer, or a suffix after it, of six or fewer,
 			// starting with ه or ت: the pieces are keyed only then)
-			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') &&
-				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت') && fewLetters(headPiece(s), 6)) {
+			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || s[0] == 'ا' || last == 'ی') &&
+				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت' || s[0] == 'ا') && fewLetters(headPiece(s), 6)) {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
