@@ -104,6 +104,7 @@ var normalizeTests = []struct {
 	{name: "a spaced indefinite after heh marks a spaced-style line", in: "داستانهای جنجالی در مرحله تازه ای", want: "داستانهای جنجالی در مرحله تازه\u200cای"},
 	{name: "a joined yekshanbe is the writer's, a spaced one takes the ZWNJ", in: "روز یکشنبه و یک شنبه و سهشنبه", want: "روز یکشنبه و یک\u200cشنبه و سه\u200cشنبه"},
 	{name: "no plural glued after a plural", in: "فروشگاههای های استریت", want: "فروشگاههای های استریت"},
+	{name: "a conjunction in ke stays apart", in: "کتاب ها را وقتی که آمد دید و هنگامی که رفت", want: "کتاب\u200cها را وقتی که آمد دید و هنگامی که رفت"},
 	{name: "spaced weekdays", in: "کتاب ها را سه شنبه و دو شنبه آوردند", want: "کتاب\u200cها را سه\u200cشنبه و دوشنبه آوردند"},
 	{name: "spaced indefinite after heh", in: "کتاب ها مرحله تازه ای بود", want: "کتاب\u200cها مرحله تازه\u200cای بود"},
 	{name: "spaced clitics", in: "کتاب ها را در خانه شان دیدم و نامه ام رسید", want: "کتاب\u200cها را در خانه\u200cشان دیدم و نامه\u200cام رسید"},

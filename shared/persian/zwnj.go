@@ -903,8 +903,11 @@ func (l *lexicon) joinSpaced(a, b []byte, spaced bool) int {
 	}
 	// only when b is no word of its own (بین المللی, not ریاست جمهوری:
 	// many compounds are also written with a space), and when the
-	// compound is exactly a‌b, also with a suffix after b (سرمایه گذاریها)
-	if len(a) >= 6 && l.mayStartCompound(a) && (l.classOf(b)&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
+	// compound is exactly a‌b, also with a suffix after b (سرمایه گذاریها).
+	// Not before که: Lilak's conjunctions in ‌که (وقتی‌که، هنگامی‌که،
+	// همین‌که) are standard with the space too, as the kit's corpora
+	// write them (وقتی که 6, وقتی‌که 0).
+	if len(a) >= 6 && string(b) != "که" && l.mayStartCompound(a) && (l.classOf(b)&^classNounNonJoining == 0 || bytes.HasPrefix(b, []byte("ال"))) {
 		if l.exactCompound(a, b) {
 			return sepZWNJ
 		}
