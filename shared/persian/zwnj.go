@@ -118,6 +118,15 @@ func (l *lexicon) restoreDeleted(key []byte, ctx hayContext, cuts []int) []int {
 		return c
 	}
 	if cls == 0 {
+		// a compound in ا or و with the ezafe ی or the indefinite یی,
+		// which join it with no ZWNJ: قطب‌نمای، قطب‌نمایی
+		for _, s := range [...]string{"یی", "ی"} {
+			if st, ok := cutSuffix(key, s); ok && len(st) >= 8 && (hasSuffix(st, "ا") || hasSuffix(st, "و")) {
+				if c, ok := l.compoundCuts(st, cuts); ok {
+					return c
+				}
+			}
+		}
 		if c, ok := l.compoundJoinedSuffix(key, cuts); ok {
 			return c
 		}
