@@ -497,6 +497,15 @@ func (l *lexicon) suffixCuts(k []byte, ctx hayContext, cuts []int) ([]int, bool)
 			return c, true // not دنیاست
 		}
 	}
+	// ‌ات after a noun in silent ه: نامه‌ات، خانواده‌ات. (The Arabic
+	// plurals in هات that Lilak lists, شبهات، توجیهات، جهات, are whole
+	// words and never get here; a whole word in ها with the clitic ت,
+	// تنهات, is not split either.)
+	if c, ok := try(atSet, classHehNoun); ok {
+		if st := c0(k, c); len(st) >= 6 && hasSuffix(st, "ه") && l.classOf(k[:len(k)-2])&(classException|classJoined) == 0 {
+			return c, true
+		}
+	}
 	// Clitic pronouns (‌شان، ‌مان، ‌تان، ‌ام) and the ezafe ‌ی after a noun
 	// in silent ه, which the lexicon knows by its ‌ای (روحیه‌شان، آینده‌ام،
 	// گونه‌ی; not گروهی), unless the word is a plural in ان (متهمان), and
@@ -971,6 +980,7 @@ var (
 	superlativeSet = newSuffixSet("ترین", "ترینی")
 	titleSet       = newSuffixSet("الدین", "الدوله", "السلطنه", "الملک")
 	ashSet         = newSuffixSet("اش", "است")
+	atSet          = newSuffixSet("ات")
 	cliticSet      = newSuffixSet("شان", "مان", "تان", "ام", "ی")
 	amSet          = newSuffixSet("ام")
 )

@@ -333,7 +333,7 @@ func addLilak(classes map[byte][]string, l *lilak, stems map[string][]string) {
 // cutEnds are the endings after which a rule of package persian may put a
 // ZWNJ; cutStarts the beginnings.
 var (
-	cutEnds = append(append(append([]string{"ای", "هی", "ام", "اش", "شان", "مان", "تان", "ایست", "الدین", "الدوله", "السلطنه", "الملک"},
+	cutEnds = append(append(append([]string{"ای", "هی", "ام", "اش", "هات", "شان", "مان", "تان", "ایست", "الدین", "الدوله", "السلطنه", "الملک"},
 		plural...), comp...), perf...)
 	cutStarts = []string{"می", "نمی", "به", "بی", "هم", "کم", "خوش", "پر", "بد", "سانتی", "میلی"}
 )
