@@ -229,9 +229,10 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			p := r[cs[ci-1].start:cs[ci-1].end]
 			// (spacedEvidence needs می or نمی before the space, of three
 			// letters or fewer, or a suffix after it, of six or fewer,
-			// starting with ه or ت: the pieces are keyed only then)
-			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || s[0] == 'ا' || last == 'ی') &&
-				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت' || s[0] == 'ا') && fewLetters(headPiece(s), 6)) {
+			// starting with ه or ت, or ای after a word in ه: the pieces
+			// are keyed only then)
+			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی' || last == 'ه' && isAy(s)) &&
+				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت' || last == 'ه') && fewLetters(headPiece(s), 6)) {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
@@ -263,6 +264,11 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		return true, spacedEv > 2*joinedEv
 	}
 	return spacedEv == 0, true
+}
+
+// isAy reports whether the head piece of r is ای.
+func isAy(r []rune) bool {
+	return len(r) >= 2 && r[0] == 'ا' && r[1] == 'ی' && (len(r) == 2 || !isLetterOrMark(r[2]))
 }
 
 // fewLetters reports whether r holds at most k letters.
