@@ -99,6 +99,7 @@ var normalizeTests = []struct {
 	{name: "compound Lilak writes with a ZWNJ", in: "پیشبینی قطبنما", want: "پیش\u200cبینی قطب\u200cنما"},
 	{name: "compound in a and vav with the ezafe or indefinite yeh", in: "قطبنمای کشتی و قطبنمایی و ملیگرای و سخنسرای", want: "قطب\u200cنمای کشتی و قطب\u200cنمایی و ملی\u200cگرای و سخن\u200cسرای"},
 	{name: "clitic at after silent heh, not the Arabic plurals in hat", in: "نامهات و خانوادهات رسید و شبهات و توجیهات و جهات و تنهات", want: "نامه\u200cات و خانواده\u200cات رسید و شبهات و توجیهات و جهات و تنهات"},
+	{name: "a noun in mi and silent heh is whole, a verb after mi is not", in: "میخانه و میکده بسته شد و میروند", want: "میخانه و میکده بسته شد و می\u200cروند"},
 	{name: "Academy's joined comparatives", in: "بهتر بیشتر کمتر مهتر کهترین", want: "بهتر بیشتر کمتر مهتر کهترین"},
 	{name: "fused mi after a preverb in a spaced-style line", in: "کتاب ها را برمیگرداند", want: "کتاب\u200cها را برمی\u200cگرداند"},
 	{name: "fused compound in a spaced-style line is the writer's", in: "کتاب ها و پیشبینی", want: "کتاب\u200cها و پیشبینی"},
