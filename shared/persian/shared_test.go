@@ -169,10 +169,15 @@ func TestZWNJTargets(t *testing.T) {
 			t.Errorf("%s %s = %.4f, want ≥ %.3f", c.mode, c.key, got, c.min)
 		}
 	}
-	if got := f("clean", "changed_per_10k_words"); got > 8 {
-		t.Errorf("clean text: %.2f boundaries changed per 10,000 words, want ≤ 8", got)
+	// (the 7 changes left are spaces put after a period between two
+	// words, دارد.دانمارک: visible slips of the gold)
+	if got := f("clean", "changed_per_10k_words"); got > 4.1 {
+		t.Errorf("clean text: %.2f boundaries changed per 10,000 words, want ≤ 4.1", got)
 	}
 	if fp, _ := res["clean"]["fp"].(float64); fp > 0 {
 		t.Errorf("clean text: %v ZWNJs added", fp)
+	}
+	if fn, _ := res["clean"]["fn"].(float64); fn > 0 {
+		t.Errorf("clean text: %v ZWNJs removed", fn)
 	}
 }

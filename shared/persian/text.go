@@ -78,7 +78,11 @@ func (n *normalizer) chunks(r []rune, edits int) ([]rune, int) {
 			continue
 		}
 		var z bool
-		edits, z = n.cleanChunk(r, c, prev, edits)
+		next := rune(0) // the first rune of the chunk after
+		if ci+1 < len(cs) {
+			next = r[cs[ci+1].start]
+		}
+		edits, z = n.cleanChunk(r, c, prev, next, edits)
 		if c.end > c.start {
 			prev = r[c.end-1]
 		}
@@ -225,9 +229,10 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 			p := r[cs[ci-1].start:cs[ci-1].end]
 			// (spacedEvidence needs می or نمی before the space, of three
 			// letters or fewer, or a suffix after it, of six or fewer,
-			// starting with ه or ت: the pieces are keyed only then)
-			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی') &&
-				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت') && fewLetters(headPiece(s), 6)) {
+			// starting with ه or ت, or ای after a word in ه: the pieces
+			// are keyed only then)
+			if last := p[len(p)-1]; isLetterOrMark(last) && isLetter(s[0]) && (s[0] == 'ه' || s[0] == 'ت' || last == 'ی' || last == 'ه' && isAy(s)) &&
+				(fewLetters(tailPiece(p), 3) || (s[0] == 'ه' || s[0] == 'ت' || last == 'ه') && fewLetters(headPiece(s), 6)) {
 				a := n.keyOf(tailPiece(p), n.key[:0])
 				b := n.keyOf(headPiece(s), a)
 				if lx.spacedEvidence(b[:len(a)], b[len(a):]) {
@@ -259,6 +264,11 @@ func (n *normalizer) lineStyle(lx *lexicon, r []rune, cs []chunk) (deleted, spac
 		return true, spacedEv > 2*joinedEv
 	}
 	return spacedEv == 0, true
+}
+
+// isAy reports whether the head piece of r is ای.
+func isAy(r []rune) bool {
+	return len(r) >= 2 && r[0] == 'ا' && r[1] == 'ی' && (len(r) == 2 || !isLetterOrMark(r[2]))
 }
 
 // fewLetters reports whether r holds at most k letters.
@@ -293,8 +303,9 @@ func latinAt(r []rune, i int) bool {
 
 // cleanChunk converts digits and punctuation and cleans zero-width
 // characters inside chunk c of r; prev is the last rune of the chunk
-// before (0 if none). It reports whether the chunk keeps a ZWNJ.
-func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, bool) {
+// before and next the first rune of the chunk after (0 if none). It
+// reports whether the chunk keeps a ZWNJ.
+func (n *normalizer) cleanChunk(r []rune, c *chunk, prev, next rune, edits int) (int, bool) {
 	s := r[c.start:c.end]
 	// ISO dates keep their digits wherever a run of digits starts one, not
 	// only at the chunk's start: removing a space after an opening mark
@@ -350,12 +361,15 @@ func (n *normalizer) cleanChunk(r []rune, c *chunk, prev rune, edits int) (int, 
 			n.punct = n.punct || w > 0
 		case x == zwnj:
 			// A ZWNJ stays only between a letter (or mark) and a letter,
-			// and only once.
-			next := rune(0)
+			// and only once; a space between them leaves it as the writer
+			// typed it (تازه‌ تأسیس، مطالعه ‌است): beside a space it
+			// changes nothing on screen, so it is not wrong to a reader.
+			after := next
 			if i+1 < len(s) {
-				next = s[i+1]
+				after = s[i+1]
 			}
-			if w == 0 || !(isLetterOrMark(s[w-1])) || !isLetter(next) {
+			if !isLetterOrMark(before) || w > 0 && !isLetterOrMark(s[w-1]) || !isLetter(after) ||
+				w == 0 && i+1 == len(s) {
 				edits++
 				continue
 			}

@@ -535,7 +535,9 @@ func build(words []string, joined map[string]bool) map[byte][]string {
 			}
 		}
 	}
-	// Weekdays: یک‌شنبه، سه‌شنبه، پنج‌شنبه (a rule, whatever the lists say).
+	// Weekdays: یک‌شنبه، سه‌شنبه، پنج‌شنبه (a rule, whatever the lists say,
+	// for a space typed for the ZWNJ; a joined یکشنبه is kept:
+	// see isWeekday).
 	for _, d := range []string{"یک", "سه", "پنج"} {
 		add('C', d+zwnj+"شنبه")
 	}
