@@ -525,9 +525,12 @@ type captureResult struct {
 		GoWaitMS  float64 `json:"go_wait_ms"`
 		GrabMS    float64 `json:"grab_ms"`
 		ExtractMS float64 `json:"extract_ms"`
-		SaveMS    float64 `json:"save_ms"`
-		ToSavedMS float64 `json:"to_saved_ms"`
-		TotalMS   float64 `json:"total_ms"`
+		// SettingsMS is how long the capture waited for the settings after
+		// the grab (part of ExtractMS).
+		SettingsMS float64 `json:"settings_wait_ms"`
+		SaveMS     float64 `json:"save_ms"`
+		ToSavedMS  float64 `json:"to_saved_ms"`
+		TotalMS    float64 `json:"total_ms"`
 	} `json:"timings"`
 }
 

@@ -233,6 +233,7 @@ var latencyRows = []struct{ key, label string }{
 	{"grab", "· grab the page (click → HTML in background)"},
 	{"wait", "· waiting for Go after the grab"},
 	{"extract", "· Go extraction"},
+	{"settings", "·· of which waiting for the settings read"},
 	{"save", "· IndexedDB save"},
 	{"tonotice", "· saved → notice shown"},
 }
@@ -272,7 +273,7 @@ func captureOnce(t testing.TB, br *browser, tb *tab, n int) (captureResult, samp
 	tm := res.Timings
 	tm.ClickedAt = clicked
 	res.Timings.ClickedAt = clicked
-	s := sample{"saved": tm.SavedAt - clicked, "grab": tm.GrabMS, "wait": tm.GoWaitMS, "extract": tm.ExtractMS, "save": tm.SaveMS}
+	s := sample{"saved": tm.SavedAt - clicked, "grab": tm.GrabMS, "wait": tm.GoWaitMS, "extract": tm.ExtractMS, "settings": tm.SettingsMS, "save": tm.SaveMS}
 	if at := noticeAt(t, br, tb); at > 0 {
 		s["notice"] = at - clicked
 		s["tonotice"] = at - tm.SavedAt

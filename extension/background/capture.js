@@ -222,7 +222,9 @@ export function createCapturer(deps) {
       if (withSelection && !page.selection) throw codedError('no_selection', t('captureErrNoSelection'));
       if (refusal(page.url) === 'scheme') throw unsupported('scheme');
 
+      const settingsWait = epochMs();
       const settings = await settingsRead;
+      tm.settings_wait_ms = round(epochMs() - settingsWait);
       const goStart = epochMs();
       if (deps.goWait) await deps.goWait();
       tm.go_wait_ms = round(epochMs() - goStart);
