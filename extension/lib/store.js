@@ -19,10 +19,12 @@
 // Search has its own compact index, kept up to date at save time: for each
 // entry, the distinct folded words of its newest version, and for each older
 // version the words it has that no newer version has (most edits change a
-// few words, so old versions cost little). The entries' records are packed
-// into SEARCH_SHARDS records of the "search" store: IndexedDB reads a few
-// dozen large records much faster than thousands of small ones (BENCHMARKS.md,
-// "Library at archive size"), and a save rewrites only one shard.
+// few words, so old versions cost little). Stored (lib/wordindex.js), words
+// are integer ids in one vocabulary, and each entry's ids are packed bytes in
+// one of SEARCH_SHARDS records of the "search" store: IndexedDB reads a few
+// dozen records of bytes much faster than thousands of strings (BENCHMARKS.md,
+// "Library at archive size"), and a save rewrites one shard and at most one
+// record of the vocabulary.
 //
 // Deleting is in two steps: deleteEntries marks entries deleted (they leave
 // every list at once, and restoreEntries brings them back); purgeDeleted
@@ -47,6 +49,9 @@
 //      changes nothing.
 //   5  "search" rebuilt in 16 shards instead of 64 (reading fewer records is
 //      faster, see SEARCH_SHARDS): schema 3's step run again. Nothing else.
+//   6  "search" rebuilt as word ids against one vocabulary (lib/wordindex.js)
+//      instead of words as strings: schema 3's step, which now writes that
+//      format, run again. Nothing else.
 //
 // Kept images: a capture's record gains "assets" {kept: [{id, src, type,
 // bytes}], failed: [{src, reason}], at} once its images were fetched, and
@@ -54,18 +59,19 @@
 // bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
 // (removeCapture) and purgeDeleted remove both.
 
+import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, VOCAB_KEYS } from './wordindex.js';
+
 const DB_NAME = 'barg';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
- * How many records the search index is spread over (entries by a hash of
- * their id). Fewer records read faster (2,000 entries' words: 20 records
- * 0.1-0.5 s, 64 records 1.3-2.1 s, 2,000 records 2.9-5.0 s on the loaded
- * test machine, BENCHMARKS.md), more make a save rewrite less (a 2,000-entry
- * library: some 0.7 MB per save with 16). Changing it needs a schema step
- * that rebuilds the index (upgradeTo3 does).
+ * How many records the entries' word ids are spread over (entries by a hash
+ * of their id). Fewer records read faster, more make a save rewrite less:
+ * packed as ids, a 2,000-entry library's index is some 1.5 MB, so a save
+ * rewrites about 50 KB with 32 (BENCHMARKS.md). Changing it needs a schema
+ * step that rebuilds the index (upgradeTo3 does).
  */
-export const SEARCH_SHARDS = 16;
+export const SEARCH_SHARDS = 32;
 
 /** Words of a capture's text compared to decide whether two captures are one article. */
 const LEAD_WORDS = 80;
@@ -107,9 +113,9 @@ function upgrade(db, tx, oldVersion) {
   const steps = [];
   if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'id' });
   if (oldVersion < 2) steps.push((next) => upgradeTo2(db, tx, next));
-  // 3 builds the search index; 5 builds it again in SEARCH_SHARDS = 16
-  // records (3 and 4 had 64): the same step, which clears what is there.
-  if (oldVersion < 5) steps.push((next) => upgradeTo3(db, tx, next));
+  // 3 builds the search index; 5 builds it again in 16 records (3 and 4 had
+  // 64), 6 as word ids: the same step, which clears what is there.
+  if (oldVersion < 6) steps.push((next) => upgradeTo3(db, tx, next));
   // Guarded by the store's presence, not by oldVersion alone (see above).
   steps.push((next) => { upgradeTo4(db); next(); });
   const run = () => { const step = steps.shift(); if (step) step(run); };
@@ -164,23 +170,19 @@ export function upgradeTo3(db, tx, next = () => {}) {
   }
   if (db.objectStoreNames.contains('texts')) db.deleteObjectStore('texts');
   // Every version of every entry, read once, one entry at a time.
-  const shards = new Map();
+  const records = new Map();
   const byEntry = tx.objectStore('articles').index('entry_id');
   tx.objectStore('entries').openCursor().onsuccess = (ev) => {
     const c = ev.target.result;
     if (!c) {
-      for (const sh of shards.values()) search.put(sh);
+      for (const r of packIndex(records, shardOf)) search.put(r);
       next();
       return;
     }
     const entry = c.value;
     byEntry.getAll(entry.id).onsuccess = (e) => {
       const recs = e.target.result;
-      if (recs.length) {
-        const n = shardOf(entry.id);
-        if (!shards.has(n)) shards.set(n, { id: n, entries: {} });
-        shards.get(n).entries[entry.id] = indexOfVersions(recs);
-      }
+      if (recs.length) records.set(entry.id, indexOfVersions(recs));
       c.continue();
     };
   };
@@ -446,7 +448,8 @@ export function userText(entry) {
 
 /**
  * Whether an entry with index record rec (and user's words user, folded)
- * has every query word qs in it, each as (part of) a word. null when not;
+ * has every query word qs in it, each as (part of) a word: what
+ * PackedIndex.search answers for every entry at once. null when not;
  * else {versions}: [] when the newest version and the user's words have
  * them all, else the ids of the older versions credited with the rest,
  * newest first.
@@ -469,37 +472,55 @@ export function indexMatch(rec, qs, user = '') {
 
 /**
  * The search index's records read and written within one transaction:
- * each shard is read once and written once, at flush().
+ * the vocabulary and each shard are read once, when first needed, and
+ * written once, at flush(): the shards changed and the vocabulary's records
+ * that gained words.
  */
 class SearchWrites {
   constructor(tx) {
     this.store = tx.objectStore('search');
-    /** @type {Map<number, Promise<{id: number, entries: object}>>} */
+    /** @type {Promise<Vocabulary>|null} */
+    this.vocab = null;
+    /** @type {Map<number, Promise<Map<string, object>>>} shard -> entry id -> {v, w: ids, o} */
     this.shards = new Map();
-    this.dirty = new Set();
+    /** @type {Map<number, Map<string, object>>} shards changed by set() */
+    this.dirty = new Map();
+    /** @type {Vocabulary|null} the vocabulary once set() used it */
+    this.grown = null;
+  }
+
+  words() {
+    if (!this.vocab) this.vocab = request(this.store.getAll(VOCAB_KEYS())).then((r) => new Vocabulary(r));
+    return this.vocab;
   }
 
   shard(n) {
-    if (!this.shards.has(n)) this.shards.set(n, request(this.store.get(n)).then((sh) => sh || { id: n, entries: {} }));
+    if (!this.shards.has(n)) this.shards.set(n, request(this.store.get(n)).then(unpackShard));
     return this.shards.get(n);
   }
 
+  /** An entry's index record {v, w, o} (words as strings), or undefined. */
   async get(id) {
-    return (await this.shard(shardOf(id))).entries[id];
+    const [vocab, sh] = await Promise.all([this.words(), this.shard(shardOf(id))]);
+    const rec = sh.get(id);
+    return rec && { v: rec.v, w: vocab.decode(rec.w), o: rec.o.map(([vid, ids]) => [vid, vocab.decode(ids)]) };
   }
 
   /** Sets (or with null removes) an entry's index record. */
   async set(id, rec) {
-    const sh = await this.shard(shardOf(id));
-    if (rec) sh.entries[id] = rec;
-    else delete sh.entries[id];
-    this.dirty.add(sh);
+    const n = shardOf(id);
+    const [vocab, sh] = await Promise.all([this.words(), this.shard(n)]);
+    if (rec) sh.set(id, vocab.encodeRecord(rec));
+    else sh.delete(id);
+    this.dirty.set(n, sh);
+    this.grown = vocab;
   }
 
-  /** Writes the changed shards; call before the transaction's last await. */
+  /** Writes what changed; call before the transaction's last await, after every set has resolved. */
   flush() {
-    for (const sh of this.dirty) this.store.put(sh);
+    for (const [n, sh] of this.dirty) this.store.put(packShard(n, sh));
     this.dirty.clear();
+    if (this.grown) for (const r of this.grown.dirty()) this.store.put(r);
   }
 }
 
@@ -703,9 +724,8 @@ export async function listEntries(filter = {}) {
   if (filter.lang) rows = rows.filter((r) => r.lang === filter.lang);
   if (filter.tag) rows = rows.filter((r) => r.tags.includes(filter.tag));
   if ((filter.query || '').trim()) {
-    const qs = queryWords(filter.query);
-    const index = await searchIndex();
-    rows = rows.filter((r) => indexMatch(index.get(r.id), qs, userText(r)));
+    const hits = (await searchIndex()).search(queryWords(filter.query), rows, userText);
+    rows = rows.filter((r) => hits.has(r.id));
   }
   rows.sort(byNewest);
   return rows;
@@ -716,16 +736,14 @@ export async function listEntries(filter = {}) {
 export const listArticles = listEntries;
 
 /**
- * The whole search index: entry id -> index record (see indexMatch), read
- * in SEARCH_SHARDS records, without a single article body.
- * @returns {Promise<Map<string, {v: string, w: string, o: string[][]}>>}
+ * The whole search index, read in one request (SEARCH_SHARDS records and
+ * the vocabulary's), without a single article body: search(), get(id) the
+ * index record of an entry (see indexMatch), has(id), size.
+ * @returns {Promise<PackedIndex>}
  */
 export async function searchIndex() {
   const db = await openDB();
-  const shards = await request(db.transaction('search').objectStore('search').getAll());
-  const out = new Map();
-  for (const sh of shards) for (const [id, rec] of Object.entries(sh.entries)) out.set(id, rec);
-  return out;
+  return new PackedIndex(await request(db.transaction('search').objectStore('search').getAll()));
 }
 
 /**

@@ -12,7 +12,7 @@
 // article matching the filters, not only rendered rows.
 
 import {
-  listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
+  listEntries, searchIndex, queryWords, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
 import { addTags, getAssets } from '../lib/store.js';
@@ -50,7 +50,7 @@ const index = new SearchIndex(async () => {
   const records = await searchIndex();
   performance.measure('library.index', { start: started, detail: { entries: records.size } });
   return records;
-}, { queryWords, indexMatch });
+}, queryWords);
 
 const state = {
   /** Every summary, newest first. */
