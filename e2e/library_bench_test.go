@@ -11,6 +11,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -326,5 +327,90 @@ func BenchmarkLibraryIndexLayout(bm *testing.B) {
 			db.close();
 			return out; })()`, &ms)
 		bm.Logf("round %d: reading 2,000 entries' words: %v ms", round+1, ms)
+	}
+}
+
+// BenchmarkLibraryIndexPacked reads the search index of the 2,000 × 3
+// library of BenchmarkLibrary6000Captures (the same generator) from
+// IndexedDB in several layouts: schema 5's (words as strings, 16 records)
+// and schema 6's (word ids, lib/wordindex.js) in S shards with a vocabulary
+// of C words a record ("ids-S-C"). Reading a packed layout includes decoding
+// it and one search (one hit). Three rounds, each in a new page.
+//
+//	cd e2e && go test -run '^$' -bench BenchmarkLibraryIndexPacked -benchtime 1x -v .
+func BenchmarkLibraryIndexPacked(bm *testing.B) {
+	b := launch(bm, "")
+	p := b.OpenExtensionPage(bm, "extension/welcome/welcome.html")
+	for from := 0; from < 2000; from += 250 {
+		b.EvalPage(bm, p, fmt.Sprintf(`(async () => {
+			const store = await import(chrome.runtime.getURL('extension/lib/store.js'));
+			const syl = ['با', 'ر', 'دا', 'نی', 'مه', 'س', 'تو', 'گا', 'ل', 'زی', 'فر', 'کو', 'ha', 'ri', 'to', 'men'];
+			const vocab = Array.from({length: 20000}, (_, r) => { let w = '', n = r + 7; do { w += syl[n %% syl.length]; n = Math.floor(n / syl.length); } while (n); return w; });
+			const recs = globalThis.__recs = globalThis.__recs || new Map();
+			for (let i = %d; i < %d; i++) {
+				let seed = i + 1;
+				const rand = () => { seed = (seed * 1103515245 + 12345) %% 2147483648; return seed / 2147483648; };
+				const word = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(rand() * Math.log(vocab.length))) - 1)];
+				const base = Array.from({length: 60}, (_, k) => Array.from({length: 10}, word).join(' ') + ' بند' + k + '.');
+				const vs = [];
+				for (let v = 0; v < 3; v++) {
+					const paras = v ? [...base.slice(0, 30), 'ویرایش ' + v + ' از خبر ' + i, ...base.slice(30)] : [...base, 'جمله‌ای که حذف شد: حذفشده' + i + 'پایان'];
+					paras[0] = 'نشانه' + i + 'پایان compost ' + paras[0];
+					vs.push({id: crypto.randomUUID(), captured_at: new Date(Date.UTC(2026, 0, 1) + i * 60000 + v * 1000).toISOString(), article: {title: 'مقالهٔ شمارهٔ ' + i, text: paras.join('\n\n')}});
+				}
+				recs.set(crypto.randomUUID(), store.indexOfVersions(vs));
+			}
+			return true; })()`, from, from+250), nil)
+	}
+	layouts := []string{"v5-16", "ids-32-2048", "ids-16-8192", "ids-8-8192", "ids-4-32768", "ids-1-32768"}
+	b.EvalPage(bm, p, `(async () => {
+		const wi = await import(chrome.runtime.getURL('extension/lib/wordindex.js'));
+		const recs = globalThis.__recs;
+		const hash = (id) => { let h = 0; for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0; return h >>> 0; };
+		const db = await new Promise((res, rej) => { const r = indexedDB.open('bench-packed', 1); r.onupgradeneeded = () => { for (const n of `+jsString(strings.Join(layouts, ","))+`.split(',')) r.result.createObjectStore(n, {keyPath: 'id'}); }; r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+		const v5 = Array.from({length: 16}, (_, id) => ({id, entries: {}}));
+		for (const [id, r] of recs) v5[hash(id) % 16].entries[id] = r;
+		const rows = {'v5-16': v5};
+		for (const name of `+jsString(strings.Join(layouts, ","))+`.split(',').slice(1)) {
+			const [, shards, chunk] = name.split('-').map(Number);
+			const packed = wi.packIndex(recs, (id) => hash(id) % shards);
+			const words = packed.filter((r) => Array.isArray(r.id)).sort((a, b) => a.id[1] - b.id[1]).flatMap((r) => r.words.split('\n'));
+			const vocab = [];
+			for (let n = 0; n * chunk < words.length; n++) vocab.push({id: ['w', n], words: words.slice(n * chunk, (n + 1) * chunk).join('\n')});
+			rows[name] = [...vocab, ...packed.filter((r) => !Array.isArray(r.id))];
+		}
+		const tx = db.transaction(Object.keys(rows), 'readwrite');
+		for (const [n, list] of Object.entries(rows)) for (const r of list) tx.objectStore(n).put(r);
+		await new Promise((r, j) => { tx.oncomplete = r; tx.onerror = () => j(tx.error); });
+		db.close();
+		return true; })()`, nil)
+	for round := 0; round < 3; round++ {
+		p2 := b.OpenExtensionPage(bm, "extension/welcome/welcome.html")
+		var ms map[string][]float64
+		b.EvalPage(bm, p2, `(async () => {
+			const wi = await import(chrome.runtime.getURL('extension/lib/wordindex.js'));
+			const store = await import(chrome.runtime.getURL('extension/lib/store.js'));
+			const db = await new Promise((res) => { const r = indexedDB.open('bench-packed', 1); r.onsuccess = () => res(r.result); });
+			const out = {};
+			const qs = store.queryWords('نشانه1234پایان');
+			for (const n of `+jsString(strings.Join(layouts, ","))+`.split(',')) {
+				const t0 = performance.now();
+				const got = await new Promise((res) => { db.transaction(n).objectStore(n).getAll().onsuccess = (e) => res(e.target.result); });
+				const t1 = performance.now();
+				let hits;
+				if (n.startsWith('v5')) {
+					const m = new Map();
+					for (const sh of got) for (const [id, r] of Object.entries(sh.entries)) m.set(id, r);
+					hits = 0; for (const [id, r] of m) if (store.indexMatch(r, qs, '')) hits++;
+				} else {
+					const idx = new wi.PackedIndex(got);
+					hits = idx.search(qs, [...idx.entries.keys()].map((id) => ({id})), () => '').size;
+				}
+				if (hits !== 1) throw new Error(n + ': ' + hits + ' hits');
+				out[n] = [Math.round(t1 - t0), Math.round(performance.now() - t0)];
+			}
+			db.close();
+			return out; })()`, &ms)
+		bm.Logf("round %d: [read, read + decode + search] ms: %v", round+1, ms)
 	}
 }

@@ -51,7 +51,10 @@
 //      faster, see SEARCH_SHARDS): schema 3's step run again. Nothing else.
 //   6  "search" rebuilt as word ids against one vocabulary (lib/wordindex.js)
 //      instead of words as strings: schema 3's step, which now writes that
-//      format, run again. Nothing else.
+//      format, run again; "entries" gains an index "deleted_at", so that
+//      purging finds deleted entries without reading every entry (and
+//      without locking the search index for writing when there are none).
+//      Nothing else.
 //
 // Kept images: a capture's record gains "assets" {kept: [{id, src, type,
 // bytes}], failed: [{src, reason}], at} once its images were fetched, and
@@ -59,7 +62,7 @@
 // bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
 // (removeCapture) and purgeDeleted remove both.
 
-import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, VOCAB_KEYS } from './wordindex.js';
+import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, wordList, lastRecord, VOCAB_KEYS } from './wordindex.js';
 
 const DB_NAME = 'barg';
 export const DB_VERSION = 6;
@@ -67,11 +70,13 @@ export const DB_VERSION = 6;
 /**
  * How many records the entries' word ids are spread over (entries by a hash
  * of their id). Fewer records read faster, more make a save rewrite less:
- * packed as ids, a 2,000-entry library's index is some 1.5 MB, so a save
- * rewrites about 50 KB with 32 (BENCHMARKS.md). Changing it needs a schema
- * step that rebuilds the index (upgradeTo3 does).
+ * with the vocabulary's few records, 12 records of 2,000 entries' ids read
+ * in 43-136 ms on the loaded test machine where 45 took 170-590 ms, and a
+ * save rewrites one shard, some 160 KB at 2,000 entries (BENCHMARKS.md,
+ * "Library at archive size"). Changing it needs a schema step that
+ * rebuilds the index (upgradeTo3 does).
  */
-export const SEARCH_SHARDS = 32;
+export const SEARCH_SHARDS = 8;
 
 /** Words of a capture's text compared to decide whether two captures are one article. */
 const LEAD_WORDS = 80;
@@ -118,6 +123,12 @@ function upgrade(db, tx, oldVersion) {
   if (oldVersion < 6) steps.push((next) => upgradeTo3(db, tx, next));
   // Guarded by the store's presence, not by oldVersion alone (see above).
   steps.push((next) => { upgradeTo4(db); next(); });
+  // 6 also indexes entries by deletion time; guarded by the index's presence.
+  steps.push((next) => {
+    const entries = tx.objectStore('entries');
+    if (!entries.indexNames.contains('deleted_at')) entries.createIndex('deleted_at', 'deleted_at');
+    next();
+  });
   const run = () => { const step = steps.shift(); if (step) step(run); };
   run();
 }
@@ -470,6 +481,9 @@ export function indexMatch(rec, qs, user = '') {
   return { versions };
 }
 
+/** The vocabulary's word list last read or grown, by connection (see SearchWrites.readWords). */
+const vocabularies = new WeakMap();
+
 /**
  * The search index's records read and written within one transaction:
  * the vocabulary and each shard are read once, when first needed, and
@@ -479,6 +493,8 @@ export function indexMatch(rec, qs, user = '') {
 class SearchWrites {
   constructor(tx) {
     this.store = tx.objectStore('search');
+    // Words added are shared with the next save once they are stored.
+    tx.addEventListener('complete', () => { if (this.grown) this.grown.commit(); });
     /** @type {Promise<Vocabulary>|null} */
     this.vocab = null;
     /** @type {Map<number, Promise<Map<string, object>>>} shard -> entry id -> {v, w: ids, o} */
@@ -490,8 +506,27 @@ class SearchWrites {
   }
 
   words() {
-    if (!this.vocab) this.vocab = request(this.store.getAll(VOCAB_KEYS())).then((r) => new Vocabulary(r));
+    if (!this.vocab) this.vocab = this.readWords();
     return this.vocab;
+  }
+
+  /**
+   * The vocabulary, read whole only when the one kept from the last save
+   * through this connection is not current: it only grows, in its last
+   * record, until a schema step rebuilds it (on a new connection), so it is
+   * current when its last record is the one stored.
+   */
+  async readWords() {
+    const db = this.store.transaction.db;
+    const kept = vocabularies.get(db);
+    if (kept) {
+      const cur = await request(this.store.openCursor(VOCAB_KEYS(), 'prev'));
+      const last = lastRecord(kept);
+      if (cur && last ? cur.value.id[1] === last[0] && cur.value.words === last[1] : !cur && !last) return new Vocabulary(kept);
+    }
+    const list = wordList(await request(this.store.getAll(VOCAB_KEYS())));
+    vocabularies.set(db, list);
+    return new Vocabulary(list);
   }
 
   shard(n) {
@@ -509,18 +544,26 @@ class SearchWrites {
   /** Sets (or with null removes) an entry's index record. */
   async set(id, rec) {
     const n = shardOf(id);
-    const [vocab, sh] = await Promise.all([this.words(), this.shard(n)]);
-    if (rec) sh.set(id, vocab.encodeRecord(rec));
-    else sh.delete(id);
+    const sh = await this.shard(n);
+    if (rec) {
+      const vocab = await this.words();
+      sh.set(id, vocab.encodeRecord(rec));
+      this.grown = vocab;
+    } else {
+      sh.delete(id);
+    }
     this.dirty.set(n, sh);
-    this.grown = vocab;
   }
 
   /** Writes what changed; call before the transaction's last await, after every set has resolved. */
   flush() {
     for (const [n, sh] of this.dirty) this.store.put(packShard(n, sh));
     this.dirty.clear();
-    if (this.grown) for (const r of this.grown.dirty()) this.store.put(r);
+    if (this.grown) {
+      const { put, remove } = this.grown.dirty();
+      for (const key of remove) this.store.delete(key);
+      for (const r of put) this.store.put(r);
+    }
   }
 }
 
@@ -831,10 +874,15 @@ export async function purgeDeleted(before = new Date()) {
 export async function purgeDeletes(before = new Date()) {
   const limit = before.toISOString();
   const db = await openDB();
+  // Most of the time nothing is deleted: asked of the index, in a read-only
+  // transaction, so that a library page opening meanwhile reads its search
+  // index without waiting for a write lock.
+  const deletedKeys = IDBKeyRange.lowerBound('', true);
+  if (!(await request(db.transaction('entries').objectStore('entries').index('deleted_at').count(deletedKeys)))) return { purged: 0, pending: '' };
   const tx = db.transaction(REMOVE, 'readwrite');
   const committed = done(tx);
   const sw = new SearchWrites(tx);
-  const deleted = (await request(tx.objectStore('entries').getAll())).filter((e) => e.deleted_at);
+  const deleted = (await request(tx.objectStore('entries').index('deleted_at').getAll(deletedKeys))).filter((e) => e.deleted_at);
   const gone = deleted.filter((e) => e.deleted_at <= limit);
   let pending = '';
   for (const e of deleted) if (e.deleted_at > limit && (!pending || e.deleted_at < pending)) pending = e.deleted_at;

@@ -503,6 +503,8 @@ test('a profile written by the schema-5 store (words in 16 shards) is upgraded t
   assert.deepEqual(after.assets, before.assets, 'every kept image');
   assert.ok(after.search.every((r) => !r.entries), 'no record of the old index left');
   assert.equal((await store.searchIndex()).has(sel.entry.id), true, 'a deleted entry keeps its index record until purged');
+  const deletedAt = before.entries.find((e) => e.id === sel.entry.id).deleted_at;
+  assert.deepEqual(await store.purgeDeletes(new Date(0)), { purged: 0, pending: deletedAt }, 'the upgraded entries are indexed by deletion time');
   await store.restoreEntries([sel.entry.id]);
   await assertIndexFresh();
   const ids = async (q) => (await store.listEntries({ query: q })).map((e) => e.id);
@@ -516,4 +518,20 @@ test('a profile written by the schema-5 store (words in 16 shards) is upgraded t
   assert.equal(r3.entry.versions.length, 3);
   await assertIndexFresh();
   assert.deepEqual(await ids('یارانهها'), [r1.entry.id]);
+});
+
+test('saves from two pages (two connections) grow one vocabulary: each reads what the other added', async () => {
+  const other = await import('./store.js?other-page');
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  const b = await other.saveArticle(art('https://x.example/b', 'ب', GARDEN));
+  // The first page's kept vocabulary is behind now: this save must not reuse its ids.
+  const c = await store.saveArticle(art('https://x.example/c', 'پ', ['واژه‌های کاملاً تازه در این متن هست.']));
+  const d = await other.saveArticle(art('https://x.example/d', 'ت', ['و باز هم سخنانی نو.']));
+  await assertIndexFresh();
+  const ids = async (q) => (await store.listEntries({ query: q })).map((e) => e.id);
+  assert.deepEqual(await ids('چنار'), [b.entry.id]);
+  assert.deepEqual(await ids('کاملا'), [c.entry.id]);
+  assert.deepEqual(await ids('سخنانی'), [d.entry.id]);
+  assert.deepEqual(await ids('نمایندگان'), [a.entry.id]);
+  await other.closeDB();
 });

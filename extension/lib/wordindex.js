@@ -8,10 +8,11 @@
 // newer version has. Stored, words become integer ids in one vocabulary:
 //
 //   - the vocabulary: every distinct word ever indexed, in order of first
-//     use, VOCAB_CHUNK words a record ({id: ['w', n], words: 'a\nb\n…'}).
-//     It only grows (new words are appended to its last record), so a word's
-//     id never changes and a save rewrites at most one small vocabulary
-//     record; a rebuild of the index (a schema step) makes it afresh.
+//     use, in a few records ({id: ['w', n], words: 'a\nb\n…'}, in order of
+//     n). It only grows (new words are appended to its last record, see
+//     Vocabulary.dirty), so a word's id never changes and a save rewrites
+//     one small vocabulary record; a rebuild of the index (a schema step)
+//     makes it afresh, VOCAB_BIG words a record.
 //   - the entries, spread over shards by a hash of their id ({id: n, head,
 //     data}): head a JSON list [[entry id, byte offset, newest version id,
 //     older version ids…]…], data a Uint8Array holding, for each version
@@ -24,8 +25,10 @@
 // per entry. IndexedDB clones a few strings and byte arrays much faster than
 // thousands of strings (BENCHMARKS.md, "Library at archive size").
 
-/** Words per vocabulary record: a save that brings new words rewrites one such record. */
-export const VOCAB_CHUNK = 2048;
+/** Words of the vocabulary's last record (its tail) past which it is merged or kept as it is (see Vocabulary.dirty). */
+export const VOCAB_TAIL = 1024;
+/** Words of a vocabulary record past which no tail is merged into it. */
+export const VOCAB_BIG = 16384;
 
 /** The key range of the vocabulary's records in the "search" store (shards have numeric keys). */
 export const VOCAB_KEYS = () => IDBKeyRange.lowerBound([]);
@@ -71,41 +74,131 @@ function eachId(data, at, f) {
 // ---- the vocabulary -------------------------------------------------------------
 
 /**
- * The vocabulary as a save uses it: word -> id, growing. Built from its
- * records; dirty() lists the records to write after words were added.
+ * The words of the vocabulary's records: {words: string[], ids: Map word ->
+ * id, layout: [{n, count}…] its records in order}. A Vocabulary reads it and
+ * changes it only in commit().
+ * @param {{id: [string, number], words: string}[]} records
+ */
+export function wordList(records) {
+  const words = [];
+  const layout = [];
+  for (const r of records.slice().sort((a, b) => a.id[1] - b.id[1])) {
+    const ws = r.words ? r.words.split('\n') : [];
+    for (const w of ws) words.push(w);
+    layout.push({ n: r.id[1], count: ws.length });
+  }
+  return { words, ids: new Map(words.map((w, i) => [w, i])), layout };
+}
+
+/** The vocabulary's last record as stored for a word list: [its number, its words], or null when it has none. */
+export function lastRecord(list) {
+  const last = list.layout[list.layout.length - 1];
+  return last ? [last.n, list.words.slice(list.words.length - last.count).join('\n')] : null;
+}
+
+/** The records of a fresh vocabulary: VOCAB_BIG words each. */
+export function vocabRecords(words) {
+  const out = [];
+  for (let n = 0; n * VOCAB_BIG < words.length; n++) out.push({ id: ['w', n], words: words.slice(n * VOCAB_BIG, (n + 1) * VOCAB_BIG).join('\n') });
+  return out;
+}
+
+/**
+ * The vocabulary as a save uses it: word -> id, growing. Reads a word list
+ * (wordList) it leaves alone and keeps the words it adds apart, so that a
+ * list shared between saves (lib/store.js keeps the last one read) is not
+ * changed by a save that fails; commit() adds them to it once stored.
+ * dirty() says what to write after words were added.
  */
 export class Vocabulary {
-  /** @param {{id: [string, number], words: string}[]} records */
-  constructor(records = []) {
-    /** @type {string[]} */
-    this.words = [];
-    for (const r of records.slice().sort((a, b) => a.id[1] - b.id[1])) {
-      if (r.words) for (const w of r.words.split('\n')) this.words.push(w);
-    }
-    this.ids = new Map(this.words.map((w, i) => [w, i]));
-    this.firstNew = this.words.length;
+  /** @param {{id: [string, number], words: string}[] | {words: string[], ids: Map<string, number>, layout: object[]}} from records, or a word list */
+  constructor(from = []) {
+    this.base = Array.isArray(from) ? wordList(from) : from;
+    this.baseSize = this.base.words.length;
+    /** @type {string[]} words added, ids from baseSize on */
+    this.added = [];
+    this.addedIds = new Map();
+    /** The first word not written yet, and the records as dirty() left them. */
+    this.firstNew = this.baseSize;
+    this.layout = this.base.layout.map((r) => ({ ...r }));
+  }
+
+  get size() { return this.baseSize + this.added.length; }
+
+  /** The word of id. */
+  word(i) {
+    return i < this.baseSize ? this.base.words[i] : this.added[i - this.baseSize];
   }
 
   /** The id of a word, added when new. */
   id(word) {
-    let i = this.ids.get(word);
+    let i = this.base.ids.get(word) ?? this.addedIds.get(word);
     if (i === undefined) {
-      i = this.words.length;
-      this.words.push(word);
-      this.ids.set(word, i);
+      i = this.size;
+      this.added.push(word);
+      this.addedIds.set(word, i);
     }
     return i;
   }
 
-  /** The records holding words added since the last call (the last one rewritten, new ones made). */
+  /**
+   * What to write for the words added since the last call: {put: records,
+   * remove: keys}. New words go to the last record while it has fewer than
+   * VOCAB_TAIL words (the tail, rewritten by the saves that bring new
+   * words). A full tail is merged into the record before it while that has
+   * fewer than VOCAB_BIG words, else stays as a record of its own: a save
+   * rewrites at most a tail, now and then a big record, and the vocabulary
+   * stays in a few records (reading few records is what makes the index
+   * quick to read).
+   */
   dirty() {
-    const out = [];
-    if (this.firstNew === this.words.length) return out;
-    for (let n = Math.floor(this.firstNew / VOCAB_CHUNK); n * VOCAB_CHUNK < this.words.length; n++) {
-      out.push({ id: ['w', n], words: this.words.slice(n * VOCAB_CHUNK, (n + 1) * VOCAB_CHUNK).join('\n') });
+    const out = { put: [], remove: [] };
+    const size = this.size;
+    if (this.firstNew === size) return out;
+    const layout = this.layout;
+    let tail = layout[layout.length - 1];
+    if (!tail || tail.count >= VOCAB_TAIL) {
+      tail = { n: tail ? tail.n + 1 : 0, count: 0 };
+      layout.push(tail);
     }
-    this.firstNew = this.words.length;
+    tail.count += size - this.firstNew;
+    this.firstNew = size;
+    let rec = tail;
+    const before = layout[layout.length - 2];
+    if (tail.count >= VOCAB_TAIL && before && before.count < VOCAB_BIG) {
+      before.count += tail.count;
+      layout.pop();
+      out.remove.push(['w', tail.n]);
+      rec = before;
+    }
+    let start = 0;
+    for (const r of layout) {
+      if (r === rec) break;
+      start += r.count;
+    }
+    const words = [];
+    for (let i = start; i < start + rec.count; i++) words.push(this.word(i));
+    out.put.push({ id: ['w', rec.n], words: words.join('\n') });
     return out;
+  }
+
+  /**
+   * Adds the words this vocabulary wrote (dirty) to the word list it read,
+   * once they are stored; true when it could (the list had not changed
+   * meanwhile).
+   */
+  commit() {
+    if (this.base.words.length !== this.baseSize) return false;
+    const written = this.firstNew - this.baseSize;
+    for (const w of this.added.slice(0, written)) {
+      this.base.ids.set(w, this.base.words.length);
+      this.base.words.push(w);
+    }
+    this.base.layout = this.layout.map((r) => ({ ...r }));
+    this.baseSize = this.base.words.length;
+    this.added = this.added.slice(written);
+    this.addedIds = new Map(this.added.map((w, i) => [w, this.baseSize + i]));
+    return true;
   }
 
   /** The sorted ids of the words of s (joined by spaces), added when new. */
@@ -122,7 +215,7 @@ export class Vocabulary {
 
   /** The words of ids, joined by spaces. */
   decode(ids) {
-    return ids.map((i) => this.words[i]).join(' ');
+    return ids.map((i) => this.word(i)).join(' ');
   }
 }
 
@@ -173,13 +266,12 @@ export class PackedIndex {
     /** Every word, joined by newlines (words have none). */
     this.text = chunks.map((c) => c.words).filter((w) => w).join('\n');
     // starts[i]: where word i begins in text; starts[n] = text.length + 1.
-    let n = this.text ? 1 : 0;
-    for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) n++;
+    const words = this.text ? this.text.split('\n') : [];
+    const n = words.length;
     this.starts = new Uint32Array(n + 1);
-    let k = 0;
-    if (n) {
-      this.starts[k++] = 0;
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.starts[k++] = i + 1;
+    for (let i = 0, at = 0; i < n; i++) {
+      this.starts[i] = at;
+      at += words[i].length + 1;
     }
     this.starts[n] = this.text.length + 1;
     this.vocabSize = n;
@@ -283,21 +375,41 @@ export class PackedIndex {
   matchGroup(id, group, mask, user) {
     const full = 2 ** group.length - 1;
     let have = 0;
-    group.forEach((q, j) => { if (user.includes(q)) have |= 1 << j; });
+    for (let j = 0; j < group.length; j++) if (user.includes(group[j])) have |= 1 << j;
     have >>>= 0;
     if (have === full) return [];
     const e = this.entries.get(id);
     if (!e) return null;
     const [data, at, versions] = e;
-    let bits = 0;
-    let p = eachId(data, at, (x) => { bits |= mask[x]; });
-    have = (have | bits) >>> 0;
-    if (have === full) return [];
     const out = [];
-    for (let k = 1; k < versions.length; k++) {
-      bits = 0;
-      p = eachId(data, p, (x) => { bits |= mask[x]; });
-      if ((bits & ~have) >>> 0) out.push(versions[k]);
+    let p = at;
+    for (let k = 0; k < versions.length; k++) {
+      // The version's ids (count, then differences), decoded inline: this
+      // loop is the search's whole cost.
+      let count = 0, shift = 0, b;
+      do { b = data[p++]; count |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+      let bits = 0, x = 0;
+      for (let i = 0; i < count; i++) {
+        b = data[p++];
+        if (b & 0x80) {
+          let d = b & 0x7f;
+          shift = 7;
+          do { b = data[p++]; d |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+          x += d;
+        } else {
+          x += b;
+        }
+        const m = mask[x];
+        if (m) {
+          bits |= m;
+          // Every word found: the rest of the entry need not be read.
+          if (((have | bits) >>> 0) === full) {
+            if (k && ((bits & ~have) >>> 0)) out.push(versions[k]);
+            return out;
+          }
+        }
+      }
+      if (k && ((bits & ~have) >>> 0)) out.push(versions[k]);
       have = (have | bits) >>> 0;
       if (have === full) return out;
     }
@@ -318,5 +430,7 @@ export function packIndex(records, shardOf) {
     if (!shards.has(n)) shards.set(n, new Map());
     shards.get(n).set(id, vocab.encodeRecord(rec));
   }
-  return [...vocab.dirty(), ...[...shards].map(([n, entries]) => packShard(n, entries))];
+  const words = [];
+  for (let i = 0; i < vocab.size; i++) words.push(vocab.word(i));
+  return [...vocabRecords(words), ...[...shards].map(([n, entries]) => packShard(n, entries))];
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, VOCAB_CHUNK } from './wordindex.js';
+import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, vocabRecords, VOCAB_TAIL, VOCAB_BIG } from './wordindex.js';
 import { indexOfVersions, indexMatch, queryWords, userText, shardOf } from './store.js';
 
 const rec = (id, title, text, at) => ({ id, captured_at: at, article: { title, text } });
@@ -18,22 +18,42 @@ test('packShard and unpackShard round-trip ids of any size, empty lists included
   assert.deepEqual(unpackShard(undefined), new Map());
 });
 
-test('the vocabulary only grows: ids stay, and only its last records are rewritten', () => {
-  const v = new Vocabulary();
-  const first = Array.from({ length: VOCAB_CHUNK + 10 }, (_, i) => 'w' + i);
-  assert.deepEqual(v.encode(first.join(' ')), first.map((_, i) => i));
-  const recs = v.dirty();
-  assert.deepEqual(recs.map((r) => r.id), [['w', 0], ['w', 1]]);
-  assert.deepEqual(v.dirty(), [], 'nothing new, nothing to write');
-  const again = new Vocabulary(recs.slice().reverse());
-  assert.equal(again.id('w5'), 5);
-  assert.equal(again.id('w' + (VOCAB_CHUNK + 3)), VOCAB_CHUNK + 3);
-  assert.deepEqual(again.dirty(), []);
-  assert.deepEqual(again.encode('new w1 w0'), [0, 1, VOCAB_CHUNK + 10]);
-  const more = again.dirty();
-  assert.deepEqual(more.map((r) => r.id), [['w', 1]], 'the new word goes into the last record');
-  assert.equal(more[0].words.split('\n').length, 11);
-  assert.equal(again.decode([VOCAB_CHUNK + 10, 0]), 'new w0');
+test('the vocabulary only grows: ids stay, a save rewrites only its tail, full tails merge into few records', () => {
+  const fresh = Array.from({ length: VOCAB_BIG + 10 }, (_, i) => 'w' + i);
+  let records = vocabRecords(fresh);
+  assert.deepEqual(records.map((r) => [r.id, r.words.split('\n').length]), [[['w', 0], VOCAB_BIG], [['w', 1], 10]]);
+  // Stores the records as lib/store.js does: put, remove.
+  const stored = new Map(records.map((r) => [r.id[1], r]));
+  const write = (v) => {
+    const { put, remove } = v.dirty();
+    for (const [, n] of remove) stored.delete(n);
+    for (const r of put) stored.set(r.id[1], r);
+    return { put: put.map((r) => [r.id[1], r.words.split('\n').length]), remove: remove.map(([, n]) => n) };
+  };
+  let v = new Vocabulary([...stored.values()]);
+  assert.equal(v.id('w5'), 5);
+  assert.equal(v.id('w' + (VOCAB_BIG + 3)), VOCAB_BIG + 3);
+  assert.deepEqual(v.dirty(), { put: [], remove: [] }, 'nothing new, nothing to write');
+  assert.deepEqual(v.encode('new w1 w0'), [0, 1, VOCAB_BIG + 10]);
+  assert.deepEqual(write(v), { put: [[1, 11]], remove: [] }, 'a new word goes into the tail');
+  assert.equal(v.decode([VOCAB_BIG + 10, 0]), 'new w0');
+  // Filling the tail: record 1 is the tail until it has VOCAB_TAIL words, then a record of its own.
+  v = new Vocabulary([...stored.values()]);
+  v.encode(Array.from({ length: VOCAB_TAIL }, (_, i) => 'x' + i).join(' '));
+  assert.deepEqual(write(v), { put: [[1, VOCAB_TAIL + 11]], remove: [] }, 'merged into nothing: record 1 was the tail');
+  v = new Vocabulary([...stored.values()]);
+  v.encode('y0 y1');
+  assert.deepEqual(write(v), { put: [[2, 2]], remove: [] }, 'a new tail after a full one');
+  v.encode(Array.from({ length: VOCAB_TAIL }, (_, i) => 'z' + i).join(' '));
+  assert.deepEqual(write(v), { put: [[1, VOCAB_TAIL + 11 + VOCAB_TAIL + 2]], remove: [2] }, 'a full tail merges into the record before it');
+  const all = new Vocabulary([...stored.values()]);
+  assert.equal(all.size, VOCAB_BIG + 10 + 1 + VOCAB_TAIL + 2 + VOCAB_TAIL);
+  for (const w of ['w0', 'new', 'x5', 'y1', 'z' + (VOCAB_TAIL - 1)]) assert.equal(all.word(all.id(w)), w);
+  assert.equal(all.id('y1'), VOCAB_BIG + 10 + 1 + VOCAB_TAIL + 1, 'ids never change');
+  assert.equal(all.size, VOCAB_BIG + 10 + 1 + VOCAB_TAIL + 2 + VOCAB_TAIL, 'no word added by looking');
+  const index = new PackedIndex([...stored.values()]);
+  assert.equal(index.vocabSize, all.size);
+  assert.equal(index.word(VOCAB_BIG + 10 + 1 + VOCAB_TAIL + 1), 'y1');
 });
 
 // Entries as lib/store.js indexes them: Persian folding, old versions, user's words.
@@ -97,4 +117,21 @@ test('an empty index and an empty query find nothing', () => {
   assert.equal(empty.get('a'), undefined);
   const index = new PackedIndex(packIndex(logical, shardOf));
   assert.deepEqual(index.search([], entries, userText), new Map());
+});
+
+test('a Vocabulary leaves the word list it read alone until commit, and commits only onto the list it read', () => {
+  const list = new Vocabulary().base;
+  const v1 = new Vocabulary(list);
+  assert.deepEqual(v1.encode('a b'), [0, 1]);
+  assert.equal(list.words.length, 0, 'not stored yet: the shared list is unchanged');
+  const v2 = new Vocabulary(list);
+  assert.deepEqual(v2.encode('c'), [0], 'a save that started from the same list');
+  v1.dirty(); // written
+  assert.equal(v1.commit(), true);
+  assert.deepEqual(list.words, ['a', 'b']);
+  assert.equal(v2.commit(), false, 'the list grew since v2 read it');
+  assert.deepEqual(list.words, ['a', 'b']);
+  const v3 = new Vocabulary(list);
+  assert.deepEqual(v3.encode('b c'), [1, 2]);
+  assert.deepEqual(v3.dirty(), { put: [{ id: ['w', 0], words: 'a\nb\nc' }], remove: [] });
 });
