@@ -603,6 +603,10 @@ async function main() {
   } catch (err) {
     showStatus(t('errorStorage', String((err && err.message) || err)), true);
   }
+  // Read the search index while the list is rendered: IndexedDB reads it
+  // off this thread, and the first search does not wait for it (it is a few
+  // records of word ids, lib/wordindex.js).
+  index.ensure().catch(() => {});
   const params = new URLSearchParams(location.search);
   if (params.get('tag')) $('tag').value = params.get('tag');
   await reload();
@@ -612,9 +616,6 @@ async function main() {
   // Deletes whose undo time passed while no page was open and the
   // background has not purged yet; they are not listed meanwhile.
   purgeDeleted(new Date(Date.now() - UNDO_MS)).catch(() => {});
-  // Build the search index while the user is reading the list.
-  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 500));
-  idle(() => index.ensure().catch(() => {}));
 }
 
 main();
