@@ -70,9 +70,9 @@ export const DB_VERSION = 6;
 /**
  * How many records the entries' word ids are spread over (entries by a hash
  * of their id). Fewer records read faster, more make a save rewrite less:
- * with the vocabulary's few records, 12 records of 2,000 entries' ids read
- * in 43-136 ms on the loaded test machine where 45 took 170-590 ms, and a
- * save rewrites one shard, some 160 KB at 2,000 entries (BENCHMARKS.md,
+ * 2,000 entries' ids in 8 records (and the vocabulary's 2) read in 50-73 ms
+ * on the loaded test machine where 16 took 123-177 ms and 32 151-334 ms,
+ * and a save rewrites one shard, some 160 KB at 2,000 entries (BENCHMARKS.md,
  * "Library at archive size"). Changing it needs a schema step that
  * rebuilds the index (upgradeTo3 does).
  */

@@ -22,8 +22,9 @@
 // A search matches each query word against the vocabulary once (as part of
 // a word: indexOf over the words joined by newlines), marks the matching ids
 // in a table, then walks each candidate entry's ids: no string is compared
-// per entry. IndexedDB clones a few strings and byte arrays much faster than
-// thousands of strings (BENCHMARKS.md, "Library at archive size").
+// per entry. IndexedDB reads a few records much faster than many, whatever
+// their size (BENCHMARKS.md, "Library at archive size"): the whole index is a
+// few records, and about a quarter of the bytes of the words as strings.
 
 /** Words of the vocabulary's last record (its tail) past which it is merged or kept as it is (see Vocabulary.dirty). */
 export const VOCAB_TAIL = 1024;
@@ -32,8 +33,6 @@ export const VOCAB_BIG = 16384;
 
 /** The key range of the vocabulary's records in the "search" store (shards have numeric keys). */
 export const VOCAB_KEYS = () => IDBKeyRange.lowerBound([]);
-/** The key range of the shards. */
-export const SHARD_KEYS = () => IDBKeyRange.bound(-Infinity, Infinity);
 
 // ---- varints ------------------------------------------------------------------
 
