@@ -22,9 +22,8 @@
 // few words, so old versions cost little). Stored (lib/wordindex.js), words
 // are integer ids in one vocabulary, and each entry's ids are packed bytes in
 // one of SEARCH_SHARDS records of the "search" store: IndexedDB reads a few
-// dozen records of bytes much faster than thousands of strings (BENCHMARKS.md,
-// "Library at archive size"), and a save rewrites one shard and at most one
-// record of the vocabulary.
+// records much faster than many (BENCHMARKS.md, "Library at archive size"),
+// and a save rewrites one shard and the vocabulary's small last record.
 //
 // Deleting is in two steps: deleteEntries marks entries deleted (they leave
 // every list at once, and restoreEntries brings them back); purgeDeleted
