@@ -359,12 +359,16 @@ func TestFirefoxSmoke(t *testing.T) {
 		// that the background inflates with DecompressionStream and hands to Go.
 		const fused = JSON.parse(await bargExtract(` + jsString(strings.ReplaceAll(string(page), "\u200c", "")) + `, "http://127.0.0.1/fused.html", "{}"));
 		const listed = (await barg.store.listArticles()).length;
+		// The search index (word ids against a vocabulary kept under array
+		// keys, lib/wordindex.js) in Firefox's IndexedDB: a word as part of
+		// a word, typed without its ZWNJ.
+		const searched = (await barg.store.listEntries({ query: "میشوند پاییز" })).length + (await barg.store.listEntries({ query: "zzzz" })).length;
 		// Gone again, so that the toolbar capture below of the same text is
 		// a new capture, not "unchanged".
 		await barg.store.removeCapture(saved.record.id);
 		return { title: back.article.title, published: back.article.published, lang: back.article.lang,
 			restored: fused.text.includes("می‌شوند") && fused.text.includes("برنامه‌ای"), lexicon: barg.engine.lexicon,
-			paragraphs: back.article.blocks.filter(b => b.type === "paragraph").length, noArticle, listed };
+			paragraphs: back.article.blocks.filter(b => b.type === "paragraph").length, noArticle, listed, searched };
 	})()))()`
 	out, err := c.await(ctx, console, expr)
 	if err != nil {
@@ -372,7 +376,7 @@ func TestFirefoxSmoke(t *testing.T) {
 	}
 	var res struct {
 		Title, Published, Lang, NoArticle, Lexicon string
-		Paragraphs, Listed                         int
+		Paragraphs, Listed, Searched               int
 		Restored                                   bool
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
@@ -386,6 +390,9 @@ func TestFirefoxSmoke(t *testing.T) {
 	}
 	if res.Paragraphs < 5 || res.Listed != 1 {
 		t.Errorf("paragraphs %d, library holds %d; want ≥ 5 and 1", res.Paragraphs, res.Listed)
+	}
+	if res.Searched != 1 {
+		t.Errorf("searching the library in Firefox found %d entries for two queries, want 1", res.Searched)
 	}
 	if res.NoArticle != "no_article: no article found on this page" {
 		t.Errorf("page without an article: %q", res.NoArticle)

@@ -387,6 +387,18 @@ func TestLibraryImportIntoFreshProfile(t *testing.T) {
 // under its old id, listed and readable, and a new capture of one of them
 // becomes its second version.
 func TestLibraryMigratesSchema1Profile(t *testing.T) {
+	testLibraryMigrates(t, "store-v1.js", 1)
+}
+
+// TestLibraryMigratesSchema5Profile: the same with a profile written by
+// the schema-5 store (the search index as words in 16 shards, kept in
+// extension/lib/testdata/store-v5.js): the upgrade rebuilds the index as
+// word ids and the old captures are found by a search.
+func TestLibraryMigratesSchema5Profile(t *testing.T) {
+	testLibraryMigrates(t, "store-v5.js", 5)
+}
+
+func testLibraryMigrates(t *testing.T, oldStore string, oldSchema int) {
 	profile := t.TempDir()
 	dir := extensionCopy(t, nil)
 	storeJS := filepath.Join(dir, "extension", "lib", "store.js")
@@ -394,7 +406,7 @@ func TestLibraryMigratesSchema1Profile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, err := os.ReadFile(filepath.Join(repoRoot(t), "extension", "lib", "testdata", "store-v1.js"))
+	old, err := os.ReadFile(filepath.Join(repoRoot(t), "extension", "lib", "testdata", oldStore))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,19 +423,20 @@ func TestLibraryMigratesSchema1Profile(t *testing.T) {
 		tb := b.OpenTab(t, srv.URL+p)
 		r := clickAndWait(t, b, tb)
 		if !r.OK {
-			t.Fatalf("capture with the schema-1 store: %s", r.Error)
+			t.Fatalf("capture with the schema-%d store: %s", oldSchema, r.Error)
 		}
 		ids = append(ids, r.ID)
 	}
 	var version int
 	b.EvalBackground(t, `globalThis.barg.store.openDB().then(db => db.version)`, &version)
-	if version != 1 {
-		t.Fatalf("the old store wrote schema %d, want 1", version)
+	if version != oldSchema {
+		t.Fatalf("the old store wrote schema %d, want %d", version, oldSchema)
 	}
 	var before []article
 	b.EvalBackground(t, `globalThis.barg.store.getArticles()`, &before)
+	// Schema 1 replaced the re-capture; later schemas found it unchanged.
 	if len(before) != 2 || ids[0] != ids[2] {
-		t.Fatalf("the schema-1 store holds %d records (ids %v), want 2 (a re-capture replaced)", len(before), ids)
+		t.Fatalf("the schema-%d store holds %d records (ids %v), want 2 (the re-capture of an unchanged article adds none)", oldSchema, len(before), ids)
 	}
 
 	// The update: the same extension (same id, same database) gets the new
@@ -470,9 +483,9 @@ func TestLibraryMigratesSchema1Profile(t *testing.T) {
 	b.Close(t)
 	b = launch(t, profile, withExtensionDir(dir))
 	b.EvalBackground(t, `globalThis.barg.store.openDB().then(db => db.version)`, &version)
-	// Schema 5 (the search index in 16 shards) is the newest; the steps of 2 to 5 run in one upgrade.
-	if version != 5 {
-		t.Errorf("database version %d after the update, want 5 (lib/store.js DB_VERSION)", version)
+	// Schema 6 (the search index as word ids) is the newest; the steps from the old schema on run in one upgrade.
+	if version != 6 {
+		t.Errorf("database version %d after the update, want 6 (lib/store.js DB_VERSION)", version)
 	}
 	for _, old := range before {
 		rec, ok := b.SavedArticle(t, old.ID)

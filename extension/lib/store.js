@@ -19,10 +19,11 @@
 // Search has its own compact index, kept up to date at save time: for each
 // entry, the distinct folded words of its newest version, and for each older
 // version the words it has that no newer version has (most edits change a
-// few words, so old versions cost little). The entries' records are packed
-// into SEARCH_SHARDS records of the "search" store: IndexedDB reads a few
-// dozen large records much faster than thousands of small ones (BENCHMARKS.md,
-// "Library at archive size"), and a save rewrites only one shard.
+// few words, so old versions cost little). Stored (lib/wordindex.js), words
+// are integer ids in one vocabulary, and each entry's ids are packed bytes in
+// one of SEARCH_SHARDS records of the "search" store: IndexedDB reads a few
+// records much faster than many (BENCHMARKS.md, "Library at archive size"),
+// and a save rewrites one shard and the vocabulary's small last record.
 //
 // Deleting is in two steps: deleteEntries marks entries deleted (they leave
 // every list at once, and restoreEntries brings them back); purgeDeleted
@@ -47,6 +48,12 @@
 //      changes nothing.
 //   5  "search" rebuilt in 16 shards instead of 64 (reading fewer records is
 //      faster, see SEARCH_SHARDS): schema 3's step run again. Nothing else.
+//   6  "search" rebuilt as word ids against one vocabulary (lib/wordindex.js)
+//      instead of words as strings: schema 3's step, which now writes that
+//      format, run again; "entries" gains an index "deleted_at", so that
+//      purging finds deleted entries without reading every entry (and
+//      without locking the search index for writing when there are none).
+//      Nothing else.
 //
 // Kept images: a capture's record gains "assets" {kept: [{id, src, type,
 // bytes}], failed: [{src, reason}], at} once its images were fetched, and
@@ -54,18 +61,21 @@
 // bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
 // (removeCapture) and purgeDeleted remove both.
 
+import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, wordList, lastRecord, VOCAB_KEYS } from './wordindex.js';
+
 const DB_NAME = 'barg';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
- * How many records the search index is spread over (entries by a hash of
- * their id). Fewer records read faster (2,000 entries' words: 20 records
- * 0.1-0.5 s, 64 records 1.3-2.1 s, 2,000 records 2.9-5.0 s on the loaded
- * test machine, BENCHMARKS.md), more make a save rewrite less (a 2,000-entry
- * library: some 0.7 MB per save with 16). Changing it needs a schema step
- * that rebuilds the index (upgradeTo3 does).
+ * How many records the entries' word ids are spread over (entries by a hash
+ * of their id). Fewer records read faster, more make a save rewrite less:
+ * 2,000 entries' ids in 8 records (and the vocabulary's 2) read in 50-73 ms
+ * on the loaded test machine where 16 took 123-177 ms and 32 151-334 ms,
+ * and a save rewrites one shard, some 160 KB at 2,000 entries (BENCHMARKS.md,
+ * "Library at archive size"). Changing it needs a schema step that
+ * rebuilds the index (upgradeTo3 does).
  */
-export const SEARCH_SHARDS = 16;
+export const SEARCH_SHARDS = 8;
 
 /** Words of a capture's text compared to decide whether two captures are one article. */
 const LEAD_WORDS = 80;
@@ -107,11 +117,17 @@ function upgrade(db, tx, oldVersion) {
   const steps = [];
   if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'id' });
   if (oldVersion < 2) steps.push((next) => upgradeTo2(db, tx, next));
-  // 3 builds the search index; 5 builds it again in SEARCH_SHARDS = 16
-  // records (3 and 4 had 64): the same step, which clears what is there.
-  if (oldVersion < 5) steps.push((next) => upgradeTo3(db, tx, next));
+  // 3 builds the search index; 5 builds it again in 16 records (3 and 4 had
+  // 64), 6 as word ids: the same step, which clears what is there.
+  if (oldVersion < 6) steps.push((next) => upgradeTo3(db, tx, next));
   // Guarded by the store's presence, not by oldVersion alone (see above).
   steps.push((next) => { upgradeTo4(db); next(); });
+  // 6 also indexes entries by deletion time; guarded by the index's presence.
+  steps.push((next) => {
+    const entries = tx.objectStore('entries');
+    if (!entries.indexNames.contains('deleted_at')) entries.createIndex('deleted_at', 'deleted_at');
+    next();
+  });
   const run = () => { const step = steps.shift(); if (step) step(run); };
   run();
 }
@@ -164,23 +180,19 @@ export function upgradeTo3(db, tx, next = () => {}) {
   }
   if (db.objectStoreNames.contains('texts')) db.deleteObjectStore('texts');
   // Every version of every entry, read once, one entry at a time.
-  const shards = new Map();
+  const records = new Map();
   const byEntry = tx.objectStore('articles').index('entry_id');
   tx.objectStore('entries').openCursor().onsuccess = (ev) => {
     const c = ev.target.result;
     if (!c) {
-      for (const sh of shards.values()) search.put(sh);
+      for (const r of packIndex(records, shardOf)) search.put(r);
       next();
       return;
     }
     const entry = c.value;
     byEntry.getAll(entry.id).onsuccess = (e) => {
       const recs = e.target.result;
-      if (recs.length) {
-        const n = shardOf(entry.id);
-        if (!shards.has(n)) shards.set(n, { id: n, entries: {} });
-        shards.get(n).entries[entry.id] = indexOfVersions(recs);
-      }
+      if (recs.length) records.set(entry.id, indexOfVersions(recs));
       c.continue();
     };
   };
@@ -446,7 +458,8 @@ export function userText(entry) {
 
 /**
  * Whether an entry with index record rec (and user's words user, folded)
- * has every query word qs in it, each as (part of) a word. null when not;
+ * has every query word qs in it, each as (part of) a word: what
+ * PackedIndex.search answers for every entry at once. null when not;
  * else {versions}: [] when the newest version and the user's words have
  * them all, else the ids of the older versions credited with the rest,
  * newest first.
@@ -467,39 +480,89 @@ export function indexMatch(rec, qs, user = '') {
   return { versions };
 }
 
+/** The vocabulary's word list last read or grown, by connection (see SearchWrites.readWords). */
+const vocabularies = new WeakMap();
+
 /**
  * The search index's records read and written within one transaction:
- * each shard is read once and written once, at flush().
+ * the vocabulary and each shard are read once, when first needed, and
+ * written once, at flush(): the shards changed and the vocabulary's records
+ * that gained words.
  */
 class SearchWrites {
   constructor(tx) {
     this.store = tx.objectStore('search');
-    /** @type {Map<number, Promise<{id: number, entries: object}>>} */
+    // Words added are shared with the next save once they are stored.
+    tx.addEventListener('complete', () => { if (this.grown) this.grown.commit(); });
+    /** @type {Promise<Vocabulary>|null} */
+    this.vocab = null;
+    /** @type {Map<number, Promise<Map<string, object>>>} shard -> entry id -> {v, w: ids, o} */
     this.shards = new Map();
-    this.dirty = new Set();
+    /** @type {Map<number, Map<string, object>>} shards changed by set() */
+    this.dirty = new Map();
+    /** @type {Vocabulary|null} the vocabulary once set() used it */
+    this.grown = null;
+  }
+
+  words() {
+    if (!this.vocab) this.vocab = this.readWords();
+    return this.vocab;
+  }
+
+  /**
+   * The vocabulary, read whole only when the one kept from the last save
+   * through this connection is not current: it only grows, in its last
+   * record, until a schema step rebuilds it (on a new connection), so it is
+   * current when its last record is the one stored.
+   */
+  async readWords() {
+    const db = this.store.transaction.db;
+    const kept = vocabularies.get(db);
+    if (kept) {
+      const cur = await request(this.store.openCursor(VOCAB_KEYS(), 'prev'));
+      const last = lastRecord(kept);
+      if (cur && last ? cur.value.id[1] === last[0] && cur.value.words === last[1] : !cur && !last) return new Vocabulary(kept);
+    }
+    const list = wordList(await request(this.store.getAll(VOCAB_KEYS())));
+    vocabularies.set(db, list);
+    return new Vocabulary(list);
   }
 
   shard(n) {
-    if (!this.shards.has(n)) this.shards.set(n, request(this.store.get(n)).then((sh) => sh || { id: n, entries: {} }));
+    if (!this.shards.has(n)) this.shards.set(n, request(this.store.get(n)).then(unpackShard));
     return this.shards.get(n);
   }
 
+  /** An entry's index record {v, w, o} (words as strings), or undefined. */
   async get(id) {
-    return (await this.shard(shardOf(id))).entries[id];
+    const [vocab, sh] = await Promise.all([this.words(), this.shard(shardOf(id))]);
+    const rec = sh.get(id);
+    return rec && { v: rec.v, w: vocab.decode(rec.w), o: rec.o.map(([vid, ids]) => [vid, vocab.decode(ids)]) };
   }
 
   /** Sets (or with null removes) an entry's index record. */
   async set(id, rec) {
-    const sh = await this.shard(shardOf(id));
-    if (rec) sh.entries[id] = rec;
-    else delete sh.entries[id];
-    this.dirty.add(sh);
+    const n = shardOf(id);
+    const sh = await this.shard(n);
+    if (rec) {
+      const vocab = await this.words();
+      sh.set(id, vocab.encodeRecord(rec));
+      this.grown = vocab;
+    } else {
+      sh.delete(id);
+    }
+    this.dirty.set(n, sh);
   }
 
-  /** Writes the changed shards; call before the transaction's last await. */
+  /** Writes what changed; call before the transaction's last await, after every set has resolved. */
   flush() {
-    for (const sh of this.dirty) this.store.put(sh);
+    for (const [n, sh] of this.dirty) this.store.put(packShard(n, sh));
     this.dirty.clear();
+    if (this.grown) {
+      const { put, remove } = this.grown.dirty();
+      for (const key of remove) this.store.delete(key);
+      for (const r of put) this.store.put(r);
+    }
   }
 }
 
@@ -703,9 +766,8 @@ export async function listEntries(filter = {}) {
   if (filter.lang) rows = rows.filter((r) => r.lang === filter.lang);
   if (filter.tag) rows = rows.filter((r) => r.tags.includes(filter.tag));
   if ((filter.query || '').trim()) {
-    const qs = queryWords(filter.query);
-    const index = await searchIndex();
-    rows = rows.filter((r) => indexMatch(index.get(r.id), qs, userText(r)));
+    const hits = (await searchIndex()).search(queryWords(filter.query), rows, userText);
+    rows = rows.filter((r) => hits.has(r.id));
   }
   rows.sort(byNewest);
   return rows;
@@ -716,16 +778,14 @@ export async function listEntries(filter = {}) {
 export const listArticles = listEntries;
 
 /**
- * The whole search index: entry id -> index record (see indexMatch), read
- * in SEARCH_SHARDS records, without a single article body.
- * @returns {Promise<Map<string, {v: string, w: string, o: string[][]}>>}
+ * The whole search index, read in one request (SEARCH_SHARDS records and
+ * the vocabulary's), without a single article body: search(), get(id) the
+ * index record of an entry (see indexMatch), has(id), size.
+ * @returns {Promise<PackedIndex>}
  */
 export async function searchIndex() {
   const db = await openDB();
-  const shards = await request(db.transaction('search').objectStore('search').getAll());
-  const out = new Map();
-  for (const sh of shards) for (const [id, rec] of Object.entries(sh.entries)) out.set(id, rec);
-  return out;
+  return new PackedIndex(await request(db.transaction('search').objectStore('search').getAll()));
 }
 
 /**
@@ -813,10 +873,15 @@ export async function purgeDeleted(before = new Date()) {
 export async function purgeDeletes(before = new Date()) {
   const limit = before.toISOString();
   const db = await openDB();
+  // Most of the time nothing is deleted: asked of the index, in a read-only
+  // transaction, so that a library page opening meanwhile reads its search
+  // index without waiting for a write lock.
+  const deletedKeys = IDBKeyRange.lowerBound('', true);
+  if (!(await request(db.transaction('entries').objectStore('entries').index('deleted_at').count(deletedKeys)))) return { purged: 0, pending: '' };
   const tx = db.transaction(REMOVE, 'readwrite');
   const committed = done(tx);
   const sw = new SearchWrites(tx);
-  const deleted = (await request(tx.objectStore('entries').getAll())).filter((e) => e.deleted_at);
+  const deleted = (await request(tx.objectStore('entries').index('deleted_at').getAll(deletedKeys))).filter((e) => e.deleted_at);
   const gone = deleted.filter((e) => e.deleted_at <= limit);
   let pending = '';
   for (const e of deleted) if (e.deleted_at > limit && (!pending || e.deleted_at < pending)) pending = e.deleted_at;

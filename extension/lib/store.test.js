@@ -5,6 +5,8 @@ import 'fake-indexeddb/auto';
 import * as store from './store.js';
 import * as v1 from './testdata/store-v1.js';
 import * as v2 from './testdata/store-v2.js';
+import * as v5 from './testdata/store-v5.js';
+import { PackedIndex } from './wordindex.js';
 import { art } from './testdata/articles.js';
 
 const { articleKey, foldForSearch, sameArticle, matchOf, cleanTags } = store;
@@ -215,6 +217,9 @@ test('concurrent saves of one new article make one entry', async () => {
   assert.equal(new Set(results.map((r) => r.entry.id)).size, 1);
 });
 
+/** An index record with its words sorted: the stored one lists them in vocabulary order. */
+const sorted = (rec) => rec && ({ v: rec.v, w: rec.w.split(' ').sort().join(' '), o: rec.o.map(([id, w]) => [id, w.split(' ').sort().join(' ')]) });
+
 /** The search index as kept, against one built afresh from every version record. */
 async function assertIndexFresh() {
   const kept = await store.searchIndex();
@@ -222,7 +227,7 @@ async function assertIndexFresh() {
   assert.equal(kept.size, entries.length, 'one index record per entry');
   for (const e of entries) {
     const recs = await store.getArticles(e.versions.map((v) => v.id));
-    assert.deepEqual(kept.get(e.id), store.indexOfVersions(recs), 'index of ' + e.title);
+    assert.deepEqual(sorted(kept.get(e.id)), sorted(store.indexOfVersions(recs)), 'index of ' + e.title);
   }
 }
 
@@ -310,8 +315,10 @@ test('a profile written by the schema-2 store is upgraded: every record kept, ol
     };
   });
   assert.equal(again.articles, before.length);
-  const rebuilt = new Map(again.shards.flatMap((sh) => Object.entries(sh.entries)));
-  assert.deepEqual(rebuilt, keptIndex);
+  const rebuilt = new PackedIndex(again.shards);
+  assert.equal(rebuilt.size, keptIndex.size);
+  assert.ok(keptIndex.size > 0);
+  for (const id of keptIndex.entries.keys()) assert.deepEqual(rebuilt.get(id), keptIndex.get(id), id);
 });
 
 test('articleWords has the distinct words() of title and text', () => {
@@ -465,9 +472,66 @@ test('a profile at schema 4 (the index in 64 shards) gets it rebuilt in SEARCH_S
   const db = await store.openDB();
   assert.equal(db.version, store.DB_VERSION);
   const shards = (await dump(db, ['search'])).search;
-  assert.ok(shards.every((sh) => sh.id < store.SEARCH_SHARDS), 'no shard of the old layout left');
+  assert.ok(shards.every((sh) => Array.isArray(sh.id) || (sh.id < store.SEARCH_SHARDS && sh.data instanceof Uint8Array)), 'no shard of the old layout left');
   await assertIndexFresh();
   assert.equal((await store.listEntries({ query: 'کهنه' })).length, 0, 'the stale record is gone');
   assert.equal((await store.listEntries({ query: 'جلسه' })).length, 1, 'the older version is searchable');
   assert.equal((await dump(db, ['assets'])).assets.length, 1, 'the kept image stays');
+});
+
+test('a profile written by the schema-5 store (words in 16 shards) is upgraded to word ids: every capture, entry and image kept, every version searchable', async () => {
+  const url = 'https://news.example/budget';
+  const r1 = await v5.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T10:00:00Z' });
+  await v5.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-02T10:00:00Z' });
+  const g = await v5.saveArticle(art('https://x.example/g', 'باغ‌ها', GARDEN), { capturedAt: '2026-01-01T00:00:00Z' });
+  const sel = await v5.saveArticle(art(url, 'بودجه', [BUDGET[1]]), { selection: true });
+  await v5.updateEntry(r1.entry.id, { title: 'عنوان من', tags: 'اقتصاد', note: 'یادداشت' });
+  await v5.attachAssets(g.record.id, { kept: [{ src: 'https://img.example/1.jpg', type: 'image/jpeg', data: bytes(4) }] });
+  await v5.deleteEntries([sel.entry.id]);
+  const db5 = await v5.openDB();
+  assert.equal(db5.version, 5);
+  const before = await dump(db5, ['articles', 'entries', 'assets', 'search']);
+  assert.equal(before.articles.length, 4);
+  assert.ok(before.search.some((sh) => sh.entries), 'schema 5 wrote its own index');
+  await v5.closeDB();
+
+  const db = await store.openDB();
+  assert.equal(db.version, store.DB_VERSION);
+  const after = await dump(db, ['articles', 'entries', 'assets', 'search']);
+  assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
+  assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
+  assert.deepEqual(after.assets, before.assets, 'every kept image');
+  assert.ok(after.search.every((r) => !r.entries), 'no record of the old index left');
+  assert.equal((await store.searchIndex()).has(sel.entry.id), true, 'a deleted entry keeps its index record until purged');
+  const deletedAt = before.entries.find((e) => e.id === sel.entry.id).deleted_at;
+  assert.deepEqual(await store.purgeDeletes(new Date(0)), { purged: 0, pending: deletedAt }, 'the upgraded entries are indexed by deletion time');
+  await store.restoreEntries([sel.entry.id]);
+  await assertIndexFresh();
+  const ids = async (q) => (await store.listEntries({ query: q })).map((e) => e.id);
+  assert.deepEqual(await ids('استعفا'), [r1.entry.id], 'the older version is searchable');
+  assert.deepEqual(await ids('اقتصاد نمایندگان'), [r1.entry.id], 'a tag and a word of the text');
+  assert.deepEqual(await ids('عنوان'), [r1.entry.id], 'the corrected title');
+  assert.deepEqual(await ids('چنار'), [g.entry.id]);
+  // Saving goes on in the new format; the upgraded entry gains a version.
+  const r3 = await store.saveArticle(art(url, 'بودجه', [...BUDGET, 'بند تازه‌ای دربارهٔ یارانه‌ها.']), { capturedAt: '2026-01-03T10:00:00Z' });
+  assert.equal(r3.entry.id, r1.entry.id);
+  assert.equal(r3.entry.versions.length, 3);
+  await assertIndexFresh();
+  assert.deepEqual(await ids('یارانهها'), [r1.entry.id]);
+});
+
+test('saves from two pages (two connections) grow one vocabulary: each reads what the other added', async () => {
+  const other = await import('./store.js?other-page');
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  const b = await other.saveArticle(art('https://x.example/b', 'ب', GARDEN));
+  // The first page's kept vocabulary is behind now: this save must not reuse its ids.
+  const c = await store.saveArticle(art('https://x.example/c', 'پ', ['واژه‌های کاملاً تازه در این متن هست.']));
+  const d = await other.saveArticle(art('https://x.example/d', 'ت', ['و باز هم سخنانی نو.']));
+  await assertIndexFresh();
+  const ids = async (q) => (await store.listEntries({ query: q })).map((e) => e.id);
+  assert.deepEqual(await ids('چنار'), [b.entry.id]);
+  assert.deepEqual(await ids('کاملا'), [c.entry.id]);
+  assert.deepEqual(await ids('سخنانی'), [d.entry.id]);
+  assert.deepEqual(await ids('نمایندگان'), [a.entry.id]);
+  await other.closeDB();
 });

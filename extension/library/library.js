@@ -12,7 +12,7 @@
 // article matching the filters, not only rendered rows.
 
 import {
-  listEntries, searchIndex, queryWords, indexMatch, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
+  listEntries, searchIndex, queryWords, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
 import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
 import { addTags, getAssets } from '../lib/store.js';
@@ -50,7 +50,7 @@ const index = new SearchIndex(async () => {
   const records = await searchIndex();
   performance.measure('library.index', { start: started, detail: { entries: records.size } });
   return records;
-}, { queryWords, indexMatch });
+}, queryWords);
 
 const state = {
   /** Every summary, newest first. */
@@ -603,6 +603,10 @@ async function main() {
   } catch (err) {
     showStatus(t('errorStorage', String((err && err.message) || err)), true);
   }
+  // Read the search index while the list is rendered: IndexedDB reads it
+  // off this thread, and the first search does not wait for it (it is a few
+  // records of word ids, lib/wordindex.js).
+  index.ensure().catch(() => {});
   const params = new URLSearchParams(location.search);
   if (params.get('tag')) $('tag').value = params.get('tag');
   await reload();
@@ -612,9 +616,6 @@ async function main() {
   // Deletes whose undo time passed while no page was open and the
   // background has not purged yet; they are not listed meanwhile.
   purgeDeleted(new Date(Date.now() - UNDO_MS)).catch(() => {});
-  // Build the search index while the user is reading the list.
-  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 500));
-  idle(() => index.ensure().catch(() => {}));
 }
 
 main();

@@ -1,21 +1,21 @@
 // The library's full-text search, in memory. lib/store.js keeps a compact
 // index up to date at save time (each entry's distinct folded words, old
-// versions' own words apart) in a few dozen records; this module reads it
-// in one go, when the page is idle after the first list or at the first
-// search, so that each keystroke of a search scans strings in memory
-// instead of reading IndexedDB again.
+// versions' own words apart, as ids against one vocabulary: lib/wordindex.js)
+// in a few dozen records; this module reads it in one go, when the page is
+// idle after the first list or at the first search, so that each keystroke
+// of a search works in memory instead of reading IndexedDB again.
 
 export class SearchIndex {
   /**
-   * @param {() => Promise<Map<string, object>>} loadAll
-   *   reads the index: entry id -> index record (lib/store.js searchIndex)
-   * @param {{queryWords: (q: string) => string[], indexMatch: Function}} match
-   *   query splitting and matching (lib/store.js queryWords, indexMatch)
+   * @param {() => Promise<{search: Function, remove: Function}>} loadAll
+   *   reads the index (lib/store.js searchIndex: a PackedIndex)
+   * @param {(q: string) => string[]} queryWords
+   *   query splitting (lib/store.js queryWords)
    */
-  constructor(loadAll, match) {
+  constructor(loadAll, queryWords) {
     this.loadAll = loadAll;
-    this.match = match;
-    /** @type {Map<string, object>|null} */
+    this.queryWords = queryWords;
+    /** @type {import('../lib/wordindex.js').PackedIndex|null} */
     this.records = null;
     /** @type {Promise<void>|null} */
     this.building = null;
@@ -44,7 +44,7 @@ export class SearchIndex {
 
   /** Drops deleted entries. */
   remove(ids) {
-    if (this.records) for (const id of ids) this.records.delete(id);
+    if (this.records) this.records.remove(ids);
   }
 
   /**
@@ -57,14 +57,8 @@ export class SearchIndex {
    * @returns {Promise<Map<string, string[]>>}
    */
   async search(query, candidates, userText) {
-    const qs = this.match.queryWords(String(query || ''));
+    const qs = this.queryWords(String(query || ''));
     await this.ensure();
-    const hits = new Map();
-    if (!qs.length) return hits;
-    for (const e of candidates) {
-      const m = this.match.indexMatch(this.records.get(e.id), qs, userText(e));
-      if (m) hits.set(e.id, m.versions);
-    }
-    return hits;
+    return this.records.search(qs, candidates, userText);
   }
 }

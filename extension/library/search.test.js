@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SearchIndex } from './search.js';
-import { indexOfVersions, queryWords, indexMatch, userText } from '../lib/store.js';
+import { indexOfVersions, queryWords, userText, shardOf } from '../lib/store.js';
+import { PackedIndex, packIndex } from '../lib/wordindex.js';
 
 // Index records as lib/store.js keeps them, from version records.
 const rec = (id, title, text, at = '2026-01-01T00:00:00Z') => ({ id, captured_at: at, article: { title, text } });
@@ -14,11 +15,11 @@ const entries = [
   ] },
   { id: 'd', tags: [], note: '', versions: [] },
 ];
-const index = new Map(entries.filter((e) => e.versions.length).map((e) => [e.id, indexOfVersions(e.versions)]));
+const index = packIndex(new Map(entries.filter((e) => e.versions.length).map((e) => [e.id, indexOfVersions(e.versions)])), shardOf);
 
 function make() {
   let loads = 0;
-  const idx = new SearchIndex(async () => { loads++; return new Map(index); }, { queryWords, indexMatch });
+  const idx = new SearchIndex(async () => { loads++; return new PackedIndex(index); }, queryWords);
   return { idx, loads: () => loads };
 }
 
