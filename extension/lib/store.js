@@ -47,15 +47,24 @@
 //      changes nothing.
 //   5  "search" rebuilt in 16 shards instead of 64 (reading fewer records is
 //      faster, see SEARCH_SHARDS): schema 3's step run again. Nothing else.
+//   6  "blobs" (keyed by SHA-256) and the "hash" index of "assets": the
+//      bytes of kept images stored once however many captures keep them.
+//      Created when missing, like schema 4's step; images stored before it
+//      keep their bytes in their own record and are read as before.
 //
 // Kept images: a capture's record gains "assets" {kept: [{id, src, type,
 // bytes}], failed: [{src, reason}], at} once its images were fetched, and
 // each image is one record of "assets" {id, record_id, entry_id, src, type,
-// bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
-// (removeCapture) and purgeDeleted remove both.
+// bytes, hash} whose bytes are the record {hash, bytes, data (ArrayBuffer)}
+// of "blobs" (before schema 6: data in the asset record itself). Every
+// version of an article keeps the images it was captured with, but an image
+// a newer version finds again byte for byte (the same lead image, most
+// often) is stored once. An image goes with its capture: Undo
+// (removeCapture) and purgeDeleted remove the capture's asset records, and
+// a blob goes with the last asset record that names its hash, never before.
 
 const DB_NAME = 'barg';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * How many records the search index is spread over (entries by a hash of
@@ -111,7 +120,7 @@ function upgrade(db, tx, oldVersion) {
   // records (3 and 4 had 64): the same step, which clears what is there.
   if (oldVersion < 5) steps.push((next) => upgradeTo3(db, tx, next));
   // Guarded by the store's presence, not by oldVersion alone (see above).
-  steps.push((next) => { upgradeTo4(db); next(); });
+  steps.push((next) => { upgradeTo4(db); upgradeTo6(db, tx); next(); });
   const run = () => { const step = steps.shift(); if (step) step(run); };
   run();
 }
@@ -192,6 +201,13 @@ function upgradeTo4(db) {
   const assets = db.createObjectStore('assets', { keyPath: 'id' });
   assets.createIndex('record_id', 'record_id');
   assets.createIndex('entry_id', 'entry_id');
+}
+
+/** Schema 6's step: the store of image bytes by hash and the index naming them, created when missing. */
+function upgradeTo6(db, tx) {
+  if (!db.objectStoreNames.contains('blobs')) db.createObjectStore('blobs', { keyPath: 'hash' });
+  const assets = tx.objectStore('assets');
+  if (!assets.indexNames.contains('hash')) assets.createIndex('hash', 'hash');
 }
 
 // ---- keys, hashes and likeness --------------------------------------------
@@ -531,8 +547,8 @@ function friendly(err) {
 }
 
 const ALL = ['articles', 'entries', 'search'];
-/** What removing captures touches: their kept images go with them. */
-const REMOVE = [...ALL, 'assets'];
+/** What removing captures touches (their kept images go with them), and what importing them with their images does. */
+const REMOVE = [...ALL, 'assets', 'blobs'];
 
 /** The records of the versions an entry lists. */
 async function versionRecords(articles, entry) {
@@ -831,7 +847,7 @@ async function removeEntry(tx, sw, id) {
   const keys = await request(articles.index('entry_id').getAllKeys(id));
   for (const k of keys) {
     articles.delete(k);
-    await removeAssets(tx, k);
+    await dropUnused(tx, await removeAssets(tx, k));
   }
   tx.objectStore('entries').delete(id);
   await sw.set(id, null);
@@ -856,7 +872,7 @@ export async function removeCapture(id) {
   }
   const entry = await request(tx.objectStore('entries').get(rec.entry_id));
   articles.delete(id);
-  await removeAssets(tx, id);
+  await dropUnused(tx, await removeAssets(tx, id));
   if (entry) {
     const rest = entry.versions.filter((v) => v.id !== id);
     if (!rest.length) {
@@ -878,37 +894,81 @@ export async function removeCapture(id) {
 
 // ---- kept images -------------------------------------------------------------
 
+/** The SHA-256 of bytes, as 64 lower-case hex digits: the key of an image's bytes in "blobs". */
+export async function sha256(data) {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  let out = '';
+  for (const b of d) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Kept images with the hash of their bytes, computed outside any transaction (it would end it). */
+async function withHashes(kept) {
+  return Promise.all(kept.map(async (a) => ({ ...a, hash: await sha256(a.data) })));
+}
+
+/** Deletes a capture's asset records; returns the hashes they named (dropUnused checks them). */
 async function removeAssets(tx, recordId) {
   const assets = tx.objectStore('assets');
-  for (const k of await request(assets.index('record_id').getAllKeys(recordId))) assets.delete(k);
+  const hashes = new Set();
+  for (const r of await request(assets.index('record_id').getAll(recordId))) {
+    assets.delete(r.id);
+    if (r.hash) hashes.add(r.hash);
+  }
+  return hashes;
+}
+
+/** Deletes the bytes of each hash that no asset record names any more. */
+async function dropUnused(tx, hashes) {
+  const assets = tx.objectStore('assets');
+  for (const h of hashes) {
+    if (!(await request(assets.index('hash').count(h)))) tx.objectStore('blobs').delete(h);
+  }
+}
+
+/**
+ * Stores kept images ([{src, type, data, hash, n?}]) as the images of
+ * record: an asset record each, "<record id>/<n>" (n the image's number,
+ * its place in kept unless given), and its bytes in "blobs" unless an
+ * image of the same hash is already there. Returns the record's kept list.
+ */
+async function putImages(tx, record, kept) {
+  const assets = tx.objectStore('assets');
+  const blobs = tx.objectStore('blobs');
+  const list = [];
+  for (const [i, a] of kept.entries()) {
+    const id = record.id + '/' + (a.n || i + 1);
+    const bytes = a.data.byteLength;
+    if (!(await request(blobs.count(a.hash)))) blobs.put({ hash: a.hash, bytes, data: a.data });
+    assets.put({ id, record_id: record.id, entry_id: record.entry_id, src: String(a.src), type: String(a.type), bytes, hash: a.hash });
+    list.push({ id, src: String(a.src), type: String(a.type), bytes });
+  }
+  return list;
 }
 
 /**
  * Stores the images fetched for a capture (lib/assets.js): kept is
  * [{src, type, bytes, data: ArrayBuffer}], failed [{src, reason}]. The
  * capture's record gets the list of both ("assets"), the images go to
- * "assets", in one transaction. A capture removed meanwhile (Undo while
- * the images were loading) stores nothing. Storing again replaces the
- * capture's earlier images.
+ * "assets" and their bytes to "blobs" (once per distinct content), in one
+ * transaction. A capture removed meanwhile (Undo while the images were
+ * loading) stores nothing. Storing again replaces the capture's earlier
+ * images.
  * @returns {Promise<object|null>} the record's new "assets", or null when the capture is gone
  */
 export async function attachAssets(recordId, { kept = [], failed = [] } = {}, now = new Date()) {
+  const hashed = await withHashes(kept);
   const db = await openDB();
-  const tx = db.transaction(['articles', 'assets'], 'readwrite');
+  const tx = db.transaction(['articles', 'assets', 'blobs'], 'readwrite');
   const committed = done(tx);
   let out = null;
   try {
     const articles = tx.objectStore('articles');
     const rec = await request(articles.get(recordId));
     if (rec) {
-      await removeAssets(tx, recordId);
-      const list = [];
-      kept.forEach((a, i) => {
-        const id = recordId + '/' + (i + 1);
-        tx.objectStore('assets').put({ id, record_id: recordId, entry_id: rec.entry_id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength, data: a.data });
-        list.push({ id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength });
-      });
-      out = { kept: list, failed: failed.map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: now.toISOString() };
+      const before = await removeAssets(tx, recordId);
+      out = { kept: await putImages(tx, rec, hashed), failed: failed.map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: now.toISOString() };
+      await dropUnused(tx, before);
       rec.assets = out;
       articles.put(rec);
     }
@@ -921,12 +981,31 @@ export async function attachAssets(recordId, { kept = [], failed = [] } = {}, no
   return out;
 }
 
-/** The images kept with a capture, {id, src, type, bytes, data}, in the order they were listed. */
+/** The images kept with a capture, {id, src, type, bytes, hash, data}, in the order they were listed. */
 export async function getAssets(recordId) {
   const db = await openDB();
-  const rows = await request(db.transaction('assets').objectStore('assets').index('record_id').getAll(recordId));
+  const tx = db.transaction(['assets', 'blobs']);
+  const rows = await request(tx.objectStore('assets').index('record_id').getAll(recordId));
+  const out = [];
+  for (const r of rows) {
+    if (!r.data && r.hash) {
+      const blob = await request(tx.objectStore('blobs').get(r.hash));
+      if (!blob) continue; // never happens: a blob outlives every record naming it
+      r.data = blob.data;
+    }
+    out.push(r);
+  }
   const n = (id) => Number(String(id).slice(String(id).lastIndexOf('/') + 1)) || 0;
-  return rows.sort((a, b) => n(a.id) - n(b.id));
+  return out.sort((a, b) => n(a.id) - n(b.id));
+}
+
+/** How many image bytes are stored (each distinct image once) and how many asset records name them. */
+export async function assetUsage() {
+  const db = await openDB();
+  const tx = db.transaction(['assets', 'blobs']);
+  const blobs = await request(tx.objectStore('blobs').getAll());
+  const records = await request(tx.objectStore('assets').count());
+  return { blobs: blobs.length, bytes: blobs.reduce((n, b) => n + b.bytes, 0), records };
 }
 
 // ---- import and backup -------------------------------------------------------------
@@ -968,20 +1047,38 @@ export async function exportItems(ids) {
  * words; an existing entry keeps its words and gains the new tags, and a
  * different note is added below its own). One without (a plain article)
  * is grouped as a fresh capture would be, and skipped when identical.
- * @returns {Promise<{added: number, duplicates: number}>}
+ *
+ * An item may carry the images kept with its capture (a backup's image
+ * lines, lib/transfer.js): images {kept: [{n, src, type, data, sha256?}],
+ * failed, at}. They are stored with it, in the same transaction, under the
+ * same numbers; an image whose bytes do not have the SHA-256 it names
+ * stops the import with an error before anything of its chunk is written.
+ * @returns {Promise<{added: number, duplicates: number, images: number}>}
  */
 export async function importItems(items) {
   const db = await openDB();
-  let added = 0, duplicates = 0;
+  let added = 0, duplicates = 0, images = 0;
   const CHUNK = 100;
   for (let i = 0; i < items.length; i += CHUNK) {
-    const tx = db.transaction(ALL, 'readwrite');
+    const chunk = items.slice(i, i + CHUNK);
+    for (const item of chunk) {
+      if (!item.images) continue;
+      item.images = { ...item.images, kept: await withHashes(item.images.kept || []) };
+      for (const k of item.images.kept) {
+        if (k.sha256 && k.sha256 !== k.hash) throw new Error('an image of capture ' + item.record.id + ' is damaged (its bytes do not match its SHA-256): ' + k.src);
+      }
+    }
+    const tx = db.transaction(chunk.some((x) => x.images) ? REMOVE : ALL, 'readwrite');
     const committed = done(tx);
     const sw = new SearchWrites(tx);
     try {
-      for (const item of items.slice(i, i + CHUNK)) {
-        if (await importOne(tx, sw, item)) added++;
-        else duplicates++;
+      for (const item of chunk) {
+        if (await importOne(tx, sw, item)) {
+          added++;
+          images += item.images ? item.images.kept.length : 0;
+        } else {
+          duplicates++;
+        }
       }
       sw.flush();
     } catch (err) {
@@ -991,10 +1088,10 @@ export async function importItems(items) {
     }
     await committed;
   }
-  return { added, duplicates };
+  return { added, duplicates, images };
 }
 
-async function importOne(tx, sw, { record: r, entry: u = {} }) {
+async function importOne(tx, sw, { record: r, entry: u = {}, images }) {
   const articles = tx.objectStore('articles');
   const entries = tx.objectStore('entries');
   const article = r.article;
@@ -1021,6 +1118,10 @@ async function importOne(tx, sw, { record: r, entry: u = {} }) {
     hash,
     article,
   };
+  if (images) {
+    const kept = await putImages(tx, record, images.kept);
+    record.assets = { kept, failed: (images.failed || []).map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: String(images.at || '') };
+  }
   let base;
   if (entry) {
     base = { tags: cleanTags([...entry.tags, ...cleanTags(u.tags || [])]) };
