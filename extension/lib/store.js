@@ -203,11 +203,17 @@ function upgradeTo4(db) {
   assets.createIndex('entry_id', 'entry_id');
 }
 
-/** Schema 6's step: the store of image bytes by hash and the index naming them, created when missing. */
+/**
+ * Schema 6's step: the store of image bytes by hash and the index naming
+ * them, created when missing (and the indexes of schema 4, should a store
+ * made elsewhere lack them).
+ */
 function upgradeTo6(db, tx) {
   if (!db.objectStoreNames.contains('blobs')) db.createObjectStore('blobs', { keyPath: 'hash' });
   const assets = tx.objectStore('assets');
-  if (!assets.indexNames.contains('hash')) assets.createIndex('hash', 'hash');
+  for (const name of ['record_id', 'entry_id', 'hash']) {
+    if (!assets.indexNames.contains(name)) assets.createIndex(name, name);
+  }
 }
 
 // ---- keys, hashes and likeness --------------------------------------------
