@@ -294,7 +294,8 @@ export function assetFile(recordId, n, type) {
 
 /**
  * The manifest of a capture's images, as exports carry it beside the
- * article: {files: [{file, src, type, bytes}], failed: [{src, reason}]},
+ * article: {files: [{file, src, type, bytes}], failed: [{src, reason}], at}
+ * (when they were fetched),
  * file being where an export with images puts the image (assetFile); null
  * when no images were kept or listed for it.
  * @param {{id: string, assets?: {kept: {id: string, src: string, type: string, bytes: number}[], failed: {src: string, reason: string}[]}}} record
@@ -306,6 +307,7 @@ export function assetManifest(record) {
   return {
     files: kept.map((k, i) => ({ file: assetFile(record.id, assetNumber(k.id) || i + 1, k.type), src: k.src, type: k.type, bytes: k.bytes })),
     failed: (Array.isArray(a.failed) ? a.failed : []).map((f) => ({ src: f.src, reason: f.reason })),
+    ...(a.at ? { at: a.at } : {}),
   };
 }
 

@@ -202,7 +202,9 @@ test('exports carry a manifest of the kept images and of those not kept', async 
       { file: assetFile(record.id, 2, 'image/png'), src: 'https://cdn.example/fig (1).png', type: 'image/png', bytes: PNG.length },
     ],
     failed: [{ src: 'https://cdn.example/gone.jpg', reason: 'http_404' }],
+    at: saved.assets.at,
   });
+  assert.match(env.assets.at, /^\d{4}-\d\d-\d\dT/, 'when the images were fetched');
   assert.match(env.assets.files[0].file, /^assets\/[A-Za-z0-9_-]+\/1\.jpg$/);
   assert.deepEqual(env.article, saved.article, 'the article stays a plain barg.article/1');
   assert.equal(captureEnvelope({ ...saved, assets: undefined }, entry).assets, undefined, 'no manifest without kept images');

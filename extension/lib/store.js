@@ -1045,6 +1045,34 @@ export async function exportItems(ids) {
 }
 
 /**
+ * What a full backup holds, read without a single article body: the
+ * entries not deleted, newest first, how many captures they have and how
+ * many images are kept with those.
+ * @returns {Promise<{entries: object[], captures: number, images: number}>}
+ */
+export async function backupEntries() {
+  const db = await openDB();
+  const tx = db.transaction(['entries', 'assets']);
+  const entries = (await request(tx.objectStore('entries').getAll())).filter((e) => !e.deleted_at).sort(byNewest);
+  const byEntry = tx.objectStore('assets').index('entry_id');
+  let captures = 0, images = 0;
+  for (const e of entries) {
+    captures += e.versions.length;
+    images += await request(byEntry.count(e.id));
+  }
+  return { entries, captures, images };
+}
+
+/** Every version of the given entries (as backupEntries lists them) as export items {record, entry}, read in one transaction. */
+export async function entryItems(entries) {
+  const db = await openDB();
+  const articles = db.transaction('articles').objectStore('articles');
+  const out = [];
+  for (const e of entries) for (const r of await versionRecords(articles, e)) out.push({ record: r, entry: e });
+  return out;
+}
+
+/**
  * Imports captures: items of {record: {id?, capture_id, entry_id?,
  * captured_at, selection?, article}, entry?: {id, first_captured_at,
  * user_title, tags, note}}. A capture whose capture_id is already in the
