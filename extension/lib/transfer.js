@@ -241,7 +241,13 @@ export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batch
   const flush = async () => {
     const items = c.take();
     if (!items.length) return;
-    const got = await importItems(items);
+    let got;
+    try {
+      got = await importItems(items);
+    } catch (err) {
+      const msg = String((err && err.message) || err);
+      throw new Error(total.added || total.duplicates ? msg + ' (the ' + (total.added + total.duplicates) + ' captures before its batch were imported)' : msg);
+    }
     total.added += got.added;
     total.duplicates += got.duplicates;
     total.images += got.images;
