@@ -269,25 +269,40 @@ export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batch
     if (value && value.schema !== IMAGE_SCHEMA && (c.items.length >= batch || c.imageBytes >= batchBytes)) await flush();
     c.add(value, 'line ' + lineNo);
   };
-  let rest = '';
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  const encoder = new TextEncoder();
+  // Bytes are counted before decoding; a line is searched for its end only
+  // in the chunk that arrived, its parts joined once it is whole.
+  const counted = file.stream().pipeThrough(new TransformStream({
+    transform(chunk, ctl) {
+      read += chunk.byteLength;
+      ctl.enqueue(chunk);
+    },
+  }));
+  const reader = counted.pipeThrough(new TextDecoderStream()).getReader();
+  let parts = [];
+  let partChars = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    read += encoder.encode(value).byteLength;
-    rest += value;
+    let from = 0;
     let nl;
-    while ((nl = rest.indexOf('\n')) >= 0) {
-      const line = rest.slice(0, nl);
-      rest = rest.slice(nl + 1);
+    while ((nl = value.indexOf('\n', from)) >= 0) {
+      parts.push(value.slice(from, nl));
+      const line = parts.length === 1 ? parts[0] : parts.join('');
+      parts = [];
+      partChars = 0;
+      from = nl + 1;
       await onLine(line);
     }
-    if (rest.length > MAX_LINE_CHARS) {
+    if (from < value.length) {
+      parts.push(from ? value.slice(from) : value);
+      partChars += value.length - from;
+    }
+    if (partChars > MAX_LINE_CHARS) {
       reader.cancel().catch(() => {});
       throw new Error('line ' + (lineNo + 1) + ' is longer than ' + MAX_LINE_CHARS + ' characters: not a Barg file' + (total.added ? ' (' + total.added + ' captures before it were imported)' : ''));
     }
   }
+  const rest = parts.join('');
   if (rest) await onLine(rest);
   await flush();
   if (!total.added && !total.duplicates && c.errors.length) throw new Error('no Barg article in the file (' + c.errors[0] + ')');
