@@ -217,6 +217,10 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 		if strings.HasSuffix(f.Src, "-large.jpg") && !strings.Contains(md, "]("+f.File+")") {
 			t.Errorf("the Markdown does not point at %s:\n%s", f.File, md)
 		}
+		// The lead image: the front matter's image names its copy.
+		if strings.HasSuffix(f.Src, "/library-isfahan.jpg") && !strings.Contains(md, "\nimage: \""+f.File+"\"\n") {
+			t.Errorf("the front matter's image does not name %s:\n%s", f.File, md)
+		}
 	}
 
 	// The library's "Export all" as Markdown: a zip of one .md per entry,
