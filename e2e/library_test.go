@@ -470,9 +470,9 @@ func TestLibraryMigratesSchema1Profile(t *testing.T) {
 	b.Close(t)
 	b = launch(t, profile, withExtensionDir(dir))
 	b.EvalBackground(t, `globalThis.barg.store.openDB().then(db => db.version)`, &version)
-	// Schema 5 (the search index in 16 shards) is the newest; the steps of 2 to 5 run in one upgrade.
-	if version != 5 {
-		t.Errorf("database version %d after the update, want 5 (lib/store.js DB_VERSION)", version)
+	// Schema 6 (kept images' bytes by hash) is the newest; the steps of 2 to 6 run in one upgrade.
+	if version != 6 {
+		t.Errorf("database version %d after the update, want 6 (lib/store.js DB_VERSION)", version)
 	}
 	for _, old := range before {
 		rec, ok := b.SavedArticle(t, old.ID)
