@@ -1085,22 +1085,25 @@ export async function entryItems(entries) {
  * An item may carry the images kept with its capture (a backup's image
  * lines, lib/transfer.js): images {kept: [{n, src, type, data, sha256?}],
  * failed, at}. They are stored with it, in the same transaction, under the
- * same numbers; an image whose bytes do not have the SHA-256 it names
- * stops the import with an error before anything of its chunk is written.
- * @returns {Promise<{added: number, duplicates: number, images: number}>}
+ * same numbers; an image whose bytes do not have the SHA-256 it names is
+ * left out and listed in damaged, its capture imported without it.
+ * @returns {Promise<{added: number, duplicates: number, images: number, damaged: {capture: string, src: string}[]}>}
  */
 export async function importItems(items) {
   const db = await openDB();
   let added = 0, duplicates = 0, images = 0;
+  const damaged = [];
   const CHUNK = 100;
   for (let i = 0; i < items.length; i += CHUNK) {
     const chunk = items.slice(i, i + CHUNK);
     for (const item of chunk) {
       if (!item.images) continue;
-      item.images = { ...item.images, kept: await withHashes(item.images.kept || []) };
-      for (const k of item.images.kept) {
-        if (k.sha256 && k.sha256 !== k.hash) throw new Error('an image of capture ' + item.record.id + ' is damaged (its bytes do not match its SHA-256): ' + k.src);
+      const kept = [];
+      for (const k of await withHashes(item.images.kept || [])) {
+        if (!k.sha256 || k.sha256 === k.hash) kept.push(k);
+        else damaged.push({ capture: item.record.id, src: k.src });
       }
+      item.images = { ...item.images, kept };
     }
     const tx = db.transaction(chunk.some((x) => x.images) ? REMOVE : ALL, 'readwrite');
     const committed = done(tx);
@@ -1122,7 +1125,7 @@ export async function importItems(items) {
     }
     await committed;
   }
-  return { added, duplicates, images };
+  return { added, duplicates, images, damaged };
 }
 
 async function importOne(tx, sw, { record: r, entry: u = {}, images }) {

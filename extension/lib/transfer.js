@@ -215,8 +215,13 @@ function toItem(v) {
  */
 export async function importText(text) {
   const { items, errors } = parseImport(text);
-  const { added, duplicates, images } = await importItems(items);
-  return { added, duplicates, images, errors };
+  const { added, duplicates, images, damaged } = await importItems(items);
+  return { added, duplicates, images, errors: [...errors, ...damaged.map(damagedError)] };
+}
+
+/** The error for an image left out because its bytes do not have its SHA-256. */
+function damagedError({ capture, src }) {
+  return 'capture ' + capture + ': an image is damaged (its bytes do not match its SHA-256), left out: ' + src;
 }
 
 /**
@@ -251,6 +256,7 @@ export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batch
     total.added += got.added;
     total.duplicates += got.duplicates;
     total.images += got.images;
+    for (const d of got.damaged) c.errors.push(damagedError(d));
     if (onProgress) onProgress({ read, size: file.size, ...total });
   };
   let lineNo = 0;
