@@ -121,7 +121,9 @@ class Collector {
   /** Adds an image line to its capture's item; returns what is wrong with it, or ''. */
   addImage(v) {
     const item = this.byId.get(str(v.capture));
-    if (!item || !item.images) return 'an image of a capture that is not in the file before it';
+    if (!item || !this.backup) return 'an image of a capture that is not in the file before it';
+    // An envelope without a manifest: its image is kept all the same.
+    if (!item.images) item.images = { kept: [], failed: [], at: '' };
     const n = Number(v.n);
     if (!Number.isInteger(n) || n < 1 || typeof v.src !== 'string' || !/^image\//.test(str(v.type)) || typeof v.data !== 'string') return 'not a Barg image';
     let bytes;
@@ -231,11 +233,11 @@ function damagedError({ capture, src }) {
  * restored in bounded memory. onProgress is called after each batch with
  * {read, size} (bytes of the file) and the counts so far.
  * @param {Blob} file
- * @param {{onProgress?: (p: {read: number, size: number, added: number, duplicates: number, images: number}) => void, batch?: number, batchBytes?: number}} [opts]
- *   batch and batchBytes: IMPORT_BATCH and IMPORT_BATCH_BYTES unless given (tests make them small)
+ * @param {{onProgress?: (p: {read: number, size: number, added: number, duplicates: number, images: number}) => void, batch?: number, batchBytes?: number, maxLine?: number}} [opts]
+ *   batch, batchBytes and maxLine: IMPORT_BATCH, IMPORT_BATCH_BYTES and MAX_LINE_CHARS unless given (tests make them small)
  * @returns {Promise<{added: number, duplicates: number, images: number, errors: string[]}>}
  */
-export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batchBytes = IMPORT_BATCH_BYTES } = {}) {
+export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batchBytes = IMPORT_BATCH_BYTES, maxLine = MAX_LINE_CHARS } = {}) {
   if (!(await isJSONLines(file))) {
     if (file.size > MAX_IMPORT_CHARS * 4) throw new Error('file too large to import');
     return importText(await file.text());
@@ -251,7 +253,7 @@ export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batch
       got = await importItems(items);
     } catch (err) {
       const msg = String((err && err.message) || err);
-      throw new Error(total.added || total.duplicates ? msg + ' (the ' + (total.added + total.duplicates) + ' captures before its batch were imported)' : msg);
+      throw new Error(total.added || total.duplicates ? msg + ' (captures read before its batch: ' + (total.added + total.duplicates) + ')' : msg);
     }
     total.added += got.added;
     total.duplicates += got.duplicates;
@@ -303,9 +305,10 @@ export async function importFile(file, { onProgress, batch = IMPORT_BATCH, batch
       parts.push(from ? value.slice(from) : value);
       partChars += value.length - from;
     }
-    if (partChars > MAX_LINE_CHARS) {
+    if (partChars > maxLine) {
       reader.cancel().catch(() => {});
-      throw new Error('line ' + (lineNo + 1) + ' is longer than ' + MAX_LINE_CHARS + ' characters: not a Barg file' + (total.added ? ' (' + total.added + ' captures before it were imported)' : ''));
+      await flush(); // what came before the line is imported
+      throw new Error('line ' + (lineNo + 1) + ' is longer than ' + maxLine + ' characters: not a Barg file' + (total.added ? ' (captures imported before it: ' + total.added + ')' : ''));
     }
   }
   const rest = parts.join('');

@@ -257,3 +257,27 @@ test('a damaged backup: a bad image is named and left out, its capture and every
   assert.equal(orphan.added, 5);
   await assert.rejects(importFile(new Blob(['{"name": "x"}\n{"name": "y"}\n'])), /no Barg article/);
 });
+
+test('a line longer than any Barg line stops the import with the line\'s number; lines split across the stream\'s chunks are whole', async () => {
+  await seedWithImages();
+  const text = await (await backupBlob()).blob.text();
+  const lines = text.trimEnd().split('\n');
+  // A 300 KB image: its line spans several of the stream's 64 KB chunks.
+  const big = new Uint8Array(300 * 1024).map((_, i) => (i * 31) % 251);
+  const env = JSON.parse(lines[1]);
+  const line = JSON.stringify({ schema: 'barg.image/1', capture: env.id, n: 9, file: 'assets/x/9.jpg', src: 'https://img.example/big.jpg', type: 'image/jpeg', bytes: big.length, data: Buffer.from(big).toString('base64') });
+  // Parts of 16 KB (cut anywhere, inside a UTF-8 sequence too): the stream gives one chunk per part.
+  const bytes = new TextEncoder().encode([lines[0], lines[1], line, ...lines.slice(2)].join('\n') + '\n');
+  const parts = [];
+  for (let o = 0; o < bytes.length; o += 16384) parts.push(bytes.subarray(o, o + 16384));
+  const file = new Blob(parts);
+  await freshProfile();
+  const res = await importFile(file);
+  assert.deepEqual(res.errors, []);
+  assert.equal(res.images, 4);
+  const got = (await store.getAssets(env.id)).find((a) => a.src === 'https://img.example/big.jpg');
+  assert.deepEqual(new Uint8Array(got.data), big);
+
+  await freshProfile();
+  await assert.rejects(importFile(file, { maxLine: 100 * 1024, batch: 1 }), /^Error: line 3 is longer than 102400 characters: not a Barg file \(captures imported before it: 1\)$/);
+});
