@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -216,6 +217,10 @@ func TestImagesKeptReaderOffline(t *testing.T) {
 		if strings.HasSuffix(f.Src, "-large.jpg") && !strings.Contains(md, "]("+f.File+")") {
 			t.Errorf("the Markdown does not point at %s:\n%s", f.File, md)
 		}
+		// The lead image: the front matter's image names its copy.
+		if strings.HasSuffix(f.Src, "/library-isfahan.jpg") && !strings.Contains(md, "\nimage: \""+f.File+"\"\n") {
+			t.Errorf("the front matter's image does not name %s:\n%s", f.File, md)
+		}
 	}
 
 	// The library's "Export all" as Markdown: a zip of one .md per entry,
@@ -341,4 +346,150 @@ func wideRow(n int, word string) []string {
 		row[i] = word + "-" + strings.Repeat("w", 12)
 	}
 	return row
+}
+
+// TestImagesBackupRestoreOffline: with images kept, two versions of the seed
+// page are captured (the second re-downloads the same two images, which are
+// stored once); the library's Backup button writes one JSON Lines file with
+// the images; a fresh profile restores it through the library's Import with
+// the page's server stopped, and the reader shows the kept figure from the
+// restored library. A backup of the restored library is the same file.
+func TestImagesBackupRestoreOffline(t *testing.T) {
+	root := repoRoot(t)
+	seed, err := os.ReadFile(filepath.Join(root, "testdata", "pages", "persian-news.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same article, edited: a paragraph added after publication.
+	edited := strings.Replace(string(seed), "</article>", "<p>این بند پس از انتشار خبر به آن افزوده شد تا ساعت‌های کار کتابخانه را بگوید.</p></article>", 1)
+	lead, large := testJPEG(t, 64, 40), testJPEG(t, 320, 200)
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/v1.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(seed)
+		case "/v2.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(edited))
+		case "/images/library-isfahan.jpg":
+			w.Header().Set("Content-Type", "image/jpeg")
+			w.Write(lead)
+		case "/images/library-isfahan-large.jpg":
+			w.Header().Set("Content-Type", "image/jpeg")
+			w.Write(large)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	dir := extensionCopy(t, func(m map[string]any) {
+		m["host_permissions"] = []any{"https://*/*", "http://*/*"}
+	})
+	a := launch(t, "", withExtensionDir(dir))
+	a.EvalBackground(t, `chrome.storage.local.set({images: {keep: true}}).then(() => true)`, nil)
+	capture := func(path string) captureResult {
+		res := clickAndWait(t, a, a.OpenTab(t, srv.URL+path))
+		if !res.OK {
+			t.Fatalf("capturing %s: %s", path, res.Error)
+		}
+		var kept assetsOf
+		a.EvalBackground(t, `globalThis.barg.imagesKept(`+jsString(res.ID)+`).then(() => globalThis.barg.store.getArticle(`+jsString(res.ID)+`)).then(r => r.assets || null)`, &kept)
+		if len(kept.Kept) != 2 {
+			t.Fatalf("%s: kept %+v, want the lead and the figure", path, kept)
+		}
+		return res
+	}
+	v1, v2 := capture("/v1.html"), capture("/v2.html")
+	if v1.EntryID != v2.EntryID || v1.ID == v2.ID {
+		t.Fatalf("the edited page is not a second version of the first: %+v, %+v", v1, v2)
+	}
+	type usage struct{ Blobs, Bytes, Records int }
+	var used usage
+	a.EvalBackground(t, `globalThis.barg.store.assetUsage()`, &used)
+	mu.Lock()
+	leadHits, largeHits := hits["/images/library-isfahan.jpg"], hits["/images/library-isfahan-large.jpg"]
+	mu.Unlock()
+	t.Logf("image downloads: lead %d, figure %d; stored: %+v", leadHits, largeHits, used)
+	if want := (usage{Blobs: 2, Bytes: len(lead) + len(large), Records: 4}); used != want {
+		t.Errorf("two versions keeping the same two images store %+v, want %+v (each image's bytes once)", used, want)
+	}
+
+	// The Backup button: one .jsonl file, the images in it.
+	lib := a.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, lib, "ready")
+	dl := pagesDownloads(t, a)
+	pagesDo(t, lib, chromedp.Click("#backup"))
+	name, data := pagesWaitFile(t, dl, ".jsonl", map[string]bool{})
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	var header struct {
+		Schema                    string
+		Entries, Captures, Images int
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &header); err != nil || header.Schema != "barg.backup/1" || header.Entries != 1 || header.Captures != 2 || header.Images != 4 || len(lines) != 7 {
+		t.Fatalf("%s: header %+v (%v), %d lines; want 1 entry, 2 captures, 4 images in 7 lines", name, header, err, len(lines))
+	}
+	var status string
+	a.EvalPage(t, lib, `document.getElementById('status').textContent`, &status)
+	if !strings.Contains(status, name) || !strings.Contains(status, "4 kept images") {
+		t.Errorf("after Backup the page says %q", status)
+	}
+	const fixed = `import('/extension/lib/transfer.js').then(m => m.backupBlob({now: new Date('2026-06-01T00:00:00Z')})).then(r => r.blob.text())`
+	var before string
+	a.EvalPage(t, lib, fixed, &before)
+	a.Close(t)
+	srv.Close()
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// A fresh profile, the page's server gone: Import the backup.
+	b := launch(t, "", withExtensionDir(dir))
+	page := b.OpenExtensionPage(t, "extension/library/library.html")
+	pagesWait(t, page, "ready")
+	b.EvalPage(t, page, `document.body.dataset.state = 'importing'`, nil)
+	pagesDo(t, page, chromedp.SetUploadFiles("#import-file", []string{file}))
+	pagesWait(t, page, "ready")
+	b.EvalPage(t, page, `document.getElementById('status').textContent`, &status)
+	if status != "Imported 2 captures with 4 kept images; skipped 0 already in the library." {
+		t.Errorf("after Import the page says %q", status)
+	}
+	var after string
+	b.EvalPage(t, page, fixed, &after)
+	if after != before {
+		t.Errorf("the restored library's backup differs from the first:\n%s\n---\n%s", shorten(before), shorten(after))
+	}
+	b.EvalBackground(t, `globalThis.barg.store.assetUsage()`, &used)
+	if want := (usage{Blobs: 2, Bytes: len(lead) + len(large), Records: 4}); used != want {
+		t.Errorf("restored images %+v, want %+v", used, want)
+	}
+
+	// The reader shows the figure from the restored copy, for the newest version and the first.
+	shown := func(query string) (src string, width int) {
+		rd := b.OpenExtensionPage(t, "extension/reader/reader.html?"+query)
+		pagesWait(t, rd, "ready")
+		var got struct {
+			Src   string
+			Width int
+		}
+		b.EvalPage(t, rd, `(async () => {
+			const img = document.querySelector('#view img');
+			if (img && !img.complete) await new Promise((r) => { img.onload = r; img.onerror = r; });
+			return {Src: img ? img.getAttribute('src') : '', Width: img ? img.naturalWidth : 0};
+		})()`, &got)
+		pagesScreenshot(t, rd, "reader-images-restored.png", true)
+		return got.Src, got.Width
+	}
+	if src, w := shown("id=" + url.QueryEscape(v1.EntryID)); !strings.HasPrefix(src, "blob:chrome-extension://") || w != 320 {
+		t.Errorf("newest version after restore: image %q, %d px wide; want the restored 320 px copy", src, w)
+	}
+	if src, w := shown("id=" + url.QueryEscape(v1.EntryID) + "&v=" + url.QueryEscape(v1.ID)); !strings.HasPrefix(src, "blob:chrome-extension://") || w != 320 {
+		t.Errorf("first version after restore: image %q, %d px wide; want the restored 320 px copy", src, w)
+	}
 }

@@ -483,9 +483,9 @@ func testLibraryMigrates(t *testing.T, oldStore string, oldSchema int) {
 	b.Close(t)
 	b = launch(t, profile, withExtensionDir(dir))
 	b.EvalBackground(t, `globalThis.barg.store.openDB().then(db => db.version)`, &version)
-	// Schema 6 (the search index as word ids) is the newest; the steps from the old schema on run in one upgrade.
-	if version != 6 {
-		t.Errorf("database version %d after the update, want 6 (lib/store.js DB_VERSION)", version)
+	// Schema 7 (kept images' bytes by hash; 6 the search index as word ids) is the newest; the steps from the old schema on run in one upgrade.
+	if version != 7 {
+		t.Errorf("database version %d after the update, want 7 (lib/store.js DB_VERSION)", version)
 	}
 	for _, old := range before {
 		rec, ok := b.SavedArticle(t, old.ID)

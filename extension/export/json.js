@@ -20,7 +20,11 @@
 //    "user": {"title": "", "tags": […], "note": ""}, "article": {…}}
 //
 // A backup is the JSON Lines export of every capture after one header line
-// {"schema": "barg.backup/1", "created_at": …, "entries": N, "captures": M}.
+// {"schema": "barg.backup/1", "created_at": …, "entries": N, "captures": M,
+// "images": K}, each capture followed by its kept images, one line each:
+// {"schema": "barg.image/1", "capture": <capture's id>, "n": 1, "file":
+// "assets/…", "src": …, "type": "image/jpeg", "bytes": …, "sha256": …,
+// "data": <base64>} (lib/transfer.js writes and reads it).
 //
 // U+2028 and U+2029 are written as \u escapes: JSON allows them raw, but
 // line-oriented readers (Python's splitlines, some editors) would split a
@@ -34,6 +38,8 @@ export const SCHEMA = 'barg.article/1';
 export const CAPTURE_SCHEMA = 'barg.capture/1';
 /** The schema of a backup's header line. */
 export const BACKUP_SCHEMA = 'barg.backup/1';
+/** The schema of a backup's line holding one kept image (lib/transfer.js). */
+export const IMAGE_SCHEMA = 'barg.image/1';
 
 /**
  * The export envelope of one library record (a version) of entry.
@@ -57,15 +63,24 @@ export function captureEnvelope(record, entry) {
   };
 }
 
-/** A full backup: a header line, then every capture's envelope, one per line. */
+/** A backup's header line: what it holds. */
+export function backupHeader({ entries, captures, images = 0, now = new Date() }) {
+  return { schema: BACKUP_SCHEMA, created_at: now.toISOString(), entries, captures, images };
+}
+
+/**
+ * A full backup of envelopes without their images: a header line, then
+ * every capture's envelope, one per line (lib/transfer.js backupBlob
+ * writes the backup with the images).
+ */
 export function toBackup(envelopes, now = new Date()) {
-  const header = {
-    schema: BACKUP_SCHEMA,
-    created_at: now.toISOString(),
-    entries: new Set(envelopes.map((e) => e.entry_id)).size,
-    captures: envelopes.length,
-  };
-  return JSON.stringify(header) + '\n' + toJSONLines(envelopes);
+  const header = backupHeader({ entries: new Set(envelopes.map((e) => e.entry_id)).size, captures: envelopes.length, now });
+  return jsonLine(header) + toJSONLines(envelopes);
+}
+
+/** One JSON Lines line of a value (no schema added), ending in "\n". */
+export function jsonLine(value) {
+  return escapeSeparators(JSON.stringify(value)) + '\n';
 }
 
 function withSchema(article) {

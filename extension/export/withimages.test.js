@@ -98,8 +98,18 @@ test('the library\'s Markdown zip of several entries carries their kept images u
   const md = got['گشایش کتابخانه.md'].toString('utf8');
   assert.ok(md.includes('](' + files[1] + ')'), 'the figure points at its copy');
   assert.ok(md.includes('https://cdn.example/gone.jpg'), 'an image not kept stays remote');
+  assert.match(md, new RegExp('^image: "' + files[0] + '"$', 'm'), 'the front matter\'s image names the kept lead image');
+  assert.ok(!md.includes('https://cdn.example/lead.jpg'), 'the lead image\'s URL is gone from the file');
   const stored = await store.getAssets(envs[0].id);
   files.forEach((file, i) => assert.deepEqual([...got[file]], [...new Uint8Array(stored[i].data)]));
   const plain = await buildMarkdownZip(envs, null, new Date('2026-05-01T10:00:00Z'));
+  assert.match(readZip(plain.bytes)['گشایش کتابخانه.md'].toString('utf8'), /^image: "https:\/\/cdn\.example\/lead\.jpg"$/m, 'without the images, the URL');
+  // The lead image not kept (only the figure): the URL stays.
+  await store.attachAssets(envs[0].id, { kept: [{ src: 'https://cdn.example/lead-large.jpg', type: 'image/jpeg', data: JPEG.slice().buffer }] });
+  const env2 = captureEnvelope(await store.getArticle(envs[0].id), { id: envs[0].entry_id });
+  const f2 = await buildMarkdownZip([env2, envs[1]], null, new Date('2026-05-01T10:00:00Z'), { getAssets: store.getAssets });
+  const md2 = readZip(f2.bytes)['گشایش کتابخانه.md'].toString('utf8');
+  assert.match(md2, /^image: "https:\/\/cdn\.example\/lead\.jpg"$/m);
+  assert.ok(md2.includes('](' + env2.assets.files[0].file + ')'), 'the figure still points at its copy');
   assert.deepEqual(Object.keys(readZip(plain.bytes)).sort(), ['Plain post.md', 'گشایش کتابخانه.md'], 'without getAssets, Markdown only, as before');
 });

@@ -294,7 +294,8 @@ export function assetFile(recordId, n, type) {
 
 /**
  * The manifest of a capture's images, as exports carry it beside the
- * article: {files: [{file, src, type, bytes}], failed: [{src, reason}]},
+ * article: {files: [{file, src, type, bytes}], failed: [{src, reason}], at}
+ * (when they were fetched),
  * file being where an export with images puts the image (assetFile); null
  * when no images were kept or listed for it.
  * @param {{id: string, assets?: {kept: {id: string, src: string, type: string, bytes: number}[], failed: {src: string, reason: string}[]}}} record
@@ -306,6 +307,7 @@ export function assetManifest(record) {
   return {
     files: kept.map((k, i) => ({ file: assetFile(record.id, assetNumber(k.id) || i + 1, k.type), src: k.src, type: k.type, bytes: k.bytes })),
     failed: (Array.isArray(a.failed) ? a.failed : []).map((f) => ({ src: f.src, reason: f.reason })),
+    ...(a.at ? { at: a.at } : {}),
   };
 }
 
@@ -318,18 +320,53 @@ export function assetNumber(id) {
 /**
  * Markdown whose image links point at the kept copies: every "](src)" (or
  * "](<src>)") of a kept image becomes "](assets/…)", relative to the
- * Markdown file at the archive's root. Other links stay as they are.
+ * Markdown file at the archive's root, and so does the front matter's
+ * "image:" (pointFrontMatterAt). Other links stay as they are.
  * @param {string} markdown
  * @param {{file: string, src: string}[]} files the manifest's files
  */
 export function pointImagesAt(markdown, files) {
-  let out = String(markdown);
+  let out = pointFrontMatterAt(String(markdown), files);
   for (const f of files) {
     for (const form of [f.src, '<' + f.src + '>', f.src.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20')]) {
       out = out.split('](' + form + ')').join('](' + f.file + ')');
     }
   }
   return out;
+}
+
+/**
+ * Markdown whose YAML front matter's top-level "image:" (the lead image's
+ * URL, as the default template and the built-in export write it) names the
+ * kept copy instead, "assets/…", when that image is among files; any other
+ * value, and Markdown without front matter, stay as they are.
+ * @param {string} markdown
+ * @param {{file: string, src: string}[]} files
+ */
+export function pointFrontMatterAt(markdown, files) {
+  const m = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?(---(?:\r?\n|$))/.exec(markdown);
+  if (!m || !m[2] || !files.length) return markdown;
+  const yaml = m[2].replace(/^image:[ \t]*(\S.*?)[ \t]*(\r?)$/m, (line, raw, cr) => {
+    const value = yamlScalar(raw);
+    const f = value && files.find((x) => x.src === value || x.src === httpURL(value));
+    return f ? 'image: ' + JSON.stringify(f.file) + cr : line;
+  });
+  return m[1] + yaml + markdown.slice(m[1].length + m[2].length);
+}
+
+/** The string a one-line YAML scalar stands for (double-quoted, single-quoted or plain), or '' when it is not one. */
+function yamlScalar(raw) {
+  if (raw.startsWith('"')) {
+    if (!raw.endsWith('"') || raw.length < 2) return '';
+    try {
+      // YAML's escapes that JSON lacks, as Go's yamlString writes them.
+      return JSON.parse(raw.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\L/g, '\\u2028').replace(/\\P/g, '\\u2029'));
+    } catch {
+      return '';
+    }
+  }
+  if (raw.startsWith("'")) return raw.length >= 2 && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : '';
+  return raw.replace(/[ \t]+#.*$/, '');
 }
 
 /**

@@ -202,7 +202,9 @@ test('exports carry a manifest of the kept images and of those not kept', async 
       { file: assetFile(record.id, 2, 'image/png'), src: 'https://cdn.example/fig (1).png', type: 'image/png', bytes: PNG.length },
     ],
     failed: [{ src: 'https://cdn.example/gone.jpg', reason: 'http_404' }],
+    at: saved.assets.at,
   });
+  assert.match(env.assets.at, /^\d{4}-\d\d-\d\dT/, 'when the images were fetched');
   assert.match(env.assets.files[0].file, /^assets\/[A-Za-z0-9_-]+\/1\.jpg$/);
   assert.deepEqual(env.article, saved.article, 'the article stays a plain barg.article/1');
   assert.equal(captureEnvelope({ ...saved, assets: undefined }, entry).assets, undefined, 'no manifest without kept images');
@@ -284,4 +286,27 @@ test('with no room left for the images, the capture lists them as not kept', asy
   assert.equal(calls, 2);
   assert.deepEqual(out.failed, [{ src: 'https://cdn.example/lead.jpg', reason: 'storage_full' }]);
   assert.deepEqual((await store.getArticle(record.id)).assets.failed, out.failed);
+});
+
+import { pointFrontMatterAt } from './assets.js';
+
+test('the front matter\'s image names the kept copy of the lead image, and only that key', () => {
+  const files = [{ file: 'assets/r1/1.jpg', src: 'https://cdn.example/lead.jpg' }, { file: 'assets/r1/2.png', src: 'https://cdn.example/a b.png' }];
+  const md = (image) => '---\ntitle: "image: https://cdn.example/lead.jpg"\n' + image + '\ndescription: "x"\n---\n\n# T\n\nimage: https://cdn.example/lead.jpg\n';
+  const pointed = (image) => pointFrontMatterAt(md(image), files);
+  // As the built-in export and Go's default template write it, and other YAML spellings of the same URL.
+  for (const form of ['image: "https://cdn.example/lead.jpg"', "image: 'https://cdn.example/lead.jpg'", 'image: https://cdn.example/lead.jpg', 'image: https://cdn.example/lead.jpg # lead', 'image: "https://cdn.example/lead.jpg#top"']) {
+    assert.equal(pointed(form), md('image: "assets/r1/1.jpg"'), form);
+  }
+  assert.equal(pointed('image: "https://cdn.example/a b.png"'), md('image: "assets/r1/2.png"'), 'the URL as lib/assets.js normalized it');
+  // Not kept, not the image key, not front matter: unchanged.
+  assert.equal(pointed('image: "https://cdn.example/other.jpg"'), md('image: "https://cdn.example/other.jpg"'));
+  assert.equal(pointed('image: "https://cdn.example/lead.jpg'), md('image: "https://cdn.example/lead.jpg'), 'a broken scalar stays');
+  assert.equal(pointed('  image: "https://cdn.example/lead.jpg"'), md('  image: "https://cdn.example/lead.jpg"'), 'a nested key stays');
+  const noFront = '# T\n\nimage: "https://cdn.example/lead.jpg"\n';
+  assert.equal(pointFrontMatterAt(noFront, files), noFront);
+  assert.equal(pointFrontMatterAt(md('image: "https://cdn.example/lead.jpg"'), []), md('image: "https://cdn.example/lead.jpg"'));
+  // CRLF front matter keeps its line ends.
+  const crlf = '---\r\nimage: "https://cdn.example/lead.jpg"\r\n---\r\n';
+  assert.equal(pointFrontMatterAt(crlf, files), '---\r\nimage: "assets/r1/1.jpg"\r\n---\r\n');
 });

@@ -54,17 +54,26 @@
 //      purging finds deleted entries without reading every entry (and
 //      without locking the search index for writing when there are none).
 //      Nothing else.
+//   7  "blobs" (keyed by SHA-256) and the "hash" index of "assets": the
+//      bytes of kept images stored once however many captures keep them.
+//      Created when missing, like schema 4's step; images stored before it
+//      keep their bytes in their own record and are read as before.
 //
 // Kept images: a capture's record gains "assets" {kept: [{id, src, type,
 // bytes}], failed: [{src, reason}], at} once its images were fetched, and
 // each image is one record of "assets" {id, record_id, entry_id, src, type,
-// bytes, data (ArrayBuffer)}. An image goes with its capture: Undo
-// (removeCapture) and purgeDeleted remove both.
+// bytes, hash} whose bytes are the record {hash, bytes, data (ArrayBuffer)}
+// of "blobs" (before schema 7: data in the asset record itself). Every
+// version of an article keeps the images it was captured with, but an image
+// a newer version finds again byte for byte (the same lead image, most
+// often) is stored once. An image goes with its capture: Undo
+// (removeCapture) and purgeDeleted remove the capture's asset records, and
+// a blob goes with the last asset record that names its hash, never before.
 
 import { Vocabulary, PackedIndex, packShard, unpackShard, packIndex, wordList, lastRecord, VOCAB_KEYS } from './wordindex.js';
 
 const DB_NAME = 'barg';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * How many records the entries' word ids are spread over (entries by a hash
@@ -121,7 +130,7 @@ function upgrade(db, tx, oldVersion) {
   // 64), 6 as word ids: the same step, which clears what is there.
   if (oldVersion < 6) steps.push((next) => upgradeTo3(db, tx, next));
   // Guarded by the store's presence, not by oldVersion alone (see above).
-  steps.push((next) => { upgradeTo4(db); next(); });
+  steps.push((next) => { upgradeTo4(db); upgradeTo7(db, tx); next(); });
   // 6 also indexes entries by deletion time; guarded by the index's presence.
   steps.push((next) => {
     const entries = tx.objectStore('entries');
@@ -204,6 +213,19 @@ function upgradeTo4(db) {
   const assets = db.createObjectStore('assets', { keyPath: 'id' });
   assets.createIndex('record_id', 'record_id');
   assets.createIndex('entry_id', 'entry_id');
+}
+
+/**
+ * Schema 7's step: the store of image bytes by hash and the index naming
+ * them, created when missing (and the indexes of schema 4, should a store
+ * made elsewhere lack them).
+ */
+function upgradeTo7(db, tx) {
+  if (!db.objectStoreNames.contains('blobs')) db.createObjectStore('blobs', { keyPath: 'hash' });
+  const assets = tx.objectStore('assets');
+  for (const name of ['record_id', 'entry_id', 'hash']) {
+    if (!assets.indexNames.contains(name)) assets.createIndex(name, name);
+  }
 }
 
 // ---- keys, hashes and likeness --------------------------------------------
@@ -594,8 +616,8 @@ function friendly(err) {
 }
 
 const ALL = ['articles', 'entries', 'search'];
-/** What removing captures touches: their kept images go with them. */
-const REMOVE = [...ALL, 'assets'];
+/** What removing captures touches (their kept images go with them), and what importing them with their images does. */
+const REMOVE = [...ALL, 'assets', 'blobs'];
 
 /** The records of the versions an entry lists. */
 async function versionRecords(articles, entry) {
@@ -896,7 +918,7 @@ async function removeEntry(tx, sw, id) {
   const keys = await request(articles.index('entry_id').getAllKeys(id));
   for (const k of keys) {
     articles.delete(k);
-    await removeAssets(tx, k);
+    await dropUnused(tx, await removeAssets(tx, k));
   }
   tx.objectStore('entries').delete(id);
   await sw.set(id, null);
@@ -921,7 +943,7 @@ export async function removeCapture(id) {
   }
   const entry = await request(tx.objectStore('entries').get(rec.entry_id));
   articles.delete(id);
-  await removeAssets(tx, id);
+  await dropUnused(tx, await removeAssets(tx, id));
   if (entry) {
     const rest = entry.versions.filter((v) => v.id !== id);
     if (!rest.length) {
@@ -943,37 +965,81 @@ export async function removeCapture(id) {
 
 // ---- kept images -------------------------------------------------------------
 
+/** The SHA-256 of bytes, as 64 lower-case hex digits: the key of an image's bytes in "blobs". */
+export async function sha256(data) {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  let out = '';
+  for (const b of d) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Kept images with the hash of their bytes, computed outside any transaction (it would end it). */
+async function withHashes(kept) {
+  return Promise.all(kept.map(async (a) => ({ ...a, hash: await sha256(a.data) })));
+}
+
+/** Deletes a capture's asset records; returns the hashes they named (dropUnused checks them). */
 async function removeAssets(tx, recordId) {
   const assets = tx.objectStore('assets');
-  for (const k of await request(assets.index('record_id').getAllKeys(recordId))) assets.delete(k);
+  const hashes = new Set();
+  for (const r of await request(assets.index('record_id').getAll(recordId))) {
+    assets.delete(r.id);
+    if (r.hash) hashes.add(r.hash);
+  }
+  return hashes;
+}
+
+/** Deletes the bytes of each hash that no asset record names any more. */
+async function dropUnused(tx, hashes) {
+  const assets = tx.objectStore('assets');
+  for (const h of hashes) {
+    if (!(await request(assets.index('hash').count(h)))) tx.objectStore('blobs').delete(h);
+  }
+}
+
+/**
+ * Stores kept images ([{src, type, data, hash, n?}]) as the images of
+ * record: an asset record each, "<record id>/<n>" (n the image's number,
+ * its place in kept unless given), and its bytes in "blobs" unless an
+ * image of the same hash is already there. Returns the record's kept list.
+ */
+async function putImages(tx, record, kept) {
+  const assets = tx.objectStore('assets');
+  const blobs = tx.objectStore('blobs');
+  const list = [];
+  for (const [i, a] of kept.entries()) {
+    const id = record.id + '/' + (a.n || i + 1);
+    const bytes = a.data.byteLength;
+    if (!(await request(blobs.count(a.hash)))) blobs.put({ hash: a.hash, bytes, data: a.data });
+    assets.put({ id, record_id: record.id, entry_id: record.entry_id, src: String(a.src), type: String(a.type), bytes, hash: a.hash });
+    list.push({ id, src: String(a.src), type: String(a.type), bytes });
+  }
+  return list;
 }
 
 /**
  * Stores the images fetched for a capture (lib/assets.js): kept is
  * [{src, type, bytes, data: ArrayBuffer}], failed [{src, reason}]. The
  * capture's record gets the list of both ("assets"), the images go to
- * "assets", in one transaction. A capture removed meanwhile (Undo while
- * the images were loading) stores nothing. Storing again replaces the
- * capture's earlier images.
+ * "assets" and their bytes to "blobs" (once per distinct content), in one
+ * transaction. A capture removed meanwhile (Undo while the images were
+ * loading) stores nothing. Storing again replaces the capture's earlier
+ * images.
  * @returns {Promise<object|null>} the record's new "assets", or null when the capture is gone
  */
 export async function attachAssets(recordId, { kept = [], failed = [] } = {}, now = new Date()) {
+  const hashed = await withHashes(kept);
   const db = await openDB();
-  const tx = db.transaction(['articles', 'assets'], 'readwrite');
+  const tx = db.transaction(['articles', 'assets', 'blobs'], 'readwrite');
   const committed = done(tx);
   let out = null;
   try {
     const articles = tx.objectStore('articles');
     const rec = await request(articles.get(recordId));
     if (rec) {
-      await removeAssets(tx, recordId);
-      const list = [];
-      kept.forEach((a, i) => {
-        const id = recordId + '/' + (i + 1);
-        tx.objectStore('assets').put({ id, record_id: recordId, entry_id: rec.entry_id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength, data: a.data });
-        list.push({ id, src: String(a.src), type: String(a.type), bytes: a.data.byteLength });
-      });
-      out = { kept: list, failed: failed.map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: now.toISOString() };
+      const before = await removeAssets(tx, recordId);
+      out = { kept: await putImages(tx, rec, hashed), failed: failed.map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: now.toISOString() };
+      await dropUnused(tx, before);
       rec.assets = out;
       articles.put(rec);
     }
@@ -986,12 +1052,31 @@ export async function attachAssets(recordId, { kept = [], failed = [] } = {}, no
   return out;
 }
 
-/** The images kept with a capture, {id, src, type, bytes, data}, in the order they were listed. */
+/** The images kept with a capture, {id, src, type, bytes, hash, data}, in the order they were listed. */
 export async function getAssets(recordId) {
   const db = await openDB();
-  const rows = await request(db.transaction('assets').objectStore('assets').index('record_id').getAll(recordId));
+  const tx = db.transaction(['assets', 'blobs']);
+  const rows = await request(tx.objectStore('assets').index('record_id').getAll(recordId));
+  const out = [];
+  for (const r of rows) {
+    if (!r.data && r.hash) {
+      const blob = await request(tx.objectStore('blobs').get(r.hash));
+      if (!blob) continue; // never happens: a blob outlives every record naming it
+      r.data = blob.data;
+    }
+    out.push(r);
+  }
   const n = (id) => Number(String(id).slice(String(id).lastIndexOf('/') + 1)) || 0;
-  return rows.sort((a, b) => n(a.id) - n(b.id));
+  return out.sort((a, b) => n(a.id) - n(b.id));
+}
+
+/** How many image bytes are stored (each distinct image once) and how many asset records name them. */
+export async function assetUsage() {
+  const db = await openDB();
+  const tx = db.transaction(['assets', 'blobs']);
+  const blobs = await request(tx.objectStore('blobs').getAll());
+  const records = await request(tx.objectStore('assets').count());
+  return { blobs: blobs.length, bytes: blobs.reduce((n, b) => n + b.bytes, 0), records };
 }
 
 // ---- import and backup -------------------------------------------------------------
@@ -1025,6 +1110,34 @@ export async function exportItems(ids) {
 }
 
 /**
+ * What a full backup holds, read without a single article body: the
+ * entries not deleted, newest first, how many captures they have and how
+ * many images are kept with those.
+ * @returns {Promise<{entries: object[], captures: number, images: number}>}
+ */
+export async function backupEntries() {
+  const db = await openDB();
+  const tx = db.transaction(['entries', 'assets']);
+  const entries = (await request(tx.objectStore('entries').getAll())).filter((e) => !e.deleted_at).sort(byNewest);
+  const byEntry = tx.objectStore('assets').index('entry_id');
+  let captures = 0, images = 0;
+  for (const e of entries) {
+    captures += e.versions.length;
+    images += await request(byEntry.count(e.id));
+  }
+  return { entries, captures, images };
+}
+
+/** Every version of the given entries (as backupEntries lists them) as export items {record, entry}, read in one transaction. */
+export async function entryItems(entries) {
+  const db = await openDB();
+  const articles = db.transaction('articles').objectStore('articles');
+  const out = [];
+  for (const e of entries) for (const r of await versionRecords(articles, e)) out.push({ record: r, entry: e });
+  return out;
+}
+
+/**
  * Imports captures: items of {record: {id?, capture_id, entry_id?,
  * captured_at, selection?, article}, entry?: {id, first_captured_at,
  * user_title, tags, note}}. A capture whose capture_id is already in the
@@ -1033,20 +1146,41 @@ export async function exportItems(ids) {
  * words; an existing entry keeps its words and gains the new tags, and a
  * different note is added below its own). One without (a plain article)
  * is grouped as a fresh capture would be, and skipped when identical.
- * @returns {Promise<{added: number, duplicates: number}>}
+ *
+ * An item may carry the images kept with its capture (a backup's image
+ * lines, lib/transfer.js): images {kept: [{n, src, type, data, sha256?}],
+ * failed, at}. They are stored with it, in the same transaction, under the
+ * same numbers; an image whose bytes do not have the SHA-256 it names is
+ * left out and listed in damaged, its capture imported without it.
+ * @returns {Promise<{added: number, duplicates: number, images: number, damaged: {capture: string, src: string}[]}>}
  */
 export async function importItems(items) {
   const db = await openDB();
-  let added = 0, duplicates = 0;
+  let added = 0, duplicates = 0, images = 0;
+  const damaged = [];
   const CHUNK = 100;
   for (let i = 0; i < items.length; i += CHUNK) {
-    const tx = db.transaction(ALL, 'readwrite');
+    const chunk = items.slice(i, i + CHUNK);
+    for (const item of chunk) {
+      if (!item.images) continue;
+      const kept = [];
+      for (const k of await withHashes(item.images.kept || [])) {
+        if (!k.sha256 || k.sha256 === k.hash) kept.push(k);
+        else damaged.push({ capture: item.record.id, src: k.src });
+      }
+      item.images = { ...item.images, kept };
+    }
+    const tx = db.transaction(chunk.some((x) => x.images) ? REMOVE : ALL, 'readwrite');
     const committed = done(tx);
     const sw = new SearchWrites(tx);
     try {
-      for (const item of items.slice(i, i + CHUNK)) {
-        if (await importOne(tx, sw, item)) added++;
-        else duplicates++;
+      for (const item of chunk) {
+        if (await importOne(tx, sw, item)) {
+          added++;
+          images += item.images ? item.images.kept.length : 0;
+        } else {
+          duplicates++;
+        }
       }
       sw.flush();
     } catch (err) {
@@ -1056,10 +1190,10 @@ export async function importItems(items) {
     }
     await committed;
   }
-  return { added, duplicates };
+  return { added, duplicates, images, damaged };
 }
 
-async function importOne(tx, sw, { record: r, entry: u = {} }) {
+async function importOne(tx, sw, { record: r, entry: u = {}, images }) {
   const articles = tx.objectStore('articles');
   const entries = tx.objectStore('entries');
   const article = r.article;
@@ -1086,6 +1220,10 @@ async function importOne(tx, sw, { record: r, entry: u = {} }) {
     hash,
     article,
   };
+  if (images) {
+    const kept = await putImages(tx, record, images.kept);
+    record.assets = { kept, failed: (images.failed || []).map((f) => ({ src: String(f.src), reason: String(f.reason) })), at: String(images.at || '') };
+  }
   let base;
   if (entry) {
     base = { tags: cleanTags([...entry.tags, ...cleanTags(u.tags || [])]) };

@@ -287,7 +287,7 @@ test('a profile written by the schema-2 store is upgraded: every record kept, ol
 
   const db = await store.openDB();
   assert.equal(db.version, store.DB_VERSION);
-  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'blobs', 'entries', 'search']);
   const after = (await store.getArticles()).sort((x, y) => (x.id < y.id ? -1 : 1));
   assert.deepEqual(after, before, 'every record, unchanged');
   assert.deepEqual(await store.listEntries(), entriesBefore, 'every entry, unchanged');
@@ -386,7 +386,7 @@ test('a profile at schema 3 (the search index, no images) gets the images store,
   assert.deepEqual(at3.names, ['articles', 'entries', 'search']);
   const db = await store.openDB();
   assert.equal(db.version, store.DB_VERSION);
-  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'search']);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'blobs', 'entries', 'search']);
   const after = await dump(db, ['articles', 'entries', 'search']);
   assert.deepEqual(after.articles, at3.articles);
   assert.deepEqual(after.entries, at3.entries);
@@ -409,7 +409,7 @@ test('the upgrade keeps a store another change added and creates only what is mi
     req.onerror = () => reject(req.error);
   });
   const db = await store.openDB();
-  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'entries', 'notes', 'search']);
+  assert.deepEqual([...db.objectStoreNames].sort(), ['articles', 'assets', 'blobs', 'entries', 'notes', 'search']);
   assert.deepEqual((await dump(db, ['notes'])).notes, [{ id: 'n1', text: 'kept' }]);
 });
 
@@ -477,9 +477,55 @@ test('a profile at schema 4 (the index in 64 shards) gets it rebuilt in SEARCH_S
   assert.equal((await store.listEntries({ query: 'کهنه' })).length, 0, 'the stale record is gone');
   assert.equal((await store.listEntries({ query: 'جلسه' })).length, 1, 'the older version is searchable');
   assert.equal((await dump(db, ['assets'])).assets.length, 1, 'the kept image stays');
+  assert.deepEqual([...new Uint8Array((await store.getAssets(a.record.id))[0].data)], [1], 'an image stored before schema 7 (bytes in its own record) is read as before');
 });
 
-test('a profile written by the schema-5 store (words in 16 shards) is upgraded to word ids: every capture, entry and image kept, every version searchable', async () => {
+test('versions share the bytes of an image they both kept; deleting one version keeps the other\'s', async () => {
+  const url = 'https://x.example/shared';
+  const v1 = await store.saveArticle(art(url, 'الف', BUDGET), { capturedAt: '2026-01-01T00:00:00Z' });
+  const v2 = await store.saveArticle(art(url, 'الف', BUDGET.slice(0, 2)), { capturedAt: '2026-01-02T00:00:00Z' });
+  assert.equal(v2.entry.id, v1.entry.id, 'two versions of one entry');
+  const lead = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3, 4, 5]).buffer;
+  const other = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9]).buffer;
+  // Each capture downloaded its own copy: same URL, same bytes.
+  await store.attachAssets(v1.record.id, { kept: [{ src: 'https://img.example/lead.jpg', type: 'image/jpeg', data: lead.slice(0) }] });
+  await store.attachAssets(v2.record.id, { kept: [{ src: 'https://img.example/lead.jpg', type: 'image/jpeg', data: lead.slice(0) }, { src: 'https://img.example/new.png', type: 'image/png', data: other }] });
+  assert.deepEqual(await store.assetUsage(), { blobs: 2, bytes: 14, records: 3 }, 'the lead image is stored once');
+  const [a1] = await store.getAssets(v1.record.id);
+  const [b1] = await store.getAssets(v2.record.id);
+  assert.equal(a1.hash, b1.hash);
+  assert.deepEqual(new Uint8Array(b1.data), new Uint8Array(lead));
+
+  // Undo of the first version: the second still has the shared image.
+  assert.equal(await store.removeCapture(v1.record.id), true);
+  assert.deepEqual(await store.getAssets(v1.record.id), []);
+  const left = await store.getAssets(v2.record.id);
+  assert.deepEqual(left.map((x) => [x.src, x.data.byteLength]), [['https://img.example/lead.jpg', 8], ['https://img.example/new.png', 6]]);
+  assert.deepEqual(new Uint8Array(left[0].data), new Uint8Array(lead));
+  assert.deepEqual(await store.assetUsage(), { blobs: 2, bytes: 14, records: 2 });
+
+  // Another entry keeping the same bytes shares them too; purging the first entry keeps them for it.
+  const c = await store.saveArticle(art('https://y.example/c', 'ب', GARDEN));
+  await store.attachAssets(c.record.id, { kept: [{ src: 'https://cdn.example/same.jpg', type: 'image/jpeg', data: lead.slice(0) }] });
+  await store.deleteEntries([v1.entry.id], new Date('2026-02-01T00:00:00Z'));
+  await store.purgeDeleted(new Date('2026-02-01T00:00:10Z'));
+  assert.deepEqual(await store.assetUsage(), { blobs: 1, bytes: 8, records: 1 }, 'the PNG only the purged entry kept is gone, the shared JPEG stays');
+  assert.deepEqual(new Uint8Array((await store.getAssets(c.record.id))[0].data), new Uint8Array(lead));
+  // The last capture naming it goes: so do its bytes.
+  await store.removeCapture(c.record.id);
+  assert.deepEqual(await store.assetUsage(), { blobs: 0, bytes: 0, records: 0 });
+});
+
+test('storing a capture\'s images again drops bytes nothing names any more, keeps those still named', async () => {
+  const a = await store.saveArticle(art('https://x.example/a', 'الف', BUDGET));
+  const one = new Uint8Array([1, 1, 1]).buffer, two = new Uint8Array([2, 2]).buffer;
+  await store.attachAssets(a.record.id, { kept: [{ src: 'https://i.example/1', type: 'image/gif', data: one }, { src: 'https://i.example/2', type: 'image/gif', data: two }] });
+  await store.attachAssets(a.record.id, { kept: [{ src: 'https://i.example/2', type: 'image/gif', data: two.slice(0) }] });
+  assert.deepEqual(await store.assetUsage(), { blobs: 1, bytes: 2, records: 1 });
+  assert.deepEqual(new Uint8Array((await store.getAssets(a.record.id))[0].data), new Uint8Array([2, 2]));
+});
+
+test('a profile written by the schema-5 store (words in 16 shards) is upgraded to word ids and the blobs store: every capture, entry and image kept, every version searchable', async () => {
   const url = 'https://news.example/budget';
   const r1 = await v5.saveArticle(art(url, 'بودجه', [...BUDGET, 'وزیر استعفا داد.']), { capturedAt: '2026-01-01T10:00:00Z' });
   await v5.saveArticle(art(url, 'بودجه', BUDGET), { capturedAt: '2026-01-02T10:00:00Z' });
@@ -501,6 +547,8 @@ test('a profile written by the schema-5 store (words in 16 shards) is upgraded t
   assert.deepEqual(after.articles, before.articles, 'every capture, unchanged');
   assert.deepEqual(after.entries, before.entries, 'every entry, unchanged (the deleted one too)');
   assert.deepEqual(after.assets, before.assets, 'every kept image');
+  assert.ok(db.objectStoreNames.contains('blobs'), 'schema 7 adds the store of image bytes by hash');
+  assert.deepEqual([...new Uint8Array((await store.getAssets(g.record.id))[0].data)], [1, 1, 1, 1], 'the image kept at schema 5 reads back');
   assert.ok(after.search.every((r) => !r.entries), 'no record of the old index left');
   assert.equal((await store.searchIndex()).has(sel.entry.id), true, 'a deleted entry keeps its index record until purged');
   const deletedAt = before.entries.find((e) => e.id === sel.entry.id).deleted_at;

@@ -14,7 +14,7 @@
 import {
   listEntries, searchIndex, queryWords, userText, deleteEntries, restoreEntries, purgeDeleted, updateEntry, getEntry,
 } from '../lib/store.js';
-import { exportEnvelopes, exportText, importText } from '../lib/transfer.js';
+import { exportEnvelopes, backupBlob, importFile as importFromFile } from '../lib/transfer.js';
 import { addTags, getAssets } from '../lib/store.js';
 import { status as uploadStatus } from '../upload/outbox.js';
 import { t, localize, uiLanguage, loadLanguage } from '../ui/i18n.js';
@@ -432,30 +432,50 @@ async function exportMarkdownZip(env) {
   showStatus(t('libraryExportedZip', formatNumber(env.length, locale), f.name));
 }
 
-/** Saves everything as one JSON Lines file that restores the library as it is. */
+/**
+ * Saves everything as one JSON Lines file that restores the library as it
+ * is, the kept images included (lib/transfer.js backupBlob), showing how
+ * far it got while it works.
+ */
 async function backup() {
+  const button = $('backup');
+  button.disabled = true;
   try {
-    const text = await exportText('backup');
+    const { blob, captures, images } = await backupBlob({
+      onProgress: (p) => showStatus(t('libraryBackingUp', formatNumber(p.captures, locale), formatNumber(p.of, locale), formatNumber(p.images, locale))),
+    });
     const name = fallbackName(new Date()).replace('barg-export', 'barg-backup') + '.' + FORMATS.jsonl.ext;
-    downloadText(text, name, FORMATS.jsonl.mime + ';charset=utf-8');
-    showStatus(t('libraryBackedUp', name));
+    downloadBlob(blob, name);
+    showStatus(images ? t('libraryBackedUpImages', name, formatNumber(captures, locale), formatNumber(images, locale)) : t('libraryBackedUp', name));
   } catch (err) {
     showStatus(t('libraryExportFailed', String((err && err.message) || err)), true);
+  } finally {
+    button.disabled = false;
   }
 }
 
-/** Imports the chosen file: an export or a backup, from this browser or another. */
+/**
+ * Imports the chosen file: an export or a backup, from this browser or
+ * another, read a line at a time (lib/transfer.js importFile) with its
+ * progress shown.
+ */
 async function importFile(file) {
   if (!file) return;
   showStatus(t('libraryImporting', file.name));
   try {
-    const res = await importText(await file.text());
-    let msg = t('libraryImported', formatNumber(res.added, locale), formatNumber(res.duplicates, locale));
+    const res = await importFromFile(file, {
+      onProgress: (p) => showStatus(t('libraryImportingProgress', file.name, formatNumber(p.size ? Math.floor((100 * p.read) / p.size) : 100, locale),
+        formatNumber(p.added, locale), formatNumber(p.images, locale))),
+    });
+    let msg = res.images
+      ? t('libraryImportedImages', formatNumber(res.added, locale), formatNumber(res.images, locale), formatNumber(res.duplicates, locale))
+      : t('libraryImported', formatNumber(res.added, locale), formatNumber(res.duplicates, locale));
     if (res.errors.length) msg += ' ' + t('libraryImportErrors', formatNumber(res.errors.length, locale), res.errors.slice(0, 3).join(t('listSeparator')));
     showStatus(msg, res.errors.length > 0);
     await libraryChanged();
   } catch (err) {
     showStatus(t('libraryImportFailed', String((err && err.message) || err)), true);
+    await libraryChanged();
   } finally {
     $('import-file').value = '';
   }

@@ -1,6 +1,6 @@
 // The library store at schema 5 (the search index as words in 16 shards of
 // strings), as main shipped it at 6e1788a, frozen: store.test.js writes a
-// profile with it and checks that lib/store.js upgrades it to schema 6
+// profile with it and checks that lib/store.js upgrades it to the newest schema
 // (word ids) losing nothing.
 
 // The library of saved articles, in IndexedDB. This module alone owns the
