@@ -428,6 +428,13 @@ func (b *browser) ExtTabID(t testing.TB, tb *tab) int {
 // tab. The tab closes when the test ends.
 func (b *browser) OpenTab(t testing.TB, url string) *tab {
 	t.Helper()
+	return b.OpenTabWithin(t, url, callTimeout)
+}
+
+// OpenTabWithin is OpenTab for a page whose load may take longer than one
+// call's bound (a page that builds a huge DOM by script, on a loaded machine).
+func (b *browser) OpenTabWithin(t testing.TB, url string, load time.Duration) *tab {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	t.Cleanup(cancel)
 	// The first Do opens the tab and binds its life to ctx: no timeout here.
@@ -435,7 +442,7 @@ func (b *browser) OpenTab(t testing.TB, url string) *tab {
 		t.Fatalf("opening a tab: %v", err)
 	}
 	tabID := b.tabTargetOf(t, ctx)
-	nctx, ncancel := context.WithTimeout(ctx, callTimeout)
+	nctx, ncancel := context.WithTimeout(ctx, load)
 	defer ncancel()
 	if err := chromedp.Do(nctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)

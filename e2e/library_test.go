@@ -249,6 +249,9 @@ func TestLibraryVersionsAndDiff(t *testing.T) {
 	}
 	// Switching to the first version shows its text.
 	pagesSelect(t, b, rd, "version", v1.ID)
+	// The version is read from the database before the view changes from
+	// the diff back to the article.
+	pagesDo(t, rd, chromedp.WaitVisible(`body[data-view="article"] article.reader .reader-body`))
 	var first string
 	b.EvalPage(t, rd, `document.querySelector('article.reader .reader-body').textContent`, &first)
 	if !strings.Contains(first, libBudget[2]) {
@@ -625,7 +628,8 @@ func TestLibraryPurgedWithoutPage(t *testing.T) {
 	lib := b.OpenExtensionPage(t, "extension/library/library.html")
 	pagesWait(t, lib, "ready")
 	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
-	pagesDo(t, lib, chromedp.Click(`#rows tr[data-id="`+ids[1]+`"] input.select`), chromedp.Click(`#delete`))
+	pagesClick(t, b, lib, `#rows tr[data-id="`+ids[1]+`"] input.select`)
+	pagesDo(t, lib, chromedp.Click(`#delete`))
 	pagesWait(t, lib, "ready")
 	pagesDo(t, lib, chromedp.WaitVisible(`#status #undo`))
 	deleted := time.Now()

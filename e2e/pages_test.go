@@ -77,6 +77,23 @@ func pagesDo(t testing.TB, tb *tab, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// pagesClick clicks what selector names, by script, once it exists. The
+// library re-renders a row whenever its upload state changes, so a node
+// chromedp found may be gone by the time it clicks it ("Could not find node
+// with given id"); a click by script finds the row as it is.
+func pagesClick(t testing.TB, b *browser, tb *tab, selector string) {
+	t.Helper()
+	b.EvalPage(t, tb, `(async () => {
+		const sel = `+jsString(selector)+`;
+		for (let i = 0; i < 200; i++) {
+			const el = document.querySelector(sel);
+			if (el && !el.disabled) { el.click(); return true; }
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		throw new Error('nothing to click at ' + sel);
+	})()`, nil)
+}
+
 // pagesRows is what the library's table shows: the ids and titles of its rows.
 func pagesRows(t *testing.T, b *browser, tb *tab) (ids, titles []string) {
 	t.Helper()
@@ -307,7 +324,8 @@ func TestLibraryAndReader(t *testing.T) {
 	}
 	// Deleted again, and the undo time over: the records are gone.
 	b.EvalPage(t, lib, `document.body.dataset.state = 'deleting'`, nil)
-	pagesDo(t, lib, chromedp.Click(`#rows tr[data-id="`+enID+`"] input.select`), chromedp.Click(`#delete`))
+	pagesClick(t, b, lib, `#rows tr[data-id="`+enID+`"] input.select`)
+	pagesDo(t, lib, chromedp.Click(`#delete`))
 	pagesWait(t, lib, "ready")
 	var purged int
 	b.EvalPage(t, lib, `import('/extension/lib/store.js').then(s => s.purgeDeleted(new Date(Date.now() + 60000)))`, &purged)
@@ -459,7 +477,7 @@ func TestExports(t *testing.T) {
 	}
 
 	// Markdown of the one selected Persian article: named after its date and title.
-	pagesDo(t, lib, chromedp.Click(`#rows tr[data-id="`+ids[0]+`"] input.select`))
+	pagesClick(t, b, lib, `#rows tr[data-id="`+ids[0]+`"] input.select`)
 	export("markdown", "export-selected")
 	name, data = pagesWaitFile(t, dir, ".md", seen)
 	// Chromium refuses ZWNJ in file names; a space keeps the letter shapes.
@@ -780,8 +798,8 @@ func TestLibraryUploadStates(t *testing.T) {
 	}
 
 	// Send the selected article: the endpoint refuses it, the row says so.
+	pagesClick(t, b, lib, `#rows tr[data-id="`+ids[0]+`"] input.select`)
 	pagesDo(t, lib,
-		chromedp.Click(`#rows tr[data-id="`+ids[0]+`"] input.select`),
 		chromedp.Click(`#send-selected`),
 		chromedp.WaitVisible(state(ids[0])+`[data-state="failed"]`),
 	)
@@ -798,10 +816,8 @@ func TestLibraryUploadStates(t *testing.T) {
 
 	// The endpoint is fixed; "Retry" on the row delivers it.
 	setEndpoint("/ok")
-	pagesDo(t, lib,
-		chromedp.Click(`#rows tr[data-id="`+ids[0]+`"] button.retry-one`),
-		chromedp.WaitVisible(state(ids[0])+`[data-state="sent"]`),
-	)
+	pagesClick(t, b, lib, `#rows tr[data-id="`+ids[0]+`"] button.retry-one`)
+	pagesDo(t, lib, chromedp.WaitVisible(state(ids[0])+`[data-state="sent"]`))
 	mu.Lock()
 	defer mu.Unlock()
 	if want := []string{"POST /deny", "POST /ok"}; !slices.Equal(got, want) {
