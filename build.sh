@@ -10,7 +10,7 @@
 #   ./build.sh test       build, then run every test: Go unit tests, short fuzzing (FUZZTIME=5s each),
 #                         browser end-to-end tests
 #                         (installs Debian's chromium when missing), extension unit tests
-#   ./build.sh deps       install the build and test tools only (binaryen, chromium, npm packages)
+#   ./build.sh deps       install the build and test tools only (binaryen, chromium, firefox-esr, pandoc, npm packages)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -141,6 +141,8 @@ deps() {
 	[ -x /usr/bin/firefox-esr ] || want+=(firefox-esr)
 	# binaryen's wasm-opt: the build needs it to meet the wasm size budget.
 	command -v wasm-opt >/dev/null 2>&1 || want+=(binaryen)
+	# pandoc: the citation test has pandoc's citeproc read Barg's CSL-JSON and BibTeX.
+	command -v pandoc >/dev/null 2>&1 || want+=(pandoc)
 	if [ ${#want[@]} -gt 0 ]; then
 		log "installing ${want[*]} (apt)"
 		export DEBIAN_FRONTEND=noninteractive

@@ -121,9 +121,17 @@ function shortHash(s) {
 const pad = (n) => String(n).padStart(2, '0');
 const isoDate = (p) => p[0] + '-' + pad(p[1]) + '-' + pad(p[2]);
 
-/** A name for BibTeX's "and"-separated list: braced (one name, unsplit) when its words include "and". */
+/**
+ * A name for BibTeX's "and"-separated list, braced (one name, unsplit) when
+ * its words include "and", or when a word begins with a letter of a script
+ * without case (Persian, Arabic, Hebrew, CJK): BibTeX splits a name into
+ * first, von and last parts by the case of each word's first letter, and
+ * biblatex as pandoc reads it made "مریم احمدی" a von part and a last name.
+ * Unsplit, it reads as the CSL-JSON's literal name does.
+ */
 function bibName(n) {
-  return /(^|\s)and(\s|$)/i.test(n) ? '{' + bibText(n) + '}' : bibText(n);
+  const caseless = n.split(/\s+/).some((w) => /^\p{L}/u.test(w) && w[0].toLowerCase() === w[0].toUpperCase());
+  return caseless || /(^|\s)and(\s|$)/i.test(n) ? '{' + bibText(n) + '}' : bibText(n);
 }
 
 /** The biblatex @online entry of one article, with its key. */

@@ -1,8 +1,11 @@
 // citation.js: CSL-JSON and BibTeX of saved articles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { toCSL, cslItem, toBibTeX, bibValue, dateParts } from './citation.js';
 
 const fa = JSON.parse(readFileSync(new URL('./testdata/article-fa.json', import.meta.url), 'utf8'));
@@ -81,15 +84,21 @@ test('CSL-JSON validates against the official CSL data schema (ajv)', {
   const validate = ajv.compile(schema);
   const items = JSON.parse(toCSL([envelope, en, { url: 'https://x.example/a' }]));
   assert.ok(validate(items), JSON.stringify(validate.errors, null, 1));
-  // The validator is live: a wrong shape fails.
-  assert.equal(validate([{ ...items[0], issued: '2026-03-10' }]), false);
+  // The validator is live: what the schema refuses fails. (A date as a
+  // string is allowed: the schema reads it as EDTF.)
+  assert.equal(validate([{ ...items[0], type: 'online' }]), false, 'a type outside CSL\'s list');
+  assert.equal(validate([{ ...items[0], authors: items[0].author }]), false, 'a key CSL does not define');
+  assert.equal(validate([{ ...items[0], issued: { 'date-parts': [[2026, 3, 10, 9]] } }]), false, 'a date of four parts');
 });
 
 test('CSL-JSON has the shapes the CSL data schema asks for', () => {
   // What csl-data.json requires of these fields, checked by hand as well:
   // id a string or number, type one of the CSL types, names as objects,
   // dates as {"date-parts": [[year, month, day]]} of integers, the rest strings.
+  // Only variables CSL defines (the schema allows no others).
+  const cslKeys = new Set(['id', 'type', 'title', 'author', 'container-title', 'issued', 'accessed', 'URL', 'language', 'abstract', 'keyword', 'note']);
   for (const item of JSON.parse(toCSL([envelope, en]))) {
+    for (const k of Object.keys(item)) assert.ok(cslKeys.has(k), `${k} is not a CSL variable`);
     assert.equal(typeof item.id, 'string');
     assert.equal(item.type, 'webpage');
     for (const a of item.author || []) assert.deepEqual(Object.keys(a), ['literal']);
@@ -121,7 +130,8 @@ test('BibTeX: a biblatex @online entry, TeX characters escaped, UTF-8 kept', () 
   ].join('\n'));
   assert.match(second, /^@online\{barg2026[0-9a-z]{4,6},\n/, 'no ASCII word in author, site or title: barg, the year, a hash of the URL');
   assert.match(second, /\n {2}title = \{عنوان من\},\n/);
-  assert.match(second, /\n {2}author = \{مریم احمدی and Sam "Q" Lee\},\n/);
+  // A name in a script without case is kept whole: BibTeX would split it by case.
+  assert.match(second, /\n {2}author = \{\{مریم احمدی\} and Sam "Q" Lee\},\n/);
   assert.match(second, /\n {2}keywords = \{یک, بودجه, مجلس\},\n/);
   assert.match(second, /\n {2}note = \{یادداشت دو خط\}\n\}\n$/);
   // Braces stay balanced in every field.
@@ -135,4 +145,30 @@ test('BibTeX keys are unique', () => {
   const keys = toBibTeX([en, en, en]).match(/^@online\{([^,]+),/gm);
   assert.deepEqual(keys, ['@online{doe2025tables,', '@online{doe2025tablesa,', '@online{doe2025tablesb,']);
   assert.equal(bibValue('a\n b'), '{a b}');
+});
+
+const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+
+// A citation is only as good as what reads it: pandoc's citeproc renders a
+// bibliography from each export, as a pandoc or Zotero user would. CI installs
+// pandoc (./build.sh deps).
+test('pandoc cites from both exports: names, title, site, date and URL as the page gave them', {
+  skip: pandoc.status === 0 ? false : 'pandoc not installed (./build.sh deps installs it)',
+}, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'barg-cite-'));
+  try {
+    writeFileSync(join(dir, 'doc.md'), '---\nnocite: "@*"\n---\n');
+    writeFileSync(join(dir, 'lib.json'), toCSL([envelope, en]));
+    writeFileSync(join(dir, 'lib.bib'), toBibTeX([envelope, en]));
+    for (const bib of ['lib.json', 'lib.bib']) {
+      const r = spawnSync('pandoc', ['doc.md', '--citeproc', '--bibliography=' + bib, '-t', 'plain', '--wrap=none'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, bib + ': ' + r.stderr);
+      assert.equal(r.stderr, '', bib + ': pandoc warned');
+      const [first, second] = r.stdout.trim().split(/\n\n/);
+      assert.match(first, /^Doe, Jane, and Research and Development Team\. 2025\. “Tables & \{Braces\}: 100% of \$5_a~b\^c\\d\.” Blog #1\. December 31, 2025\. https:\/\/blog\.example\/post\?x=1\.$/, bib);
+      assert.match(second, /^مریم احمدی, and Sam "Q" Lee\. 2026\. “عنوان من\.” خبرنامهٔ نمونه\. March 10, 2026\. https:\/\/news\.example\/fa\/story\/42\.$/, bib);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
