@@ -177,7 +177,10 @@ func shouting(s string) bool {
 // "© 2024 …", and a blog's post-data line, which holds links (its
 // categories) and a phrase of post metadata anywhere ("This entry was
 // posted on … and is filed under … You can follow any responses to this
-// entry…"). It stops at the first block that is not such a note.
+// entry…"). A note says what it is for in its first sentence: a closing
+// paragraph that tells something first ("Each week this column reviews
+// …") and mentions subscribing or following only after is the writer's,
+// and stays. It stops at the first block that is not such a note.
 func dropTrailers(blocks []article.Block) []article.Block {
 	for len(blocks) > 1 {
 		b := &blocks[len(blocks)-1]
@@ -185,7 +188,7 @@ func dropTrailers(blocks []article.Block) []article.Block {
 			break
 		}
 		f := boilerplate.Fold(b.Text)
-		if !(len(b.Text) <= 300 && boilerplate.Contains(f, boilerplate.Trailer)) && !(len(b.Links) > 0 && boilerplate.Contains(f, boilerplate.Furniture)) {
+		if !(len(b.Text) <= 300 && boilerplate.Contains(firstSentence(f), boilerplate.Trailer)) && !(len(b.Links) > 0 && boilerplate.Contains(f, boilerplate.Furniture)) {
 			break
 		}
 		blocks = blocks[:len(blocks)-1]
@@ -233,4 +236,18 @@ func dropFurniture(blocks []article.Block) []article.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// firstSentence is s up to the end of its first sentence (". ", "! ",
+// "? "), or all of s (also in scripts that end sentences otherwise).
+func firstSentence(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			if s[i+1] == ' ' || s[i+1] == '\n' {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
 }
