@@ -172,6 +172,16 @@ func TestIsUILabel(t *testing.T) {
 		{"Part 2 of 3", false},
 		{"10 of the 24 victims were tourists.", false},
 		{"Security forces stormed the museum.", false},
+		// What a byline leaves once its name and date went to the metadata.
+		{"by on · 4 comments", true},
+		{"Posted by", true},
+		{"By 1 Comment", true},
+		{"von am", true},
+		{"par le · 3 commentaires", true},
+		{"10", false},   // a number alone: a list's numbering, a score
+		{"1984", false}, // a year, a title
+		{"On Writing", false},
+		{"By the river", false},
 	} {
 		b := para(tt.text)
 		if got := isUILabel(&b); got != tt.want {
