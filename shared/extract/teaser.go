@@ -143,7 +143,20 @@ func isUILabel(b *article.Block) bool {
 // metadata ("by on · 4 comments", "posted by").
 func bylineGlue(f string) bool {
 	glue := false
-	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for f != "" {
+		// The next word: a run of letters and digits (no slice is made:
+		// this runs on every short paragraph, in each retry's quality).
+		i := strings.IndexFunc(f, isWordRune)
+		if i < 0 {
+			break
+		}
+		f = f[i:]
+		j := strings.IndexFunc(f, func(r rune) bool { return !isWordRune(r) })
+		if j < 0 {
+			j = len(f)
+		}
+		w := f[:j]
+		f = f[j:]
 		if _, ok := glueWords[w]; ok {
 			glue = true
 		} else if strings.Trim(w, "0123456789") != "" {
@@ -152,6 +165,8 @@ func bylineGlue(f string) bool {
 	}
 	return glue
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // glueWords are the words of a byline's frame in the languages of
 // package boilerplate: by, on, at, posted, comment(s).
