@@ -133,10 +133,16 @@ func TestCaptureHostilePage(t *testing.T) {
 	if pings.N < 20 || pings.Errors > 0 {
 		t.Errorf("%d pings answered (%d errors) during %v", pings.N, pings.Errors, elapsed)
 	}
-	// A second, plus what the same pings took with the background idle
-	// (on a loaded machine they are slow too).
-	if pings.Max > 1000+idle.Max {
-		t.Errorf("the background took %.0f ms to answer a message while Go worked (%.0f ms idle)", pings.Max, idle.Max)
+	// While Go works: a second, plus what the same pings took with the
+	// background idle (on a loaded machine they are slow too). Pings sent
+	// before the page was read wait on the grab (the background receiving
+	// an 8 MB string, ~0.5 s of its event loop at rest), not on Go: they
+	// are logged above, not held to the bound.
+	goStart := float64(clicked.UnixMilli()) + res.Timings.GrabMS + res.Timings.GoWaitMS
+	for _, s := range pings.Slow {
+		if s[0] >= goStart && s[1] > 1000+idle.Max {
+			t.Errorf("the background took %.0f ms to answer a message sent %.0f ms after the click, while Go worked (%.0f ms idle)", s[1], s[0]-float64(clicked.UnixMilli()), idle.Max)
+		}
 	}
 	if n := b.ArticleCount(t); n != 0 {
 		t.Errorf("%d articles saved, want none", n)

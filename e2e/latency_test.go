@@ -238,9 +238,12 @@ var latencyRows = []struct{ key, label string }{
 	{"tonotice", "· saved → notice shown"},
 }
 
-// noticeWatch records in the page when Barg's notice appears.
+// noticeWatch records in the page when Barg's notice of the result appears:
+// a notice element other than the one already there (the previous capture's,
+// still shown) and not the "Capturing…" one.
 const noticeWatch = `(() => { window.__bargNoticeAt = 0; if (window.__bargObs) window.__bargObs.disconnect();
-	window.__bargObs = new MutationObserver(() => { if (!window.__bargNoticeAt && document.getElementById('barg-capture-notice')) window.__bargNoticeAt = performance.timeOrigin + performance.now(); });
+	const before = document.getElementById('barg-capture-notice');
+	window.__bargObs = new MutationObserver(() => { const n = document.getElementById('barg-capture-notice'); if (!window.__bargNoticeAt && n && n !== before && n.dataset.state !== 'busy') window.__bargNoticeAt = performance.timeOrigin + performance.now(); });
 	window.__bargObs.observe(document.documentElement, { childList: true, subtree: true }); return true; })()`
 
 // noticeAt waits (up to 3 s) for the notice and returns when it appeared
