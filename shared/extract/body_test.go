@@ -387,3 +387,24 @@ func TestCommentNoteLeftOut(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// A post-data box beside the post's text (WordPress themes name it
+// "postmetadata" or "postmeta") is the byline: metadata, not text,
+// whether it sits inside the content or is a sibling of it that scores as
+// one (here by its own run of text beside a block child, and its name's
+// "post").
+func TestPostMetadataSiblingLeftOut(t *testing.T) {
+	p := `<p>The band recorded the new album in a converted dairy barn, with the cows still next door, and it shows in every warm, slightly rough take.</p>`
+	for _, class := range []string{"postmetadata wide", "postmeta"} {
+		page := `<html><body><div class="post"><h2>A record made in a barn</h2>` +
+			`<div class="` + class + `"><span>Posted Nov 6th 2012 by <a href="/author/jo">Jo Writer</a> at 11:18am</span> <a href="#comments">Comment</a><div class="buttons"></div></div>` +
+			`<div class="entry">` + strings.Repeat(p, 3) + `</div></div></body></html>`
+		a, err := FromHTML(strings.NewReader(page), "https://blog.example/barn", Options{CapturedAt: time.Unix(0, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "converted dairy barn") || strings.Contains(a.Text, "11:18am") {
+			t.Errorf("%s: text:\n%s", class, a.Text)
+		}
+	}
+}

@@ -301,8 +301,8 @@ func (s *scorer) semantic(top, body *html.Node) *html.Node {
 // the article too.
 func (s *scorer) sibling(sib, top *html.Node, threshold, topScore float32, class string) bool {
 	st := s.stat(sib)
-	if st == nil {
-		return false
+	if st == nil || s.byline(sib) {
+		return false // the byline is metadata, as inside the content
 	}
 	bonus := float32(0)
 	if class != "" && attr(sib, "class") == class {
@@ -451,7 +451,7 @@ func (s *scorer) byline(n *html.Node) bool {
 }
 
 var (
-	bylineHints  = []string{"byline", "dateline", "timestamp", "author", "publish", "posted-on", "postedon", "entry-date", "post-date", "article-date", "pubdate"}
+	bylineHints  = []string{"byline", "dateline", "timestamp", "author", "publish", "posted-on", "postedon", "entry-date", "post-date", "article-date", "pubdate", "postmeta", "entrymeta"}
 	bylineTokens = []string{"date", "time", "meta", "credit", "credits", "updated"}
 )
 

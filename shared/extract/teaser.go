@@ -134,7 +134,51 @@ func isUILabel(b *article.Block) bool {
 		t := strings.TrimSpace(b.Text)
 		return utf8.RuneCountInString(t) <= 2 && len(b.Links) == 0 && !strings.ContainsFunc(t, func(r rune) bool { return r < 0x80 })
 	}
-	return counter(f) || boilerplate.Is(f, boilerplate.Label)
+	return counter(f) || boilerplate.Is(f, boilerplate.Label) || bylineGlue(f)
+}
+
+// bylineGlue reports folded text made only of the words that join a
+// byline's parts, with numbers: what is left of "by NAME on DATE · 4
+// comments" once the name and the date, marked as such, went to the
+// metadata ("by on · 4 comments", "posted by").
+func bylineGlue(f string) bool {
+	glue := false
+	for f != "" {
+		// The next word: a run of letters and digits (no slice is made:
+		// this runs on every short paragraph, in each retry's quality).
+		i := strings.IndexFunc(f, isWordRune)
+		if i < 0 {
+			break
+		}
+		f = f[i:]
+		j := strings.IndexFunc(f, func(r rune) bool { return !isWordRune(r) })
+		if j < 0 {
+			j = len(f)
+		}
+		w := f[:j]
+		f = f[j:]
+		if _, ok := glueWords[w]; ok {
+			glue = true
+		} else if strings.Trim(w, "0123456789") != "" {
+			return false
+		}
+	}
+	return glue
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// glueWords are the words of a byline's frame in the languages of
+// package boilerplate: by, on, at, posted, comment(s).
+var glueWords = map[string]struct{}{
+	"by": {}, "on": {}, "at": {}, "posted": {}, "comment": {}, "comments": {},
+	"von": {}, "am": {}, "um": {}, "kommentar": {}, "kommentare": {},
+	"par": {}, "le": {}, "commentaire": {}, "commentaires": {},
+	"por": {}, "el": {}, "comentario": {}, "comentarios": {},
+	"em": {}, "comentário": {}, "comentários": {},
+	"di": {}, "il": {}, "commento": {}, "commenti": {},
+	"от": {}, "комментарий": {}, "комментарии": {},
+	"yorum": {}, "توسط": {}, "نظر": {}, "بواسطة": {}, "تعليق": {},
 }
 
 // counter reports folded text that is a slideshow's position: a number,
@@ -177,7 +221,10 @@ func shouting(s string) bool {
 // "© 2024 …", and a blog's post-data line, which holds links (its
 // categories) and a phrase of post metadata anywhere ("This entry was
 // posted on … and is filed under … You can follow any responses to this
-// entry…"). It stops at the first block that is not such a note.
+// entry…"). A note says what it is for in its first sentence: a closing
+// paragraph that tells something first ("Each week this column reviews
+// …") and mentions subscribing or following only after is the writer's,
+// and stays. It stops at the first block that is not such a note.
 func dropTrailers(blocks []article.Block) []article.Block {
 	for len(blocks) > 1 {
 		b := &blocks[len(blocks)-1]
@@ -185,7 +232,7 @@ func dropTrailers(blocks []article.Block) []article.Block {
 			break
 		}
 		f := boilerplate.Fold(b.Text)
-		if !(len(b.Text) <= 300 && boilerplate.Contains(f, boilerplate.Trailer)) && !(len(b.Links) > 0 && boilerplate.Contains(f, boilerplate.Furniture)) {
+		if !(len(b.Text) <= 300 && boilerplate.Contains(firstSentence(f), boilerplate.Trailer)) && !(len(b.Links) > 0 && boilerplate.Contains(f, boilerplate.Furniture)) {
 			break
 		}
 		blocks = blocks[:len(blocks)-1]
@@ -233,4 +280,18 @@ func dropFurniture(blocks []article.Block) []article.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// firstSentence is s up to the end of its first sentence (". ", "! ",
+// "? "), or all of s (also in scripts that end sentences otherwise).
+func firstSentence(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			if s[i+1] == ' ' || s[i+1] == '\n' {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
 }

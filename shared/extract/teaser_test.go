@@ -89,6 +89,8 @@ func TestDropTrailers(t *testing.T) {
 		{"never the only block", []article.Block{para("Sign up for the newsletter.")}, []article.Block{para("Sign up for the newsletter.")}},
 		{"a blog's post-data line, with its category links", []article.Block{body, para("This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff, Robot Art, Videos. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.", "Neat Stuff", "Robot Art", "Videos")}, []article.Block{body}},
 		{"the same in German", []article.Block{body, para("Dieser Eintrag wurde am 25. August 2012 veröffentlicht und ist unter Kunst abgelegt. Kommentare sind geschlossen.", "Kunst")}, []article.Block{body}},
+		{"a note whose first sentence is the call", []article.Block{body, para("Subscribe to our newsletter. It comes out every Friday.")}, []article.Block{body}},
+		{"a closing paragraph that asks to subscribe only after telling something stays", []article.Block{body, para("Every Friday this column reviews a new board game. To read the earlier reviews as they appear, subscribe to the feed.", "the feed")}, []article.Block{body, para("Every Friday this column reviews a new board game. To read the earlier reviews as they appear, subscribe to the feed.", "the feed")}},
 		{"a last paragraph asking for comments stays", []article.Block{body, para("Surely we left some of your favourite gadgets off this list. Leave a comment and let us know what your favourite gadget of the year is.")}, []article.Block{body, para("Surely we left some of your favourite gadgets off this list. Leave a comment and let us know what your favourite gadget of the year is.")}},
 	}
 	for _, tt := range tests {
@@ -170,6 +172,16 @@ func TestIsUILabel(t *testing.T) {
 		{"Part 2 of 3", false},
 		{"10 of the 24 victims were tourists.", false},
 		{"Security forces stormed the museum.", false},
+		// What a byline leaves once its name and date went to the metadata.
+		{"by on · 4 comments", true},
+		{"Posted by", true},
+		{"By 1 Comment", true},
+		{"von am", true},
+		{"par le · 3 commentaires", true},
+		{"10", false},   // a number alone: a list's numbering, a score
+		{"1984", false}, // a year, a title
+		{"On Writing", false},
+		{"By the river", false},
 	} {
 		b := para(tt.text)
 		if got := isUILabel(&b); got != tt.want {
