@@ -157,6 +157,64 @@ func Languages() []string {
 	return out
 }
 
+// glue are, by language, the words that frame a byline's parts: "by NAME
+// on DATE · 4 comments". They are matched word by word (OnlyGlue), never
+// as phrases: alone, most are ordinary words of prose.
+var glue = map[string][]string{
+	"en": {"by", "on", "at", "posted", "comment", "comments"},
+	"de": {"von", "am", "um", "kommentar", "kommentare"},
+	"fr": {"par", "le", "commentaire", "commentaires"},
+	"es": {"por", "el", "comentario", "comentarios"},
+	"pt": {"por", "em", "comentário", "comentários"},
+	"it": {"di", "il", "commento", "commenti"},
+	"ru": {"от", "комментарий", "комментарии"},
+	"tr": {"yorum"},
+	"ar": {"بواسطة", "تعليق"},
+	"fa": {"توسط", "نظر"},
+}
+
+// glueWords is every language's glue, folded: what OnlyGlue looks up.
+var glueWords = foldWords(glue)
+
+func foldWords(in map[string][]string) map[string]bool {
+	out := make(map[string]bool)
+	for _, ws := range in {
+		for _, w := range ws {
+			out[Fold(w)] = true
+		}
+	}
+	return out
+}
+
+// OnlyGlue reports whether the folded text f is made only of the words
+// that frame a byline, in any language, and numbers, with at least one
+// such word: what is left of "by NAME on DATE · 4 comments" once the name
+// and the date went to the metadata ("by on · 4 comments", "posted by").
+func OnlyGlue(f string) bool {
+	found := false
+	for f != "" {
+		// The next word, as a substring of f (no slice is made: the
+		// extractor asks this of every short paragraph).
+		i := strings.IndexFunc(f, wordRune)
+		if i < 0 {
+			break
+		}
+		f = f[i:]
+		j := strings.IndexFunc(f, func(r rune) bool { return !wordRune(r) })
+		if j < 0 {
+			j = len(f)
+		}
+		w := f[:j]
+		f = f[j:]
+		if glueWords[w] {
+			found = true
+		} else if strings.Trim(w, "0123456789") != "" {
+			return false
+		}
+	}
+	return found
+}
+
 // Phrases returns the folded phrases of one kind in one language.
 func Phrases(lang string, k Kind) []string {
 	return append([]string(nil), folded[lang][k]...)

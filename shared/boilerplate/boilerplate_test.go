@@ -120,3 +120,29 @@ func TestPhrasesFold(t *testing.T) {
 		}
 	}
 }
+
+// OnlyGlue: a byline's frame words with numbers, in any language, and
+// nothing else; the lists are folded like every other (تعليق with the
+// Arabic yeh matches the folded text).
+func TestOnlyGlue(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"by on · 4 comments", true},
+		{"Posted by", true},
+		{"von am", true},
+		{"par le · 3 commentaires", true},
+		{"بواسطة · 3 تعليق", true},
+		{"توسط", true},
+		{"10", false},
+		{"", false},
+		{"On Writing", false},
+		{"By the river", false},
+		{"توسط خبرنگار", false},
+	} {
+		if got := OnlyGlue(Fold(tt.text)); got != tt.want {
+			t.Errorf("OnlyGlue(Fold(%q)) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

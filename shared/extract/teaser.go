@@ -134,51 +134,7 @@ func isUILabel(b *article.Block) bool {
 		t := strings.TrimSpace(b.Text)
 		return utf8.RuneCountInString(t) <= 2 && len(b.Links) == 0 && !strings.ContainsFunc(t, func(r rune) bool { return r < 0x80 })
 	}
-	return counter(f) || boilerplate.Is(f, boilerplate.Label) || bylineGlue(f)
-}
-
-// bylineGlue reports folded text made only of the words that join a
-// byline's parts, with numbers: what is left of "by NAME on DATE · 4
-// comments" once the name and the date, marked as such, went to the
-// metadata ("by on · 4 comments", "posted by").
-func bylineGlue(f string) bool {
-	glue := false
-	for f != "" {
-		// The next word: a run of letters and digits (no slice is made:
-		// this runs on every short paragraph, in each retry's quality).
-		i := strings.IndexFunc(f, isWordRune)
-		if i < 0 {
-			break
-		}
-		f = f[i:]
-		j := strings.IndexFunc(f, func(r rune) bool { return !isWordRune(r) })
-		if j < 0 {
-			j = len(f)
-		}
-		w := f[:j]
-		f = f[j:]
-		if _, ok := glueWords[w]; ok {
-			glue = true
-		} else if strings.Trim(w, "0123456789") != "" {
-			return false
-		}
-	}
-	return glue
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// glueWords are the words of a byline's frame in the languages of
-// package boilerplate: by, on, at, posted, comment(s).
-var glueWords = map[string]struct{}{
-	"by": {}, "on": {}, "at": {}, "posted": {}, "comment": {}, "comments": {},
-	"von": {}, "am": {}, "um": {}, "kommentar": {}, "kommentare": {},
-	"par": {}, "le": {}, "commentaire": {}, "commentaires": {},
-	"por": {}, "el": {}, "comentario": {}, "comentarios": {},
-	"em": {}, "comentário": {}, "comentários": {},
-	"di": {}, "il": {}, "commento": {}, "commenti": {},
-	"от": {}, "комментарий": {}, "комментарии": {},
-	"yorum": {}, "توسط": {}, "نظر": {}, "بواسطة": {}, "تعليق": {},
+	return counter(f) || boilerplate.Is(f, boilerplate.Label) || boilerplate.OnlyGlue(f)
 }
 
 // counter reports folded text that is a slideshow's position: a number,
