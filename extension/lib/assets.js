@@ -414,7 +414,7 @@ export async function keptFiles(envelope, getAssets) {
 }
 
 /** The image number in a manifest path ("assets/r/3.jpg" → 3). */
-function fileNumber(file) {
+export function fileNumber(file) {
   const m = /\/(\d+)\.[a-z]+$/.exec(String(file));
   return m ? Number(m[1]) : 0;
 }

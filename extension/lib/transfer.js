@@ -23,7 +23,7 @@
 
 import { exportItems, importItems, backupEntries, entryItems, getAssets, sha256 } from './store.js';
 import { captureEnvelope, toJSON, toJSONLines, backupHeader, jsonLine, SCHEMA, CAPTURE_SCHEMA, BACKUP_SCHEMA, IMAGE_SCHEMA } from '../export/json.js';
-import { keptFiles } from './assets.js';
+import { keptFiles, fileNumber } from './assets.js';
 
 /** The largest JSON (not JSON Lines) file import reads whole (characters). */
 export const MAX_IMPORT_CHARS = 512 * 1024 * 1024;
@@ -375,12 +375,6 @@ export async function backupBlob({ now = new Date(), onProgress } = {}) {
 
 /** Entries read per transaction while backing up. */
 const BACKUP_READ = 20;
-
-/** The image number in a manifest path ("assets/r/3.jpg" → 3). */
-function fileNumber(file) {
-  const m = /\/(\d+)\.[a-z]+$/.exec(String(file));
-  return m ? Number(m[1]) : 0;
-}
 
 /** The envelopes of every version of the given entries (all when ids is omitted). */
 export async function exportEnvelopes(ids) {
