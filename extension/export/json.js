@@ -68,16 +68,6 @@ export function backupHeader({ entries, captures, images = 0, now = new Date() }
   return { schema: BACKUP_SCHEMA, created_at: now.toISOString(), entries, captures, images };
 }
 
-/**
- * A full backup of envelopes without their images: a header line, then
- * every capture's envelope, one per line (lib/transfer.js backupBlob
- * writes the backup with the images).
- */
-export function toBackup(envelopes, now = new Date()) {
-  const header = backupHeader({ entries: new Set(envelopes.map((e) => e.entry_id)).size, captures: envelopes.length, now });
-  return jsonLine(header) + toJSONLines(envelopes);
-}
-
 /** One JSON Lines line of a value (no schema added), ending in "\n". */
 export function jsonLine(value) {
   return escapeSeparators(JSON.stringify(value)) + '\n';

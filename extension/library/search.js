@@ -1,9 +1,10 @@
 // The library's full-text search, in memory. lib/store.js keeps a compact
 // index up to date at save time (each entry's distinct folded words, old
 // versions' own words apart, as ids against one vocabulary: lib/wordindex.js)
-// in a few dozen records; this module reads it in one go, when the page is
-// idle after the first list or at the first search, so that each keystroke
-// of a search works in memory instead of reading IndexedDB again.
+// in a few records; this module reads it in one go (the library page starts
+// the read while it renders the first list, or the first search does), so
+// that each keystroke of a search works in memory instead of reading
+// IndexedDB again.
 
 export class SearchIndex {
   /**
