@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -113,11 +114,7 @@ func BenchmarkColdTrace(b *testing.B) {
 			counts[k]++
 		}
 	}
-	keys := make([]string, 0, len(sums))
-	for k := range sums {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return sums[keys[i]][0] > sums[keys[j]][0] })
+	keys := largestFirst(sums, func(s [2]float64) float64 { return s[0] })
 	var out strings.Builder
 	fmt.Fprintf(&out, "code cache %d B; click → saved %v ms; per capture (n=%d), ms wall / thread CPU, count:\n", cache, saved, n)
 	for i, k := range keys {
@@ -126,22 +123,14 @@ func BenchmarkColdTrace(b *testing.B) {
 		}
 		fmt.Fprintf(&out, "%9.1f %9.1f %5d  %s\n", sums[k][0]/float64(n), sums[k][1]/float64(n), counts[k]/n, k)
 	}
-	tkeys := make([]string, 0, len(threads))
-	for k := range threads {
-		tkeys = append(tkeys, k)
-	}
-	sort.Slice(tkeys, func(i, j int) bool { return threads[tkeys[i]] > threads[tkeys[j]] })
+	tkeys := largestFirst(threads, func(v float64) float64 { return v })
 	fmt.Fprintf(&out, "thread CPU per capture, ms (tracing on 0.3 s before the click to 0.3 s after the save):\n")
 	for _, k := range tkeys {
 		if v := threads[k] / float64(n); v >= 1 {
 			fmt.Fprintf(&out, "%9.1f  %s\n", v, k)
 		}
 	}
-	wkeys := make([]string, 0, len(workerSelf))
-	for k := range workerSelf {
-		wkeys = append(wkeys, k)
-	}
-	sort.Slice(wkeys, func(i, j int) bool { return workerSelf[wkeys[i]] > workerSelf[wkeys[j]] })
+	wkeys := largestFirst(workerSelf, func(v float64) float64 { return v })
 	fmt.Fprintf(&out, "the background's thread, self CPU per capture by event, ms (Go runs inside the event that called it):\n")
 	for i, k := range wkeys {
 		if i == 15 {
@@ -333,4 +322,12 @@ func selfCPU(events []traceEvent, thread string) map[string]float64 {
 		stack = append(stack, e)
 	}
 	return out
+}
+
+// largestFirst returns the keys of m, the one of the largest value (by
+// size) first.
+func largestFirst[V any](m map[string]V, size func(V) float64) []string {
+	keys := slices.Collect(maps.Keys(m))
+	sort.Slice(keys, func(i, j int) bool { return size(m[keys[i]]) > size(m[keys[j]]) })
+	return keys
 }
