@@ -100,17 +100,25 @@ export function createCapturer(deps) {
     // injectImmediately: the page has loaded (the user saw it); without it
     // the browser waits for the page's idle time, which a busy large page
     // (7 MB, 57,000 paragraphs) put 400 ms after the click under load.
-    const run = () => api.scripting.executeScript({ target: { tabId }, func, args, injectImmediately: true });
-    let res;
+    const run = async () => {
+      const res = await api.scripting.executeScript({ target: { tabId }, func, args, injectImmediately: true });
+      return res && res[0] && res[0].result;
+    };
+    let result;
     try {
-      res = await run();
+      result = await run();
     } catch (err) {
       if (!isTransientAccessError(err && err.message)) throw err;
-      // Right after a click the grant can lag behind under load: once more.
-      await new Promise((r) => setTimeout(r, RETRY_MS));
-      res = await run();
+      result = undefined;
     }
-    return res && res[0] && res[0].result;
+    // Right after a click the grant can lag behind under load (an access
+    // error), or the script ran in a document being replaced and gave no
+    // result (seen once in CI on a loaded page): once more.
+    if (result == null) {
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+      result = await run();
+    }
+    return result;
   }
 
   function tooLarge(bytes) {

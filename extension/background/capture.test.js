@@ -30,6 +30,7 @@ function fakeAPI({ url = 'https://example.com/a', grab = [], fileAccess = false,
         calls.grabArgs = args;
         const next = grab.shift();
         if (next instanceof Error) throw next;
+        if (next === null) return [{}]; // the script gave no result
         const [withSelection, maxBytes, busy] = args;
         const type = (next && next.contentType) || 'text/html';
         if (!/html/.test(type)) return [{ result: { ...next, html: null } }];
@@ -82,12 +83,20 @@ test('a transient access error is retried once', async () => {
   assert.equal(calls.injections, 2, 'the failed grab, then the grab again');
 });
 
+test('a grab that gives no result is tried once more', async () => {
+  const { api, calls } = fakeAPI({ grab: [null, PAGE] });
+  const res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.ok, true);
+  assert.equal(calls.injections, 2, 'the empty grab, then the grab again');
+});
+
 test('failures are plain and save nothing', async () => {
   const cases = [
     ['browser page', { url: 'chrome://settings' }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['web store', { url: 'https://chromewebstore.google.com/x' }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['local file without access', { url: 'file:///tmp/a.html' }, {}, 'file_access', null],
     ['access refused twice', { grab: [new Error('Cannot access contents of url'), new Error('Cannot access contents of url')] }, {}, 'unsupported', 'this kind of page cannot be captured'],
+    ['no result twice', { grab: [null, null] }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['PDF', { grab: [{ ...PAGE, contentType: 'application/pdf' }] }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['no selection', { grab: [PAGE] }, { selection: true }, 'no_selection', 'select some text on the page first'],
     ['no article', { grab: [PAGE] }, { extract: async () => { const e = new Error('no article found on this page'); e.code = 'no_article'; throw e; } }, 'no_article', 'no article found on this page'],
