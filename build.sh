@@ -183,6 +183,7 @@ fuzz_short() {
 	for target in \
 		shared/extract:FuzzFromHTML:12000x \
 		shared/extract:FuzzMarkupPasses:40000x \
+		shared/extract:FuzzLimitDepthRepeated:30000x \
 		shared/receive:FuzzValidate:30000x \
 		shared/receive:FuzzSplitItems:50000x; do
 		local pkg=${target%%:*} rest=${target#*:}

@@ -39,8 +39,60 @@ func parsePage(data []byte, clk *clock) (*html.Node, error) {
 		if flat, err = limitDepth(data, maxDepth, clk); err == nil {
 			doc, err = html.Parse(clk.reader(flat))
 		}
+		if err != nil && !errors.Is(err, ErrTimeout) {
+			// limitDepth's model of the parser's stack fell short: keep the
+			// text and the paragraph breaks, nothing deeper.
+			if flat, err = paragraphsOnly(data, clk); err == nil {
+				doc, err = html.Parse(clk.reader(flat))
+			}
+		}
 	}
 	return doc, err
+}
+
+// paragraphsOnly returns the page with every tag replaced: the tags of
+// special elements (blocks, cells, list items, breaks) by "<p>", the others
+// by an empty comment. Elements whose content is raw text (script, style,
+// title, textarea, …) are kept whole, so their content stays out of the
+// text. Nothing nests in what it returns, so the parser accepts any page
+// after it; it is the last resort for a page limitDepth did not tame.
+func paragraphsOnly(data []byte, clk *clock) ([]byte, error) {
+	out := bytes.NewBuffer(make([]byte, 0, len(data)))
+	z := html.NewTokenizer(clk.reader(data))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if err := clk.err(); err != nil {
+				return nil, err
+			}
+			return out.Bytes(), nil
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case rawText(a):
+				out.Write(z.Raw())
+			case special(a):
+				out.WriteString("<p>")
+			default:
+				out.WriteString(tombstone)
+			}
+		default:
+			out.Write(z.Raw())
+		}
+	}
+}
+
+// rawText reports the elements whose content the tokenizer reads as text up
+// to their end tag.
+func rawText(a atom.Atom) bool {
+	switch a {
+	case atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext,
+		atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp:
+		return true
+	}
+	return false
 }
 
 // flattenFormatting returns data with the start tags of formatting

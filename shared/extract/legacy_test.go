@@ -167,7 +167,88 @@ func FuzzMarkupPasses(f *testing.F) {
 		if _, err := parsePage(data, nil); err != nil {
 			t.Fatalf("parsePage(%q): %v", page, err)
 		}
+		last, err := paragraphsOnly(data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tokenText(last) != tokenText(data) {
+			t.Fatalf("paragraphsOnly changed the text of %q: %q", page, last)
+		}
+		doc, err := html.Parse(bytes.NewReader(last))
+		if err != nil {
+			t.Fatalf("paragraphsOnly(%q) does not parse: %v", page, err)
+		}
+		if d := treeDepth(doc); d > 6 {
+			t.Fatalf("paragraphsOnly(%q) = %q parses %d deep", page, last, d)
+		}
 	})
+}
+
+// FuzzLimitDepthRepeated repeats a fragment 60 times, so that any drift
+// between limitDepth's count and the parser's stack adds up: passed through
+// flattenFormatting (2 open formatting elements at most) and limitDepth (8
+// levels), the page must parse no deeper than 8 levels and a margin (html,
+// body, the formatting elements the parser reopens, the tbody and tr it
+// adds). The fragments that found the drifts it fixed are its seeds.
+func FuzzLimitDepthRepeated(f *testing.F) {
+	for _, unit := range []string{
+		"<n><div></n>",        // an end tag the parser ignores past a block
+		"<table><td>",         // the tbody and tr the parser adds
+		"<b><p>x</b>",         // adoption agency
+		"<h2><span><h3></h2>", // any heading's end tag closes the nearest heading
+		"<svg><g/>",           // self-closing in SVG, not in HTML
+		"<div/>",              // self-closing ignored in HTML
+		"<form><div></form>",  // the form alone leaves the stack
+		"<ul><li><ol></li>",   // list item scope
+		"<a><a></a><a0></a>",  // a link closes an open link
+		"<svg><a <svg><a ",    // but not in SVG
+		"<body><div></body>",  // the end of body closes nothing
+		"<math><mi><input><svg><p>", "<mi><input><svg>",
+	} {
+		f.Add(unit)
+	}
+	f.Fuzz(func(t *testing.T, unit string) {
+		if len(unit) > 64 {
+			return
+		}
+		page := strings.Repeat(unit, 60)
+		flat, err := flattenFormatting([]byte(page), 2, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		deep, err := limitDepth(flat, 8, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(deep))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := treeDepth(doc); d > 8+8 {
+			t.Fatalf("%q parses %d deep after limitDepth:\n%q", page, d, deep)
+		}
+	})
+}
+
+// treeDepth is the depth of the deepest node under n (n's children are 1).
+func treeDepth(n *html.Node) int {
+	type item struct {
+		n *html.Node
+		d int
+	}
+	max := 0
+	stack := []item{{n, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.d > max {
+			max = it.d
+		}
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return max
 }
 
 // formattingStarts counts the start tags of formatting elements as the
