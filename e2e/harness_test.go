@@ -521,6 +521,8 @@ type captureResult struct {
 	Bytes     int    `json:"bytes"`
 	Code      string `json:"code"`
 	Error     string `json:"error"`
+	Kind      string `json:"kind"`   // why a page cannot be captured
+	Detail    string `json:"detail"` // what the browser said then
 	Upload    struct {
 		State string `json:"state"`
 		Error string `json:"error"`
@@ -556,6 +558,10 @@ func (b *browser) WaitCapture(t testing.TB, n int) captureResult {
 	t.Helper()
 	var res captureResult
 	b.EvalBackground(t, fmt.Sprintf(`globalThis.barg.waitCapture(%d)`, n), &res)
+	if !res.OK && res.Code == "unsupported" {
+		// Logged for every test: most print only the message.
+		t.Logf("capture %d refused: kind %q, detail %q", n, res.Kind, res.Detail)
+	}
 	return res
 }
 

@@ -18,7 +18,10 @@ import { readUiPrefs } from '../ui/language.js';
 /** Where a capture waiting in the preview is kept (storage.session), by its id. */
 export const PENDING_PREFIX = 'preview.';
 
-const RETRY_MS = 200;
+// Waits before the grab is tried again after a transient refusal or no
+// result: 1.7 s in all. One retry after 200 ms was not always enough on a
+// loaded machine (CI, twice, on the first capture after the browser started).
+const RETRY_DELAYS_MS = [200, 500, 1000];
 const BADGE_MS = 4000;
 const NOTICE_MS = 6000;
 const UPLOAD_WAIT_MS = 1500;
@@ -89,6 +92,7 @@ function round(ms) {
  *   goWait?: () => Promise<void>,
  *   onResult?: (result: object) => void,
  *   keepImages?: (record: object) => Promise<unknown>,
+ *   retryDelaysMs?: number[],
  * }} deps
  */
 export function createCapturer(deps) {
@@ -104,21 +108,30 @@ export function createCapturer(deps) {
       const res = await api.scripting.executeScript({ target: { tabId }, func, args, injectImmediately: true });
       return res && res[0] && res[0].result;
     };
-    let result;
-    try {
-      result = await run();
-    } catch (err) {
-      if (!isTransientAccessError(err && err.message)) throw err;
-      result = undefined;
-    }
     // Right after a click the grant can lag behind under load (an access
     // error), or the script ran in a document being replaced and gave no
-    // result (seen once in CI on a loaded page): once more.
-    if (result == null) {
-      await new Promise((r) => setTimeout(r, RETRY_MS));
-      result = await run();
+    // result (seen in CI on a loaded machine): tried again, a few times.
+    const delays = deps.retryDelaysMs || RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      let result;
+      try {
+        result = await run();
+      } catch (err) {
+        if (!isTransientAccessError(err && err.message) || attempt >= delays.length) {
+          if (err && typeof err === 'object') err.attempts = attempt + 1;
+          throw err;
+        }
+      }
+      if (result != null || attempt >= delays.length) {
+        if (result == null) {
+          const e = codedError('unsupported', t('captureErrUnsupported'));
+          e.detail = `the page script gave no result (${attempt + 1} tries)`;
+          throw e;
+        }
+        return result;
+      }
+      await new Promise((r) => setTimeout(r, delays[attempt]));
     }
-    return result;
   }
 
   function tooLarge(bytes) {
@@ -137,7 +150,6 @@ export function createCapturer(deps) {
   async function grab(tabId, withSelection, state) {
     const busy = state.notify ? await busyText(state) : null;
     const page = await inject(tabId, grabPage, [withSelection, MAX_PAGE_BYTES, busy]);
-    if (!page) throw codedError('unsupported', t('captureErrUnsupported'));
     if (page.shown) state.notified = true;
     state.contentType = page.contentType;
     if (!isReadableType(page.contentType)) throw unsupported('type', page.contentType);
@@ -215,14 +227,22 @@ export function createCapturer(deps) {
         e.kind = 'file';
         throw e;
       }
-      if (why) throw unsupported(why);
+      if (why) {
+        const e = unsupported(why);
+        e.detail = `refused by the tab's URL, ${String(url).slice(0, 80)}`;
+        throw e;
+      }
 
       let page;
       try {
         page = await grab(tabId, withSelection, state);
       } catch (err) {
         if (err && err.code) throw err;
-        if (isAccessError(err && err.message)) throw unsupported(/error page/i.test(String(err && err.message)) ? 'error' : 'scheme');
+        if (isAccessError(err && err.message)) {
+          const e = unsupported(/error page/i.test(String(err && err.message)) ? 'error' : 'scheme');
+          e.detail = `${err.message} (${err.attempts || 1} tries)`;
+          throw e;
+        }
         throw err;
       }
       tm.grabbed_at = epochMs();
@@ -292,6 +312,8 @@ export function createCapturer(deps) {
         error: failureMessage(err),
       };
       if (err && err.kind) result.kind = err.kind;
+      // What the browser said, for a bug report; never shown as the message.
+      if (err && err.detail) result.detail = err.detail;
       if (err && err.bytes) result.bytes = err.bytes;
       // Pages Barg cannot read get their explanation where the user looks:
       // the toolbar button's popup (or a small window). Started before any

@@ -57,6 +57,7 @@ function deps(api, over = {}) {
       store: { saveArticle: async (a) => { saved.push(a); return { record: { id: a.url, capture_id: 'c1', article: a }, updated: false }; } },
       outbox: { afterCapture: async () => {}, status: async (ids) => ({ [ids[0]]: { state: 'queued' } }) },
       readSettings: async () => ({ normalize: true, digits: 'latin' }),
+      retryDelaysMs: [1, 1, 1],
       ...over,
     },
   };
@@ -83,11 +84,37 @@ test('a transient access error is retried once', async () => {
   assert.equal(calls.injections, 2, 'the failed grab, then the grab again');
 });
 
-test('a grab that gives no result is tried once more', async () => {
+test('a grab that gives no result is tried again', async () => {
   const { api, calls } = fakeAPI({ grab: [null, PAGE] });
   const res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
   assert.equal(res.ok, true);
   assert.equal(calls.injections, 2, 'the empty grab, then the grab again');
+});
+
+test('transient refusals are tried up to four times in all, then explained with what the browser said', async () => {
+  const denied = () => new Error('Cannot access contents of url');
+  let { api, calls } = fakeAPI({ grab: [denied(), null, denied(), PAGE] });
+  let res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.ok, true);
+  assert.equal(calls.injections, 4);
+
+  ({ api, calls } = fakeAPI({ grab: [denied(), denied(), denied(), denied(), PAGE] }));
+  res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.ok, false);
+  assert.equal(calls.injections, 4, 'no fifth try');
+  assert.equal(res.code, 'unsupported');
+  assert.equal(res.detail, 'Cannot access contents of url (4 tries)');
+
+  ({ api, calls } = fakeAPI({ grab: [null, null, null, null] }));
+  res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.ok, false);
+  assert.equal(res.error, 'this kind of page cannot be captured');
+  assert.equal(res.detail, 'the page script gave no result (4 tries)');
+
+  ({ api, calls } = fakeAPI({ grab: [new Error('Cannot access a chrome:// URL'), PAGE] }));
+  res = await createCapturer(deps(api).deps).captureTab(1, { notify: false });
+  assert.equal(res.ok, false, 'a refusal that is not transient is not tried again');
+  assert.equal(calls.injections, 1);
 });
 
 test('failures are plain and save nothing', async () => {
@@ -95,8 +122,8 @@ test('failures are plain and save nothing', async () => {
     ['browser page', { url: 'chrome://settings' }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['web store', { url: 'https://chromewebstore.google.com/x' }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['local file without access', { url: 'file:///tmp/a.html' }, {}, 'file_access', null],
-    ['access refused twice', { grab: [new Error('Cannot access contents of url'), new Error('Cannot access contents of url')] }, {}, 'unsupported', 'this kind of page cannot be captured'],
-    ['no result twice', { grab: [null, null] }, {}, 'unsupported', 'this kind of page cannot be captured'],
+    ['access refused every time', { grab: [1, 2, 3, 4].map(() => new Error('Cannot access contents of url')) }, {}, 'unsupported', 'this kind of page cannot be captured'],
+    ['no result every time', { grab: [null, null, null, null] }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['PDF', { grab: [{ ...PAGE, contentType: 'application/pdf' }] }, {}, 'unsupported', 'this kind of page cannot be captured'],
     ['no selection', { grab: [PAGE] }, { selection: true }, 'no_selection', 'select some text on the page first'],
     ['no article', { grab: [PAGE] }, { extract: async () => { const e = new Error('no article found on this page'); e.code = 'no_article'; throw e; } }, 'no_article', 'no article found on this page'],
