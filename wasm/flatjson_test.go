@@ -41,6 +41,7 @@ func TestParseOptionsErrors(t *testing.T) {
 		`[]`, `{`, `{"raw"}`, `{"raw":tru}`, `{"raw":"yes"}`, `{"selection":true}`,
 		`{"a":{"b":1}}`, `{"a":[1]}`, `{"a":1,}`, `{"a":"x"} junk`, `{"a":"\q"}`,
 		`{"a":"` + "\x01" + `"}`, `{"a":"\u12"}`, `{"a":"open`, `{"a":-}`,
+		`{"a":00}`, `{"a":-01}`, `{"a":1.}`, `{"a":.5}`, `{"a":+1}`, `{"a":1e}`, `{"a":1e+}`, `{"a":1-2}`,
 	} {
 		if _, err := parseOptions(in); !errors.Is(err, errBadOptions) {
 			t.Errorf("parseOptions(%q) error = %v, want errBadOptions", in, err)
