@@ -11,6 +11,9 @@
 #                         browser end-to-end tests
 #                         (installs Debian's chromium when missing), extension unit tests
 #   ./build.sh deps       install the build and test tools only (binaryen, chromium, firefox-esr, pandoc, npm packages)
+#   ./build.sh fuzz       fuzz every target of the product for FUZZTIME each (default 90s), one
+#                         after another, and list those that failed (their inputs are written
+#                         under each package's testdata/fuzz/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -194,6 +197,29 @@ fuzz_short() {
 	done
 }
 
+# fuzz_all is the long sweep: every fuzz target of the product's packages,
+# found by name, for FUZZTIME each. It goes on after a failure and exits 1
+# at the end if any failed.
+fuzz_all() {
+	local t=${FUZZTIME:-90s} failed=() pkg name
+	local pkgs
+	pkgs=$(go list ./... | grep -v /node_modules/)
+	for pkg in $pkgs; do
+		local dir=${pkg#github.com/barg-app/barg/}
+		for name in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
+			log "fuzz $dir $name ($t)"
+			if ! go test -run '^$' -fuzz "^$name\$" -fuzztime "$t" -fuzzminimizetime 200x "./$dir"; then
+				failed+=("$dir:$name")
+			fi
+		done
+	done
+	if [ ${#failed[@]} -gt 0 ]; then
+		echo "fuzzing failed: ${failed[*]}" >&2
+		exit 1
+	fi
+	log "all fuzz targets passed"
+}
+
 test_all() {
 	deps # first: the build uses binaryen's wasm-opt
 	build
@@ -225,5 +251,6 @@ package) package ;;
 lint) lint ;;
 deps) deps ;;
 test) test_all ;;
-*) echo "usage: $0 [build|package|lint|test|deps]" >&2; exit 2 ;;
+fuzz) fuzz_all ;;
+*) echo "usage: $0 [build|package|lint|test|deps|fuzz]" >&2; exit 2 ;;
 esac
