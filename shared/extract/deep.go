@@ -168,8 +168,12 @@ func limitDepth(data []byte, max int, clk *clock) ([]byte, error) {
 			if scopeBoundary(a) {
 				e.boundary = pos
 			}
-			e.dropped = int(t.kept) >= max
-			if !e.dropped {
+			if int(t.kept) >= max {
+				// Its tag is removed: for the parser it does not exist, so
+				// it changes neither the content's kind nor any scope.
+				e = t
+				e.name, e.dropped = n, true
+			} else {
 				e.kept += levels(a)
 			}
 			at[n] = append(at[n], pos)
