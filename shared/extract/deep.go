@@ -194,16 +194,12 @@ func limitDepth(data []byte, max int, clk *clock) ([]byte, error) {
 			}
 			i := at[n][len(at[n])-1]
 			t := top()
+			closes := false
 			switch {
 			case stack[i].foreign != 0 && t.html < i:
 				// In SVG or MathML the end tag closes its element through
 				// any others of theirs.
-				if stack[i].dropped {
-					popTo(i)
-					out.WriteString(tombstone)
-					continue
-				}
-				popTo(i)
+				closes = true
 			case a == atom.Html || a == atom.Head || a == atom.Body:
 				// It closes nothing: the parser only changes its mode.
 			case a == atom.Form && i != int32(len(stack)-1):
@@ -215,6 +211,9 @@ func limitDepth(data []byte, max int, clk *clock) ([]byte, error) {
 				!special(a) && t.special > i:
 				// Out of scope: the parser ignores it.
 			default:
+				closes = true
+			}
+			if closes {
 				dropped := stack[i].dropped
 				popTo(i)
 				if dropped {
