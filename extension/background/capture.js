@@ -122,13 +122,11 @@ export function createCapturer(deps) {
           throw err;
         }
       }
-      if (result != null || attempt >= delays.length) {
-        if (result == null) {
-          const e = codedError('unsupported', t('captureErrUnsupported'));
-          e.detail = `the page script gave no result (${attempt + 1} tries)`;
-          throw e;
-        }
-        return result;
+      if (result != null) return result;
+      if (attempt >= delays.length) {
+        const e = codedError('unsupported', t('captureErrUnsupported'));
+        e.detail = `the page script gave no result (${attempt + 1} tries)`;
+        throw e;
       }
       await new Promise((r) => setTimeout(r, delays[attempt]));
     }
