@@ -186,7 +186,8 @@ func (p *flatParser) string() (string, error) {
 
 // jsonNumber reports whether s has JSON's number syntax, which is narrower
 // than strconv.ParseFloat's: no leading zeros ("00"), no bare point ("1.",
-// ".5"), no plus sign.
+// ".5"), no plus sign. gjson.Valid gives the same answers but links 490 KB
+// more into the module (8,415,191 B raw against 7,925,122), over its budget.
 func jsonNumber(s string) bool {
 	i := 0
 	digits := func() int {
